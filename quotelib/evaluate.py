@@ -1,0 +1,450 @@
+"""Score predicted quotations against annotated ones.
+
+This is the measure that quotelib is held to on the annotated news corpus
+(``shared/data/README.md``), so that users can score any system on their own
+annotated data the same way.
+
+Quotes are compared as sets of words: every ``\\w+`` match inside the content
+parts, identified by its position in the text, so quote marks and punctuation
+do not matter and a repeated word counts once per occurrence. Gold and
+predicted quotes of a document are paired one-to-one, greedily by the number
+of shared words (ties broken by the share of the gold quote's words covered,
+then by text order), separately for each measure:
+
+- ``partial@0.3``: the prediction covers more than 30% of the gold words;
+- ``partial@0.8``: more than 80%;
+- ``exact``: both hold the same words.
+
+On the ``partial@0.3`` pairs, a predicted speaker is right when its span
+overlaps the gold speaker or a mention of the gold speaker's coreference chain,
+or when its name matches theirs (see :func:`names_match`). End-to-end, a gold
+quote counts only when it is matched and its speaker is right.
+
+Examples:
+    >>> text = 'Putin said "the talks failed." Aides said he left.'
+    >>> gold = [{"id": "d1", "text": text, "quotes": [
+    ...     {"content": [12, 29], "content_parts": [[12, 29]], "speaker": [0, 5],
+    ...      "speaker_text": "Putin", "kind": "direct"},
+    ...     {"content": [42, 49], "content_parts": [[42, 49]], "speaker": [31, 36],
+    ...      "speaker_text": "Aides", "kind": "indirect"}]}]
+    >>> predicted = [{"id": "d1", "quotes": [
+    ...     {"content": [11, 30], "content_parts": [[11, 30]], "speaker": [0, 5],
+    ...      "kind": "direct"}]}]
+    >>> result = evaluate(gold, predicted)
+    >>> result.partial_03.precision, result.partial_03.recall
+    (1.0, 0.5)
+    >>> result.partial_03.recall_of("indirect"), result.speaker_accuracy
+    (0.0, 1.0)
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from quotelib.records import KINDS, Quote
+
+__all__ = ["Evaluation", "Scores", "evaluate", "format_comparison", "names_match"]
+
+#: The matching criteria, primary first.
+MEASURES = ("partial@0.3", "partial@0.8", "exact")
+
+# fmt: off
+#: Words dropped from speaker names before they are compared.
+TITLES = frozenset({
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "rev", "president", "vice", "senator", "sen", "rep", "representative", "congressman",
+    "congresswoman", "gov", "governor", "secretary", "minister", "prime", "mayor", "judge",
+    "justice", "gen", "general", "lt", "col", "sgt", "adm", "chairman", "chairwoman", "chair",
+    "ambassador", "sheriff", "attorney", "former", "candidate",
+})
+
+#: Words that never make two names match on their own.
+PRONOUNS = frozenset({
+    "i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves", "you", "your",
+    "yours", "yourself", "yourselves", "he", "him", "his", "himself", "she", "her", "hers",
+    "herself", "it", "its", "itself", "they", "them", "their", "theirs", "themselves", "one",
+    "who", "whom", "whose", "this", "that", "these", "those",
+})
+# fmt: on
+
+_WORD = re.compile(r"\w+")
+_POSSESSIVE = re.compile(r"['\u2019]s\b", re.IGNORECASE)
+_E2E = "end-to-end"
+
+Span = tuple[int, int]
+
+
+@attrs.frozen(kw_only=True)
+class Scores:
+    """Precision, recall and F1 of one measure, with counts and a breakdown by kind.
+
+    Attributes:
+        measure: ``"partial@0.3"``, ``"partial@0.8"``, ``"exact"`` or ``"end-to-end"``.
+        tp: matched pairs (for end-to-end: matched pairs with the speaker right).
+        recall_by_kind: ``(kind, tp, n_gold)`` for each gold kind.
+        precision_by_kind: ``(kind, tp, n_pred)`` for each predicted kind.
+    """
+
+    measure: str
+    tp: int
+    n_pred: int
+    n_gold: int
+    precision: float
+    recall: float
+    f1: float
+    recall_by_kind: tuple[tuple[str, int, int], ...]
+    precision_by_kind: tuple[tuple[str, int, int], ...]
+
+    def recall_of(self, kind: str) -> float:
+        """Recall over the gold quotes of ``kind`` (0.0 when there are none)."""
+        return _rate(self.recall_by_kind, kind)
+
+    def precision_of(self, kind: str) -> float:
+        """Precision over the predicted quotes of ``kind`` (0.0 when there are none)."""
+        return _rate(self.precision_by_kind, kind)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready numbers, with the by-kind breakdowns as nested dicts."""
+        data = attrs.asdict(self)
+        data["recall_by_kind"] = {
+            k: {"recall": _ratio(tp, n), "tp": tp, "n_gold": n} for k, tp, n in self.recall_by_kind
+        }
+        data["precision_by_kind"] = {
+            k: {"precision": _ratio(tp, n), "tp": tp, "n_pred": n}
+            for k, tp, n in self.precision_by_kind
+        }
+        return data
+
+
+@attrs.frozen(kw_only=True)
+class Evaluation:
+    """The scores of one system on a set of annotated documents.
+
+    Attributes:
+        n_docs: gold documents scored.
+        n_gold_without_words: gold quotes whose content holds no word; they
+            are left out of every count.
+        partial_03, partial_08, exact: the three matching measures.
+        speaker_right, speaker_total: ``partial@0.3`` pairs whose gold quote
+            has a speaker, and how many of them got the speaker right.
+        end_to_end: a gold quote counts only when matched with the speaker right.
+    """
+
+    n_docs: int
+    n_gold_without_words: int
+    partial_03: Scores
+    partial_08: Scores
+    exact: Scores
+    speaker_right: int
+    speaker_total: int
+    speaker_accuracy: float
+    end_to_end: Scores
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready numbers, each measure under its name (``"partial@0.3"``, ...)."""
+        data = {name: getattr(self, name) for name in ("n_docs", "n_gold_without_words")}
+        for scores in (self.partial_03, self.partial_08, self.exact, self.end_to_end):
+            data[scores.measure] = scores.to_dict()
+        data["speaker"] = {
+            "accuracy": self.speaker_accuracy,
+            "right": self.speaker_right,
+            "total": self.speaker_total,
+        }
+        return data
+
+    def format_table(self) -> str:
+        """A fixed-width table of every measure, with recall and precision by kind."""
+        header = ["measure", "P", "R", "F1", "tp", "pred", "gold"]
+        header += [f"R {k}" for k in KINDS] + [f"P {k}" for k in KINDS]
+        rows = [
+            [s.measure, *map(_fixed, (s.precision, s.recall, s.f1)), s.tp, s.n_pred, s.n_gold]
+            + [_cell(s.recall_by_kind, k) for k in KINDS]
+            + [_cell(s.precision_by_kind, k) for k in KINDS]
+            for s in (self.partial_03, self.partial_08, self.exact, self.end_to_end)
+        ]
+        return (
+            f"{_table(header, rows)}\n"
+            f"speaker accuracy {self.speaker_accuracy:.3f} ({self.speaker_right}/"
+            f"{self.speaker_total} partial@0.3 pairs whose gold quote has a speaker)\n"
+            f"{self.n_docs} documents; {self.n_gold_without_words} gold quotes "
+            "without words ignored"
+        )
+
+    def __str__(self) -> str:
+        return self.format_table()
+
+
+@attrs.frozen
+class _Item:
+    """A gold or predicted quote reduced to what the measure compares."""
+
+    words: frozenset[Span]
+    kind: str
+    first: int
+    spans: tuple[Span, ...]  # speaker span; for gold, the chain mentions too
+    names: tuple[str, ...]  # speaker names; for gold, the chain mention texts too
+    has_speaker: bool
+
+
+def evaluate(gold: Iterable[Mapping[str, Any]], predicted: Any) -> Evaluation:
+    """Score predicted quotes against gold ones.
+
+    Args:
+        gold: documents in the corpus schema: ``{"id", "text", "quotes": [...]}``.
+        predicted: ``{"id", "quotes": [...]}`` dicts, or a mapping from id to
+            quotes; each quote a :class:`~quotelib.Quote` or its ``to_dict()``.
+            A gold document without a prediction counts as predicting nothing.
+
+    Raises:
+        ValueError: an id appears twice, or a predicted id is not in ``gold``.
+
+    Examples:
+        >>> text = 'Xi said ties are strong.'
+        >>> gold = [{"id": 7, "text": text, "quotes": [{"content_parts": [[8, 23]],
+        ...     "speaker": [0, 2], "speaker_text": "Xi", "kind": "indirect"}]}]
+        >>> evaluate(gold, {7: []}).partial_03.recall
+        0.0
+        >>> evaluate(gold, {8: []})
+        Traceback (most recent call last):
+        ...
+        ValueError: predicted document ids not in gold: [8]
+    """
+    predictions = _predictions_by_id(predicted)
+    tally: Counter[tuple[str, ...]] = Counter()
+    seen = set()
+    for doc in gold:
+        if doc["id"] in seen:
+            msg = f"gold document id {doc['id']!r} appears twice"
+            raise ValueError(msg)
+        seen.add(doc["id"])
+        text = doc["text"]
+        golds = [_gold_item(quote, text) for quote in doc["quotes"]]
+        tally["empty"] += sum(not item.words for item in golds)
+        preds = [_predicted_item(quote, text) for quote in predictions.pop(doc["id"], ())]
+        _tally_document(tally, [item for item in golds if item.words], preds)
+    if predictions:
+        msg = f"predicted document ids not in gold: {sorted(predictions, key=repr)!r}"
+        raise ValueError(msg)
+    return Evaluation(
+        n_docs=len(seen),
+        n_gold_without_words=tally["empty"],
+        partial_03=_scores("partial@0.3", tally),
+        partial_08=_scores("partial@0.8", tally),
+        exact=_scores("exact", tally),
+        speaker_right=tally["speaker", "right"],
+        speaker_total=tally["speaker", "total"],
+        speaker_accuracy=_ratio(tally["speaker", "right"], tally["speaker", "total"]),
+        end_to_end=_scores(_E2E, tally),
+    )
+
+
+def names_match(predicted: str, gold: str) -> bool:
+    """Whether two speaker names refer to the same person by their words.
+
+    Words are case-folded ``\\w+`` matches, without titles (:data:`TITLES`)
+    and a possessive ``'s``. The names match when one word set contains the
+    other and they share at least one word that is not a pronoun.
+
+    Examples:
+        >>> names_match("Mr. Putin", "Vladimir Putin")
+        True
+        >>> names_match("Clinton's", "Hillary Clinton")
+        True
+        >>> names_match("he", "He")
+        False
+        >>> names_match("Bill Clinton", "Hillary Clinton")
+        False
+    """
+    a, b = _name_words(predicted), _name_words(gold)
+    return (a <= b or b <= a) and bool((a & b) - PRONOUNS)
+
+
+def format_comparison(evaluations: Mapping[str, Evaluation]) -> str:
+    """A fixed-width table comparing systems, one row per system.
+
+    Columns: P, R and F1 at ``partial@0.3``; F1 at ``exact`` and
+    ``partial@0.8``; ``partial@0.3`` recall of direct, mixed and indirect
+    quotes; speaker accuracy; end-to-end F1.
+
+    Examples:
+        >>> text = 'Xi said ties are strong.'
+        >>> gold = [{"id": 1, "text": text, "quotes": [{"content_parts": [[8, 23]],
+        ...     "speaker": [0, 2], "speaker_text": "Xi", "kind": "indirect"}]}]
+        >>> found = {1: [{"content_parts": [[8, 23]], "speaker": None, "kind": "indirect"}]}
+        >>> print(format_comparison({"mine": evaluate(gold, found)}))
+        system  P@.3  R@.3 F1@.3 F1 exact F1@.8 R direct R mixed R indirect speaker E2E F1
+        mine   1.000 1.000 1.000    1.000 1.000        -       -      1.000   0.000  0.000
+    """
+    header = ["system", "P@.3", "R@.3", "F1@.3", "F1 exact", "F1@.8"]
+    header += ["R direct", "R mixed", "R indirect", "speaker", "E2E F1"]
+    rows = []
+    for name, ev in evaluations.items():
+        p = ev.partial_03
+        row = [name, *map(_fixed, (p.precision, p.recall, p.f1, ev.exact.f1, ev.partial_08.f1))]
+        row += [_cell(p.recall_by_kind, k) for k in ("direct", "mixed", "indirect")]
+        row += [_fixed(ev.speaker_accuracy) if ev.speaker_total else "-"]
+        rows.append([*row, _fixed(ev.end_to_end.f1)])
+    return _table(header, rows)
+
+
+def _predictions_by_id(predicted: Any) -> dict[Any, list[Any]]:
+    if isinstance(predicted, Mapping):
+        return {doc_id: list(quotes) for doc_id, quotes in predicted.items()}
+    by_id: dict[Any, list[Any]] = {}
+    for doc in predicted:
+        if doc["id"] in by_id:
+            msg = f"predicted document id {doc['id']!r} appears twice"
+            raise ValueError(msg)
+        by_id[doc["id"]] = list(doc["quotes"])
+    return by_id
+
+
+def _span(value: Any) -> Span | None:
+    return None if value is None else (int(value[0]), int(value[1]))
+
+
+def _parts(quote: Mapping[str, Any]) -> list[Span]:
+    parts = quote.get("content_parts") or [quote.get("content")]
+    if parts == [None]:
+        msg = f"a quote must have 'content_parts' or 'content' (got keys {sorted(quote)!r})"
+        raise ValueError(msg)
+    return [_span(part) for part in parts]
+
+
+def _item(quote: Mapping[str, Any], text: str, spans: list[Any], names: list[Any]) -> _Item:
+    parts = _parts(quote)
+    return _Item(
+        words=frozenset(m.span() for s, e in parts for m in _WORD.finditer(text, s, e)),
+        kind=quote.get("kind") or "unknown",
+        first=min(start for start, _ in parts),
+        spans=tuple(_span(span) for span in spans if span is not None),
+        names=tuple(name for name in names if name),
+        has_speaker=quote.get("speaker") is not None,
+    )
+
+
+def _gold_item(quote: Mapping[str, Any], text: str) -> _Item:
+    chain = quote.get("speaker_chain") or []
+    names = [quote.get("speaker_text"), *(text[s:e] for s, e in chain)]
+    return _item(quote, text, [quote.get("speaker"), *chain], names)
+
+
+def _predicted_item(quote: Any, text: str) -> _Item:
+    if isinstance(quote, Quote):
+        quote = quote.to_dict()
+    elif not isinstance(quote, Mapping):
+        msg = f"a predicted quote must be a Quote or a dict (got {quote!r} of {type(quote)!r})"
+        raise TypeError(msg)
+    names = [quote.get("speaker_name"), quote.get("speaker_text")]
+    item = _item(quote, text, [quote.get("speaker")], names)
+    return attrs.evolve(item, has_speaker=item.has_speaker or bool(item.names))
+
+
+def _match(golds: list[_Item], preds: list[_Item], measure: str) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, predicted index), greedy by shared words."""
+    threshold = None if measure == "exact" else Fraction(measure.split("@")[1])
+    candidates = []
+    for gi, g in enumerate(golds):
+        for pi, p in enumerate(preds):
+            shared = len(g.words & p.words)
+            ratio = Fraction(shared, len(g.words))
+            if shared and (ratio > threshold if threshold is not None else g.words == p.words):
+                candidates.append((-shared, -ratio, g.first, p.first, gi, pi))
+    pairs, used_gold, used_pred = [], set(), set()
+    for *_, gi, pi in sorted(candidates):
+        if gi not in used_gold and pi not in used_pred:
+            pairs.append((gi, pi))
+            used_gold.add(gi)
+            used_pred.add(pi)
+    return pairs
+
+
+def _speaker_right(g: _Item, p: _Item) -> bool:
+    if not g.has_speaker:
+        return not p.has_speaker
+    overlaps = any(ps < ge and gs < pe for ps, pe in p.spans for gs, ge in g.spans)
+    return overlaps or any(names_match(pn, gn) for pn in p.names for gn in g.names if gn)
+
+
+def _tally_document(tally: Counter, golds: list[_Item], preds: list[_Item]) -> None:
+    tally.update(("n_gold", g.kind) for g in golds)
+    tally.update(("n_pred", p.kind) for p in preds)
+    for measure in MEASURES:
+        for gi, pi in _match(golds, preds, measure):
+            tally[measure, "gold", golds[gi].kind] += 1
+            tally[measure, "pred", preds[pi].kind] += 1
+            if measure != MEASURES[0]:
+                continue
+            right = _speaker_right(golds[gi], preds[pi])
+            if golds[gi].has_speaker:
+                tally["speaker", "total"] += 1
+                tally["speaker", "right"] += right
+            if right:
+                tally[_E2E, "gold", golds[gi].kind] += 1
+                tally[_E2E, "pred", preds[pi].kind] += 1
+
+
+def _by_kind(tally: Counter, measure: str, side: str) -> tuple[tuple[str, int, int], ...]:
+    seen = {key[1] for key in tally if key[0] == f"n_{side}"}
+    kinds = [*KINDS, *sorted(seen - set(KINDS))]
+    return tuple((k, tally[measure, side, k], tally[f"n_{side}", k]) for k in kinds)
+
+
+def _scores(measure: str, tally: Counter) -> Scores:
+    recall_by_kind = _by_kind(tally, measure, "gold")
+    precision_by_kind = _by_kind(tally, measure, "pred")
+    tp = sum(tp for _, tp, _ in recall_by_kind)
+    n_gold = sum(n for *_, n in recall_by_kind)
+    n_pred = sum(n for *_, n in precision_by_kind)
+    precision, recall = _ratio(tp, n_pred), _ratio(tp, n_gold)
+    f1 = _ratio(2 * precision * recall, precision + recall)
+    return Scores(
+        measure=measure,
+        tp=tp,
+        n_pred=n_pred,
+        n_gold=n_gold,
+        precision=precision,
+        recall=recall,
+        f1=f1,
+        recall_by_kind=recall_by_kind,
+        precision_by_kind=precision_by_kind,
+    )
+
+
+def _ratio(part: float, whole: float) -> float:
+    return part / whole if whole else 0.0
+
+
+def _rate(by_kind: tuple[tuple[str, int, int], ...], kind: str) -> float:
+    return next((_ratio(tp, n) for k, tp, n in by_kind if k == kind), 0.0)
+
+
+def _fixed(number: float) -> str:
+    return f"{number:.3f}"
+
+
+def _cell(by_kind: tuple[tuple[str, int, int], ...], kind: str) -> str:
+    """The rate for ``kind``, or ``-`` when nothing of ``kind`` was counted."""
+    n = next((n for k, _, n in by_kind if k == kind), 0)
+    return _fixed(_rate(by_kind, kind)) if n else "-"
+
+
+def _table(header: list[str], rows: list[list[Any]]) -> str:
+    """Left-aligned first column, right-aligned others, one space apart."""
+    lines = [header, *([str(cell) for cell in row] for row in rows)]
+    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+    return "\n".join(
+        " ".join([line[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(line[1:], widths[1:])])
+        for line in lines
+    )
+
+
+def _name_words(name: str) -> frozenset[str]:
+    words = _WORD.findall(_POSSESSIVE.sub("", name).casefold())
+    return frozenset(words) - TITLES

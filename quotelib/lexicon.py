@@ -1,0 +1,223 @@
+"""The cue lexicon: words that introduce what someone said, wrote or believes.
+
+News attributes far more than speech: beliefs ("Western nations believe
+..."), stances ("criticized Israel"), evidence ("polls show ...") and
+intentions ("vowed to ..."). Each lemma has a class, one of
+:data:`CUE_CLASSES`, so that callers can keep only the kinds they study::
+
+    speech_only = {lemma for lemma, cls in CUE_VERBS.items() if cls == "speech"}
+
+The entries were drawn from reporting usage in US and international news:
+the verbs that introduce clausal complements, quotations and noun-phrase
+contents there. Verbs that are only sometimes attributive in news ("see",
+"know", "want") are included when they usually take a reported content.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Mapping
+
+#: The classes of cue, with what they attribute.
+CUE_CLASSES: Mapping[str, str] = MappingProxyType(
+    {
+        "speech": "something said aloud or in a statement (say, tell, add, warn)",
+        "writing": "something written or posted (write, tweet, post)",
+        "question": "a question (ask, wonder, question)",
+        "belief": "a belief, thought or feeling (believe, think, fear, hope)",
+        "stance": "a position for or against something (support, criticize, deny)",
+        "intent": "an intention, demand or promise (vow, urge, plan, call for)",
+        "evidence": "what a document, poll or study shows (show, find, indicate)",
+    }
+)
+
+_SPEECH = """
+    say tell add state note explain insist argue claim assert contend maintain
+    declare announce confirm acknowledge admit concede warn caution stress
+    emphasize emphasise underscore reiterate repeat recall recount remark comment
+    respond reply answer retort counter describe characterize characterise
+    portray depict call dub label brand name term mention point suggest hint
+    imply signal indicate predict forecast estimate speculate reveal disclose
+    divulge report testify tell explain elaborate clarify concede joke quip laugh
+    boast brag complain lament grumble gripe protest shout yell scream chant
+    cry whisper mutter exclaim proclaim pronounce announce allege accuse charge
+    assure promise vow pledge swear guarantee reassure remind inform advise
+    brief notify confide confess apologize apologise thank congratulate
+    concur agree disagree object observe opine quote cite paraphrase summarize
+    sum conclude continue begin start finish close open preface interject
+    interrupt rejoin echo affirm reaffirm attest certify aver avow contend
+    speak talk rant muse ponder wonder address greet hail extol extoll
+    describe outline detail list highlight flag
+"""
+
+_WRITING = """
+    write tweet retweet post blog publish print email text pen draft editorialize
+"""
+
+_QUESTION = """
+    ask question query inquire enquire wonder demand challenge press quiz
+"""
+
+_BELIEF = """
+    believe think feel know suspect doubt fear worry hope expect reckon suppose
+    assume presume guess imagine consider regard view see deem judge find
+    figure sense understand realize realise recognize recognise acknowledge
+    trust wish envision envisage foresee anticipate contemplate remember forget
+    agree surmise conclude speculate theorize hypothesize bet
+"""
+
+_STANCE = """
+    support oppose back endorse favor favour prefer champion advocate defend
+    criticize criticise condemn denounce decry deplore slam blast attack assail
+    lambast lambaste rip hammer bash knock fault blame scold rebuke reprimand
+    chastise castigate berate mock ridicule deride dismiss reject rebuff
+    repudiate disavow deny dispute contest challenge question refute rebut
+    praise applaud commend laud hail tout celebrate welcome embrace credit
+    tout salute thank admire vouch side liken compare contrast frame
+    attribute accuse blame disparage belittle insult taunt threaten dare
+    protest oppose resist balk bristle object lament regret deplore
+"""
+
+_INTENT = """
+    vow pledge promise swear plan intend aim propose recommend urge exhort
+    implore plead beg appeal call demand request seek want order instruct
+    direct command insist refuse decline threaten warn encourage advise
+    push press lobby campaign petition ask invite offer volunteer consider
+    weigh mull contemplate
+"""
+
+_EVIDENCE = """
+    show find indicate reveal suggest demonstrate prove confirm document
+    illustrate reflect estimate project predict report record note
+    determine conclude rule
+"""
+
+
+def _build_verbs() -> Mapping[str, str]:
+    # Earlier classes win for lemmas listed under several ("warn" is speech).
+    table: dict[str, str] = {}
+    for cls, words in (
+        ("speech", _SPEECH),
+        ("writing", _WRITING),
+        ("question", _QUESTION),
+        ("belief", _BELIEF),
+        ("stance", _STANCE),
+        ("intent", _INTENT),
+        ("evidence", _EVIDENCE),
+    ):
+        for word in words.split():
+            table.setdefault(word, cls)
+    return MappingProxyType(dict(sorted(table.items())))
+
+
+#: Verb lemmas that introduce a reported content, mapped to their class.
+CUE_VERBS: Mapping[str, str] = _build_verbs()
+
+#: Phrasal cues: verb lemma and particle or preposition, mapped to their class.
+#: The content of a prepositional cue is the preposition's object
+#: ("called for deeper coordination").
+CUE_PHRASES: Mapping[tuple[str, str], str] = MappingProxyType(
+    {
+        ("call", "for"): "intent",
+        ("call", "on"): "intent",
+        ("call", "upon"): "intent",
+        ("push", "for"): "intent",
+        ("press", "for"): "intent",
+        ("argue", "for"): "stance",
+        ("argue", "against"): "stance",
+        ("speak", "out"): "speech",
+        ("speak", "against"): "stance",
+        ("speak", "of"): "speech",
+        ("speak", "about"): "speech",
+        ("talk", "about"): "speech",
+        ("point", "out"): "speech",
+        ("point", "to"): "speech",
+        ("weigh", "in"): "speech",
+        ("come", "out"): "stance",
+        ("lash", "out"): "stance",
+        ("warn", "of"): "speech",
+        ("warn", "against"): "speech",
+        ("warn", "about"): "speech",
+        ("refer", "to"): "speech",
+        ("rail", "against"): "stance",
+        ("side", "with"): "stance",
+        ("worry", "about"): "belief",
+        ("complain", "about"): "speech",
+        ("complain", "of"): "speech",
+        ("hint", "at"): "speech",
+        ("take", "aim"): "stance",
+        ("go", "after"): "stance",
+        ("sign", "on"): "stance",
+        ("figure", "out"): "belief",
+        ("set", "out"): "intent",
+        ("lay", "out"): "speech",
+        ("spell", "out"): "speech",
+        ("rule", "out"): "stance",
+        ("vote", "for"): "stance",
+        ("vote", "against"): "stance",
+        ("fight", "for"): "intent",
+        ("look", "forward"): "intent",
+    }
+)
+
+#: Verb lemmas that are cues only with one of their particles or prepositions
+#: from :data:`CUE_PHRASES` (plain "come" or "go" is not a cue).
+PHRASE_ONLY_VERBS = frozenset(
+    verb for verb, _ in CUE_PHRASES if verb not in CUE_VERBS
+)
+
+#: Nouns that name a reported content ("the claim that ...", "in a statement").
+CUE_NOUNS: Mapping[str, str] = MappingProxyType(
+    {
+        word: cls
+        for cls, words in (
+            (
+                "speech",
+                "statement claim assertion argument remark comment comments "
+                "announcement warning suggestion insistence denial admission "
+                "accusation allegation charge testimony assurance explanation "
+                "response reply answer message words speech interview "
+                "declaration proclamation pronouncement prediction observation",
+            ),
+            ("writing", "tweet post letter memo op-ed column essay editorial"),
+            ("belief", "belief view notion idea opinion fear concern hope doubt "
+             "conviction contention expectation suspicion assessment"),
+            ("intent", "promise pledge vow call demand plea appeal proposal plan "
+             "request threat"),
+            ("evidence", "report study survey poll analysis finding findings data"),
+        )
+        for word in words.split()
+    }
+)
+
+#: Adjectives that introduce a belief or stance ("confident that ...",
+#: "critical of ...").
+CUE_ADJECTIVES: Mapping[str, str] = MappingProxyType(
+    {
+        "confident": "belief",
+        "convinced": "belief",
+        "sure": "belief",
+        "certain": "belief",
+        "hopeful": "belief",
+        "optimistic": "belief",
+        "pessimistic": "belief",
+        "skeptical": "belief",
+        "sceptical": "belief",
+        "doubtful": "belief",
+        "worried": "belief",
+        "concerned": "belief",
+        "afraid": "belief",
+        "aware": "belief",
+        "adamant": "speech",
+        "critical": "stance",
+        "supportive": "stance",
+        "opposed": "stance",
+        "wary": "belief",
+        "eager": "intent",
+        "determined": "intent",
+        "keen": "intent",
+        "inclined": "belief",
+        "unconvinced": "belief",
+        "quick": "speech",
+    }
+)

@@ -1,0 +1,170 @@
+"""Small questions asked of a dependency parse: who is the subject, is it negated.
+
+These helpers know spaCy's English (ClearNLP-style) labels. They take and
+return tokens; nothing here builds records.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+_SUBJ_DEPS = frozenset({"nsubj", "csubj"})
+_PASSIVE_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
+_NEGATIONS = frozenset({"not", "n't", "never", "no", "nt", "neither", "nor"})
+_NEGATIVE_SUBJECTS = frozenset({"neither", "nobody", "none", "no", "nothing", "nor"})
+# Dependents kept in a mention's span: its determiners, modifiers and names.
+_MENTION_DEPS = frozenset(
+    {"compound", "det", "amod", "poss", "nummod", "nmod", "flat", "case", "quantmod",
+     "predet", "npadvmod", "cc", "conj", "prep", "pobj", "punct"}
+)
+_PRONOUNS = frozenset(
+    {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "me",
+     "who", "which", "that", "this", "these", "those"}
+)
+
+
+def is_negated(token: Token) -> bool:
+    """Whether ``token`` (a cue) is negated: "did not mention", "Neither leader detailed".
+
+    Examples:
+        >>> from spacy.tokens import Doc
+        >>> from spacy.vocab import Vocab
+        >>> doc = Doc(Vocab(), words=["Putin", "did", "not", "mention", "Ukraine"],
+        ...           heads=[3, 3, 3, 3, 3], deps=["nsubj", "aux", "neg", "ROOT", "dobj"])
+        >>> is_negated(doc[3])
+        True
+    """
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
+            return True
+        if child.dep_ in _SUBJ_DEPS and _is_negative_subject(child):
+            return True
+    if token.dep_ == "conj" and token.head.dep_ not in ("conj",) and token.i > token.head.i:
+        # "did not mention or discuss": negation on the first conjunct carries over.
+        head = token.head
+        return any(c.dep_ == "neg" for c in head.children) and not _has_own_subject(token)
+    return False
+
+
+def _is_negative_subject(subject: Token) -> bool:
+    if subject.lower_ in _NEGATIVE_SUBJECTS:
+        return True
+    return any(
+        child.dep_ in ("det", "preconj") and child.lower_ in _NEGATIVE_SUBJECTS
+        for child in subject.children
+    )
+
+
+def _has_own_subject(token: Token) -> bool:
+    return any(c.dep_ in _SUBJ_DEPS or c.dep_ in _PASSIVE_SUBJ_DEPS for c in token.children)
+
+
+def is_passive(token: Token) -> bool:
+    """Whether verb ``token`` is in the passive voice ("was reported")."""
+    return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in token.children)
+
+
+def agent_of(token: Token) -> Token | None:
+    """The object of a passive verb's "by" phrase, if any."""
+    for child in token.children:
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def subject_of(token: Token, *, _depth: int = 0) -> Token | None:
+    """The grammatical source of verb ``token``, following shared subjects.
+
+    Handles plain subjects, passives (the agent, or nothing for "it was
+    reported"), conjoined verbs sharing a subject ("stood and said"),
+    participles ("..., saying", "quoted as saying") and participial
+    modifiers of a noun ("Putin, addressing Xi, ...").
+    """
+    if _depth > 4:
+        return None
+    for child in token.children:
+        if child.dep_ in _SUBJ_DEPS:
+            if child.lower_ == "it" and is_passive(token):
+                return None
+            return child
+    if is_passive(token):
+        agent = agent_of(token)
+        if agent is not None:
+            return agent
+        for child in token.children:
+            if child.dep_ in _PASSIVE_SUBJ_DEPS and child.lower_ not in ("it", "there"):
+                return child if _is_quoted_as_frame(token) else None
+        return None
+    head = token.head
+    if head.i == token.i:
+        return None
+    if token.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        return subject_of(head, _depth=_depth + 1)
+    if token.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return head
+    if token.dep_ in ("advcl", "xcomp", "pcomp", "ccomp") and token.tag_ in ("VBG", "VBN", "VB"):
+        if token.dep_ == "pcomp":
+            head = head.head if head.dep_ == "prep" else head
+        if head.pos_ in ("VERB", "AUX"):
+            if is_passive(head):
+                for child in head.children:
+                    if child.dep_ in _PASSIVE_SUBJ_DEPS:
+                        return child
+            return subject_of(head, _depth=_depth + 1)
+    return None
+
+
+def _is_quoted_as_frame(token: Token) -> bool:
+    # "X was quoted as saying", "X is said to have ...": the passive subject speaks.
+    return token.lemma_ in ("quote", "say", "report", "cite") and any(
+        c.dep_ in ("xcomp", "advcl", "prep") for c in token.children
+    )
+
+
+def mention_span(token: Token) -> Span:
+    """The noun phrase of ``token`` without appositions and relative clauses.
+
+    "Dmitry Peskov, the Kremlin spokesman, who ..." gives "Dmitry Peskov";
+    "the Russian leader" stays whole.
+    """
+    doc = token.doc
+    left = right = token.i
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        for child in current.children:
+            if child.dep_ not in _MENTION_DEPS or child.dep_ == "punct":
+                continue
+            if child.dep_ in ("prep", "pobj", "cc", "conj") and not _is_name_part(child, token):
+                continue
+            left = min(left, child.i)
+            right = max(right, child.i)
+            stack.append(child)
+    span = doc[left : right + 1]
+    while len(span) > 1 and (span[-1].is_punct or span[-1].dep_ == "cc"):
+        span = span[:-1]
+    while len(span) > 1 and (span[0].is_punct or span[0].dep_ == "cc"):
+        span = span[1:]
+    return span
+
+
+def _is_name_part(child: Token, head: Token) -> bool:
+    # Keep "Sanders and Clinton" and "the president of Russia" together;
+    # leave out long prepositional tails.
+    if child.dep_ in ("cc", "conj"):
+        return head.pos_ == "PROPN" or child.pos_ == "PROPN" or child.dep_ == "cc"
+    if child.dep_ == "prep":
+        return child.lower_ == "of" and child.i - head.i <= 2
+    return child.dep_ == "pobj"
+
+
+def is_pronoun(token: Token) -> bool:
+    """Whether ``token`` is a personal or relative pronoun."""
+    return token.pos_ == "PRON" or token.lower_ in _PRONOUNS
+
+
+def sentence_tokens(doc: Doc, start: int, end: int) -> list[Span]:
+    """The sentences overlapping the character range ``[start, end)``."""
+    return [sent for sent in doc.sents if sent.start_char < end and sent.end_char > start]

@@ -1,0 +1,344 @@
+"""Tests of the measure in quotelib.evaluate, on small hand-built documents."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quotelib.evaluate import Evaluation, Scores, evaluate, format_comparison, names_match
+from quotelib.records import Quote, TextSpan
+
+TEXT = (
+    "Vladimir Putin said on Friday that the plan would cut taxes for working families next "
+    'year. "We will not back down," he told reporters. "Never," he added, '
+    '"whatever they say." Critics called the plan "a gift to the rich".'
+)
+
+
+def _at(phrase: str, text: str = TEXT, nth: int = 0) -> list[int]:
+    """The [start, end] offsets of the nth occurrence of ``phrase`` in ``text``."""
+    starts = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)]
+    return [starts[nth], starts[nth] + len(phrase)]
+
+
+def _quote(*parts: str, kind: str = "indirect", speaker: str | None = None, **extra) -> dict:
+    """A quote dict whose content parts and speaker are given by their words."""
+    spans = [_at(part) for part in parts]
+    quote = {
+        "content": [spans[0][0], spans[-1][1]],
+        "content_parts": spans,
+        "kind": kind,
+        "speaker": _at(speaker) if speaker else None,
+        "speaker_text": speaker,
+    }
+    quote.update(extra)
+    return quote
+
+
+def _gold(*quotes: dict, doc_id: str = "d1", text: str = TEXT) -> list[dict]:
+    return [{"id": doc_id, "text": text, "quotes": list(quotes)}]
+
+
+PLAN = "the plan would cut taxes for working families next year"  # 10 words
+BACK_DOWN = _quote("We will not back down", kind="direct", speaker="he")
+NEVER = _quote("Never", "whatever they say", kind="direct", speaker="he")
+GIFT = _quote('the plan "a gift to the rich"', kind="mixed", speaker="Critics")
+TAXES = _quote(PLAN, speaker="Vladimir Putin")
+
+
+def test_evaluate_perfect_prediction_scores_one():
+    gold = _gold(TAXES, BACK_DOWN, NEVER, GIFT)
+    result = evaluate(gold, [{"id": "d1", "quotes": [TAXES, BACK_DOWN, NEVER, GIFT]}])
+    for scores in (result.partial_03, result.partial_08, result.exact, result.end_to_end):
+        assert (scores.precision, scores.recall, scores.f1) == (1.0, 1.0, 1.0)
+        assert (scores.tp, scores.n_pred, scores.n_gold) == (4, 4, 4)
+    assert (result.speaker_accuracy, result.speaker_right, result.speaker_total) == (1.0, 4, 4)
+
+
+@pytest.mark.parametrize(
+    "covered, partial_03, partial_08",
+    [
+        ("the plan would", False, False),
+        ("the plan would cut", True, False),
+        ("the plan would cut taxes for working families", True, False),
+        ("the plan would cut taxes for working families next", True, True),
+    ],
+    ids=["3_of_10", "4_of_10", "8_of_10", "9_of_10"],
+)
+def test_evaluate_threshold_needs_more_than_the_share(covered, partial_03, partial_08):
+    result = evaluate(_gold(TAXES), {"d1": [_quote(covered)]})
+    assert result.partial_03.tp == partial_03
+    assert result.partial_08.tp == partial_08
+    assert result.exact.tp == 0
+
+
+def test_evaluate_exact_ignores_marks_and_punctuation():
+    gold = _gold(_quote("We will not back down", kind="direct"))
+    with_marks = _quote('"We will not back down,"', kind="direct")
+    assert evaluate(gold, {"d1": [with_marks]}).exact.tp == 1
+    one_word_more = _quote('"We will not back down," he', kind="direct")
+    assert evaluate(gold, {"d1": [one_word_more]}).exact.tp == 0
+
+
+def test_evaluate_matches_one_to_one():
+    gold = _gold(TAXES)
+    halves = [_quote("the plan would cut taxes"), _quote("for working families next year")]
+    result = evaluate(gold, {"d1": halves})
+    assert (result.partial_03.tp, result.partial_03.n_pred) == (1, 2)
+    assert result.partial_03.precision == 0.5
+    assert result.partial_03.recall == 1.0
+
+
+def test_evaluate_greedy_takes_the_largest_overlap_first():
+    # One prediction spans the "Never" quote and most of the "back down" one.
+    gold = _gold(BACK_DOWN, NEVER)
+    wide = _quote('not back down," he told reporters. "Never," he added, "whatever they say')
+    narrow = _quote("We will")
+    result = evaluate(gold, {"d1": [narrow, wide]})
+    # wide shares 3 words with BACK_DOWN and 4 with NEVER: it takes NEVER, so
+    # narrow (2 of 5 words, 40%) is left to match BACK_DOWN.
+    assert result.partial_03.tp == 2
+
+
+def test_evaluate_ties_go_to_the_better_covered_gold():
+    text = "Jones said taxes rise and fall. Smith said taxes rise."
+    earlier = {"content_parts": [_at("taxes rise and fall", text)], "kind": "indirect"}
+    later = {"content_parts": [_at("taxes rise", text, nth=1)], "kind": "direct"}
+    gold = [{"id": 1, "text": text, "quotes": [earlier, later]}]
+    across = {"content_parts": [_at("and fall. Smith said taxes rise", text)], "kind": "direct"}
+    # 2 shared words with each: "taxes rise" (2 of 2) beats the earlier one (2 of 4).
+    result = evaluate(gold, {1: [across]})
+    assert result.partial_03.recall_by_kind == (
+        ("direct", 1, 1),
+        ("indirect", 0, 1),
+        ("mixed", 0, 0),
+    )
+
+
+def test_evaluate_compares_discontinuous_parts_by_their_words():
+    gold = _gold(NEVER)
+    assert evaluate(gold, {"d1": [NEVER]}).exact.tp == 1
+    # One span across both parts also holds "he added": not exact, still 4 of 4 covered.
+    across = _quote('Never," he added, "whatever they say', kind="direct")
+    result = evaluate(gold, {"d1": [across]})
+    assert (result.exact.tp, result.partial_08.tp) == (0, 1)
+    # The first part alone covers 1 of 4 words: 25% is no match.
+    assert evaluate(gold, {"d1": [_quote("Never")]}).partial_03.tp == 0
+
+
+def test_evaluate_repeated_words_are_distinct_by_position():
+    text = "He said no. She said no."
+    gold = [{"id": 1, "text": text, "quotes": [{"content_parts": [[8, 10]], "kind": "indirect"}]}]
+    other_no = {"content_parts": [[21, 23]], "kind": "indirect"}
+    assert evaluate(gold, {1: [other_no]}).partial_03.tp == 0
+
+
+def _speaker_result(prediction: dict, gold_quote: dict = TAXES) -> Evaluation:
+    pred = {"content_parts": gold_quote["content_parts"], "kind": "indirect", **prediction}
+    return evaluate(_gold(gold_quote), {"d1": [pred]})
+
+
+@pytest.mark.parametrize(
+    "prediction, right",
+    [
+        ({"speaker": _at("Putin")}, True),
+        ({"speaker": _at("he"), "speaker_name": "Mr. Putin"}, True),
+        ({"speaker": _at("he"), "speaker_text": "President Vladimir Putin"}, True),
+        ({"speaker": _at("he"), "speaker_name": "Putin's"}, True),
+        ({"speaker": _at("he"), "speaker_text": "he"}, False),
+        ({"speaker": _at("Critics"), "speaker_name": "Critics"}, False),
+        ({"speaker": None, "speaker_name": None}, False),
+        ({"speaker": _at("he"), "speaker_name": "Dmitry Putin"}, False),
+    ],
+    ids=[
+        "span_overlap",
+        "title_dropped",
+        "name_in_speaker_text",
+        "trailing_s_dropped",
+        "pronoun_only",
+        "other_person",
+        "missing_speaker",
+        "different_first_name",
+    ],
+)
+def test_evaluate_speaker_rules(prediction, right):
+    result = _speaker_result(prediction)
+    assert (result.speaker_right, result.speaker_total) == (int(right), 1)
+    assert result.end_to_end.tp == int(right)
+
+
+def test_evaluate_speaker_chain_counts_by_span_and_by_name():
+    gold_quote = dict(BACK_DOWN, speaker_text="he", speaker_chain=[_at("Putin"), _at("he")])
+    by_span = _speaker_result({"speaker": _at("Vladimir Putin")}, gold_quote)
+    assert by_span.speaker_right == 1
+    by_name = _speaker_result({"speaker": None, "speaker_name": "Mr. Putin"}, gold_quote)
+    assert by_name.speaker_right == 1
+    no_chain = dict(gold_quote, speaker_chain=[])
+    assert _speaker_result({"speaker": None, "speaker_name": "Putin"}, no_chain).speaker_right == 0
+
+
+def test_evaluate_speaker_pronoun_chain_mention_does_not_match_by_name():
+    gold_quote = dict(BACK_DOWN, speaker_text="he", speaker_chain=[_at("he")])
+    result = _speaker_result({"speaker": _at("he", nth=1), "speaker_text": "he"}, gold_quote)
+    assert result.speaker_right == 0
+
+
+def test_evaluate_end_to_end_without_gold_speaker_wants_none():
+    no_source = _quote(PLAN)
+    silent = _speaker_result({"speaker": None}, no_source)
+    assert (silent.end_to_end.tp, silent.speaker_total) == (1, 0)
+    guessed = _speaker_result({"speaker": _at("Putin"), "speaker_name": "Putin"}, no_source)
+    assert (guessed.end_to_end.tp, guessed.partial_03.tp) == (0, 1)
+
+
+@pytest.mark.parametrize(
+    "predicted, gold, expected",
+    [
+        ("Mr. Putin", "Vladimir Putin", True),
+        ("putin", "PUTIN", True),
+        ("Sen. Bernie Sanders", "Bernie Sanders", True),
+        ("Sanders’s", "Bernie Sanders", True),
+        ("Bernie", "Sen. Sanders", False),
+        ("He", "he", False),
+        ("his campaign", "His", False),
+        ("Jane Sanders", "Bernie Sanders", False),
+        ("President", "President Obama", False),
+    ],
+)
+def test_evaluate_names_match(predicted, gold, expected):
+    assert names_match(predicted, gold) is expected
+    assert names_match(gold, predicted) is expected
+
+
+def test_evaluate_breaks_down_by_kind():
+    gold = _gold(TAXES, BACK_DOWN, GIFT)
+    as_direct = dict(GIFT, kind="direct")
+    result = evaluate(gold, {"d1": [BACK_DOWN, as_direct, _quote("Critics called")]})
+    scores = result.partial_03
+    assert [scores.recall_of(k) for k in ("direct", "indirect", "mixed")] == [1.0, 0.0, 1.0]
+    assert scores.precision_of("direct") == 1.0
+    assert scores.precision_of("indirect") == 0.0
+    assert scores.precision_by_kind == (("direct", 2, 2), ("indirect", 0, 1), ("mixed", 0, 0))
+    assert result.to_dict()["partial@0.3"]["recall_by_kind"]["mixed"] == {
+        "recall": 1.0,
+        "tp": 1,
+        "n_gold": 1,
+    }
+
+
+def test_evaluate_unknown_predicted_id_raises():
+    with pytest.raises(ValueError, match="'elsewhere'"):
+        evaluate(_gold(TAXES), [{"id": "d1", "quotes": []}, {"id": "elsewhere", "quotes": []}])
+
+
+@pytest.mark.parametrize("side", ["gold", "predicted"])
+def test_evaluate_duplicate_id_raises(side):
+    gold = _gold(TAXES) * (2 if side == "gold" else 1)
+    predicted = [{"id": "d1", "quotes": []}] * (2 if side == "predicted" else 1)
+    with pytest.raises(ValueError, match="'d1' appears twice"):
+        evaluate(gold, predicted)
+
+
+def test_evaluate_document_without_prediction_predicts_nothing():
+    gold = _gold(TAXES) + _gold(BACK_DOWN, doc_id="d2")
+    result = evaluate(gold, {"d1": [TAXES]})
+    assert (result.n_docs, result.partial_03.n_gold, result.partial_03.tp) == (2, 2, 1)
+    assert result.partial_03.precision == 1.0
+
+
+def test_evaluate_ignores_gold_quotes_without_words():
+    text = TEXT + " ..."
+    dots = {"content_parts": [_at("...", text)], "kind": "direct", "speaker": None}
+    gold = _gold(TAXES, dots, text=text)
+    result = evaluate(gold, {"d1": [TAXES]})
+    assert result.n_gold_without_words == 1
+    assert (result.partial_03.n_gold, result.partial_03.recall) == (1, 1.0)
+
+
+def _records(text: str, quote: dict) -> Quote:
+    def span(offsets):
+        return None if offsets is None else TextSpan.from_offsets(text, *offsets)
+
+    return Quote(
+        kind=quote["kind"],
+        content=span(quote["content"]),
+        content_parts=[span(part) for part in quote["content_parts"]],
+        speaker=span(quote["speaker"]),
+        speaker_name=quote.get("speaker_name"),
+    )
+
+
+def test_evaluate_accepts_quote_objects_and_dicts():
+    gold = _gold(TAXES, BACK_DOWN, GIFT)
+    quotes = [_records(TEXT, q) for q in (TAXES, dict(GIFT, speaker=None, speaker_name="critics"))]
+    as_objects = evaluate(gold, {"d1": quotes})
+    as_dicts = evaluate(gold, [{"id": "d1", "quotes": [q.to_dict() for q in quotes]}])
+    assert as_objects == as_dicts
+    assert (as_objects.partial_03.tp, as_objects.speaker_right) == (2, 2)
+
+
+def test_evaluate_rejects_a_quote_of_another_type():
+    with pytest.raises(TypeError, match="must be a Quote or a dict"):
+        evaluate(_gold(TAXES), {"d1": [(0, 5)]})
+
+
+def test_evaluate_records_are_frozen_plain_data():
+    result = evaluate(_gold(TAXES, GIFT), {"d1": [TAXES]})
+    assert isinstance(result.partial_03, Scores)
+    assert hash(result) == hash(evaluate(_gold(TAXES, GIFT), {"d1": [TAXES]}))
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        result.n_docs = 3
+    data = json.loads(json.dumps(result.to_dict()))
+    assert data["partial@0.3"]["recall"] == 0.5
+    assert data["speaker"] == {"accuracy": 1.0, "right": 1, "total": 1}
+    assert set(data) == {"n_docs", "n_gold_without_words", "partial@0.3", "partial@0.8",
+                         "exact", "end-to-end", "speaker"}  # fmt: skip
+
+
+def test_evaluate_tables_show_the_numbers():
+    result = evaluate(_gold(TAXES, GIFT), {"d1": [TAXES]})
+    table = str(result)
+    assert table == result.format_table()
+    assert re.search(r"^partial@0\.3 +1\.000 +0\.500 +0\.667 +1 +1 +2", table, re.M)
+    assert "speaker accuracy 1.000 (1/1" in table
+    comparison = format_comparison({"textacy": result, "quotelib": result}).splitlines()
+    assert comparison[0].split()[:4] == ["system", "P@.3", "R@.3", "F1@.3"]
+    assert [line.split()[0] for line in comparison[1:]] == ["textacy", "quotelib"]
+    assert len({len(line) for line in comparison}) == 1
+
+
+def test_evaluate_all_is_sorted_and_complete():
+    # quotelib.evaluate is the function once the package is imported; fetch the module.
+    evaluate_module = importlib.import_module("quotelib.evaluate")
+    public = {
+        name
+        for name, value in vars(evaluate_module).items()
+        if not name.startswith("_")
+        and callable(value)
+        and getattr(value, "__module__", None) == evaluate_module.__name__
+    }
+    assert evaluate_module.__all__ == sorted(public)
+
+
+_WORDS = st.lists(st.sampled_from(["tax", "plan", "said", "we", "will", "\u201c", ",", "."]))
+
+
+@given(texts=st.lists(_WORDS, min_size=1, max_size=4), cuts=st.lists(st.integers(0, 40)))
+def test_evaluate_gold_against_itself_is_perfect(texts, cuts):
+    text = " ".join(" ".join(words) for words in texts)
+    bounds = sorted({min(c, len(text)) for c in cuts} | {0, len(text)})
+    quotes = [
+        {"content_parts": [[s, e]], "kind": "direct", "speaker": [s, e], "speaker_text": text[s:e]}
+        for s, e in zip(bounds, bounds[1:])
+    ]
+    result = evaluate([{"id": 0, "text": text, "quotes": quotes}], {0: quotes})
+    n_with_words = len(quotes) - result.n_gold_without_words
+    for scores in (result.partial_03, result.partial_08, result.exact, result.end_to_end):
+        assert scores.tp == scores.n_gold == n_with_words
+    assert result.speaker_right == result.speaker_total == n_with_words

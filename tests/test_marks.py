@@ -1,0 +1,292 @@
+"""Tests of quotelib.marks: quotation marks paired on raw news text."""
+
+from __future__ import annotations
+
+import logging
+import pickle
+import time
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quotelib import marks
+from quotelib.marks import Quotation, find_quotations
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def contents(text: str) -> list[tuple[str, int]]:
+    """Each quotation's content (parts joined by ``|``) with its depth."""
+    return [
+        ("|".join(text[start:end] for start, end in q.parts), q.depth)
+        for q in find_quotations(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('"It was a spectacular deal," said Patrick McGinley.', "It was a spectacular deal,"),
+        ("“It doesn’t make any sense,” Clinton said.", "It doesn’t make any sense,"),
+        ("''We finally may be seeing it,'' the economist said.", "We finally may be seeing it,"),
+        ("Trump: Generals don't want 'her as their boss.'", "her as their boss."),
+        ("Clinton calls Obamacare ‘crazy system’ during stop.", "crazy system"),
+        ("«Nous ne céderons pas», a déclaré le président.", "Nous ne céderons pas"),
+        ("»Wir schaffen das«, sagte die Kanzlerin.", "Wir schaffen das"),
+        ("„Wir schaffen das“, sagte die Kanzlerin.", "Wir schaffen das"),
+        ("Er nannte es ‚verrückt‘ gestern.", "verrückt"),
+        ("Putin, addressing Xi as his “dear friend”, echoed this.", "dear friend"),
+        ("“Apparently not,“ he said.", "Apparently not,"),
+        ("Doing so ”appeared to be an attempt” to win.", "appeared to be an attempt"),
+    ],
+    ids=[
+        "straight",
+        "curly",
+        "two-apostrophes",
+        "straight-single",
+        "curly-single",
+        "guillemets",
+        "reversed-guillemets",
+        "german",
+        "german-single",
+        "scare-quote",
+        "curly-open-used-to-close",
+        "curly-close-used-to-open",
+    ],
+)
+def test_marks_each_style(text, expected):
+    assert contents(text) == [(expected, 0)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China has not condemned Russia’s war, and Western nations believe it.",
+        "The coal miners' union invested $10 million in the workers’ fund.",
+        "Prices have not been this high since the ’90s or the '70s.",
+        "He loved rock ’n’ roll and rock 'n' roll alike.",
+        "I don’t know, said Mr. O’Brien, and we can't either.",
+        "Go get 'em, said the students' coach.",
+        "The mine made 314 e.v.’s and the E.U.'s rules changed.",
+        "Trump is 6'3\" tall, said the doctor's note.",
+    ],
+    ids=[
+        "possessive",
+        "plural-possessive",
+        "decades",
+        "rock-n-roll",
+        "contractions",
+        "elision",
+        "after-period",
+        "feet-and-inches",
+    ],
+)
+def test_marks_apostrophes_are_not_marks(text):
+    assert find_quotations(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("‘The workers’ union is strong,’ she said.", ["The workers’ union is strong,"]),
+        ("'The students' union will win,' he said.", ["The students' union will win,"]),
+        ("He called it ‘crazy’ and the workers’ union agreed.", ["crazy"]),
+        ("The 'Legend in the Coal Fields' is gone.", ["Legend in the Coal Fields"]),
+        ("He said they were 'the Joneses' before the vote.", ["the Joneses"]),
+    ],
+    ids=[
+        "plural-inside-curly",
+        "plural-inside-straight",
+        "apostrophe-after-quote",
+        "title",
+        "s-closing-when-open",
+    ],
+)
+def test_marks_plural_possessive_or_closing(text, expected):
+    assert [content for content, _ in contents(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "“You called them ‘miracles,’” she said.",
+            [("You called them ‘miracles,’", 0), ("miracles,", 1)],
+        ),
+        (
+            "\"He said, 'Our approach hasn't worked,'\" Mitchell recalled.",
+            [("He said, 'Our approach hasn't worked,'", 0), ("Our approach hasn't worked,", 1)],
+        ),
+        (
+            "''He said, 'He's one of us,''' Mr. English recalled.",
+            [("He said, 'He's one of us,'", 0), ("He's one of us,", 1)],
+        ),
+        (
+            "''It's 'China bad, Muslims bad.''' But Mr. Trump went on.",
+            [("It's 'China bad, Muslims bad.'", 0), ("China bad, Muslims bad.", 1)],
+        ),
+        (
+            "Aides said he is “‘unpredictable’ by design.”",
+            [("‘unpredictable’ by design.", 0), ("unpredictable", 1)],
+        ),
+    ],
+    ids=["curly", "straight", "two-apostrophes-close", "two-apostrophes-nested", "adjacent"],
+)
+def test_marks_nesting(text, expected):
+    assert contents(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            'The Times reports:\n\n"In an illustration, 24 percent gave.\n\n'
+            '"Without this network, she must go on."\n\nClinton has not.',
+            [("In an illustration, 24 percent gave.|Without this network, she must go on.", 0)],
+        ),
+        (
+            "“We will win.\n“We always do.\n“Always,” he said.",
+            [("We will win.|We always do.|Always,", 0)],
+        ),
+        (
+            "''It was a big story.\n\n''It still is,'' he said.",
+            [("It was a big story.|It still is,", 0)],
+        ),
+    ],
+    ids=["straight", "curly-three-paragraphs", "two-apostrophes"],
+)
+def test_marks_multi_paragraph(text, expected):
+    assert contents(text) == expected
+
+
+def test_marks_multi_paragraph_parts_exclude_marks():
+    text = "“We will win.\n\n“We always do,” he said."
+    [quotation] = find_quotations(text)
+    assert quotation.parts == ((1, 13), (16, 29))
+    assert (quotation.start, quotation.end) == (0, 30)
+    assert (quotation.content_start, quotation.content_end) == (1, 29)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('"There was no education, said Kessel.\n\n“Now there is,” he said.', ["Now there is,"]),
+        ('He said "no.\n\nThen "yes," she said.', ["yes,"]),
+        ("“They see that.\n\nThe story was updated.\n\n“Yes,” he said.", ["Yes,"]),
+        ('He says," there are people.\n\n"Fine," she said.', ["Fine,"]),
+        ('"A said. "Fine," she said.', ["Fine,"]),
+        ("‘We’re on the vanguard, ‘ well I’m not.\n\n“Yes,” he said.", ["Yes,"]),
+    ],
+    ids=[
+        "unclosed-then-new",
+        "unclosed-mid-paragraph",
+        "paragraph-without-mark",
+        "stray-closing",
+        "stray-opening-same-paragraph",
+        "stray-single",
+    ],
+)
+def test_marks_unpaired_mark_recovery(text, expected):
+    assert [content for content, _ in contents(text)] == expected
+
+
+def test_marks_unpaired_marks_are_logged(caplog):
+    text = 'He said "no.\n\nShe said,” there are people.\n\n"Yes," he said.'
+    with caplog.at_level(logging.DEBUG, logger="quotelib.marks"):
+        found = contents(text)
+    assert found == [("Yes,", 0)]
+    messages = [record.getMessage() for record in caplog.records]
+    assert any("opening" in message and "offset 8" in message for message in messages)
+    assert any("closing" in message and "offset 23" in message for message in messages)
+    assert all(record.levelno == logging.DEBUG for record in caplog.records)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('"" he said, and "..." or "?!" or " " then "Yes."', ["Yes."]),
+        ('<tweet id="783499116076687360"> "Hi," he wrote.', ["Hi,"]),
+        ('"Yes," he said.', ["Yes,"]),
+        ("“  Yes  ” he said.", ["Yes"]),
+    ],
+    ids=["empty-and-no-letters", "markup-attribute", "keeps-trailing-comma", "strips-spaces"],
+)
+def test_marks_content_rules(text, expected):
+    assert [content for content, _ in contents(text)] == expected
+
+
+def test_marks_seed_article():
+    text = (SEEDS / "000_d05105c950b0ed4e.txt").read_text(encoding="utf-8")
+    [quotation] = find_quotations(text)
+    assert text[quotation.content_start : quotation.content_end] == "dear friend"
+    assert quotation.mark == "“"
+    assert text[quotation.start] == "“" and text[quotation.end - 1] == "”"
+
+
+def test_marks_quotation_is_plain_data():
+    [quotation] = find_quotations("He called it “crazy” twice.")
+    assert attrs.asdict(quotation) == {
+        "start": 13,
+        "end": 20,
+        "parts": ((14, 19),),
+        "depth": 0,
+        "mark": "“",
+    }
+    assert pickle.loads(pickle.dumps(quotation)) == quotation
+    assert hash(quotation) == hash(
+        Quotation(start=13, end=20, parts=((14, 19),), depth=0, mark="“")
+    )
+
+
+def test_marks_rejects_non_str():
+    with pytest.raises(TypeError, match="'text' must be str"):
+        find_quotations(b'"bytes"')
+
+
+def test_marks_all_is_complete():
+    public = {
+        name
+        for name, value in vars(marks).items()
+        if name.isidentifier()
+        and not name.startswith("_")
+        and (name.isupper() or getattr(value, "__module__", None) == marks.__name__)
+    }
+    assert marks.__all__ == sorted(marks.__all__)
+    assert set(marks.__all__) == public
+
+
+def test_marks_large_text_is_quick():
+    paragraph = (
+        "“It doesn’t make any sense,” Clinton said of the workers’ ‘crazy’ plan in the ’90s. "
+        '"The model doesn\'t work," he added. "And the union agreed.\n\n'
+    )
+    text = paragraph * (1_000_000 // len(paragraph))
+    started = time.perf_counter()
+    found = find_quotations(text)
+    assert time.perf_counter() - started < 1.0
+    assert len(found) == 3 * (1_000_000 // len(paragraph))
+
+
+def test_marks_many_marks_do_not_fail():
+    text = "\"“‘'" * 2_500 + "\n" + "„" * 10_000 + "\n“Fine,” he said."
+    assert contents(text)[-1] == ("Fine,", 0)
+
+
+ALPHABET = "\"'“”‘’„‚«»‹› \n\n.,aAsn9\x00\ud800—("
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=200) | st.text(max_size=50))
+def test_marks_property_invariants(text):
+    found = find_quotations(text)
+    assert found == find_quotations(text)
+    assert [q.start for q in found] == sorted(q.start for q in found)
+    for q in found:
+        assert 0 <= q.start < q.content_start and q.content_end < q.end <= len(text)
+        assert q.depth >= 0 and text[q.start : q.start + len(q.mark)] == q.mark
+        assert q.parts and all(start < end for start, end in q.parts)
+        assert all(a[1] <= b[0] for a, b in zip(q.parts, q.parts[1:]))
+        assert any(char.isalnum() for start, end in q.parts for char in text[start:end])
