@@ -66,7 +66,7 @@ def find_attributions(doc: Doc, *, blocked: list[tuple[int, int]] = ()) -> list[
             quoted speech; a cue inside one is not the narrator's and is
             skipped.
     """
-    found = []
+    found = [a for a in _colon_attributions(doc) if not _inside(a.start, blocked)]
     for token in doc:
         if _inside(token.idx, blocked):
             continue
@@ -74,6 +74,26 @@ def find_attributions(doc: Doc, *, blocked: list[tuple[int, int]] = ()) -> list[
         if attribution is not None and attribution.parts:
             found.append(attribution)
     return found
+
+
+def _colon_attributions(doc: Doc) -> list[Attribution]:
+    """Headline and transcript style: ``Trump: My plans aren't set in stone``."""
+    found = []
+    for sent in doc.sents:
+        colon = next((t for t in sent[:7] if t.text == ":"), None)
+        if colon is None or colon.i == sent.start:
+            continue
+        name = [t for t in doc[sent.start : colon.i] if not t.is_space]
+        rest = doc[colon.i + 1 : sent.end]
+        if not name or not all(t.pos_ == "PROPN" or t.is_quote for t in name):
+            continue
+        if sum(t.is_alpha for t in rest) < 3:
+            continue
+        parts = token_ranges(doc, list(range(rest.start, rest.end)))
+        speaker = next(t for t in reversed(name) if t.pos_ == "PROPN")
+        found.append(Attribution(cue=doc[colon.i : colon.i + 1], speaker=speaker, parts=parts,
+                                 rule="colon", cue_class="speech"))
+    return [a for a in found if a.parts]
 
 
 def _inside(offset: int, ranges: list[tuple[int, int]]) -> bool:
@@ -128,6 +148,7 @@ def _verb_content(
     if verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and verb.i > verb.head.i and _is_inverted(verb)):
         return _inverted_parts(verb)
     objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS or c.dep_ == "oprd"]
+    objects += [c for c in verb.children if objects and c.dep_ == "prep" and c.lower_ == "as"]
     if objects and _object_is_content(lemma, cue_class, objects[0]):
         return _subtree_parts(objects, exclude=verb)
     return []
@@ -168,7 +189,7 @@ def _noun_attribution(noun: Token) -> Attribution | None:
     clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and _has_that(c)]
     if not clauses:
         return None
-    speaker = _noun_speaker(noun)
+    speaker = noun_speaker(noun)
     parts = _subtree_parts(clauses, exclude=noun)
     cue = noun.doc[noun.i : noun.i + 1]
     return Attribution(cue=cue, speaker=speaker, parts=parts, rule="noun",
@@ -179,7 +200,8 @@ def _has_that(clause: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in clause.children)
 
 
-def _noun_speaker(noun: Token) -> Token | None:
+def noun_speaker(noun: Token) -> Token | None:
+    """The source of a noun cue: "Trump's claim", "a claim by X", "X made the claim"."""
     for child in noun.children:
         if child.dep_ == "poss":
             return child

@@ -25,8 +25,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from quotelib.cues import Attribution
-from quotelib.lexicon import CUE_VERBS
+from quotelib.cues import Attribution, noun_speaker
+from quotelib.lexicon import CUE_NOUNS, CUE_VERBS, QUOTE_VERBS
 from quotelib.marks import Quotation
 from quotelib.syntax import is_negated, mention_span, subject_of
 
@@ -122,16 +122,14 @@ def _attach_on_parse(
     by_cue: dict[int, Attribution],
     attributions: list[Attribution],
 ) -> Attribution | None:
-    verb = _cue_verb(doc, quotation, outer)
-    if verb is not None:
-        existing = by_cue.get(verb.i)
+    cue = _cue_token(doc, quotation, outer, by_cue)
+    if cue is not None:
+        existing = by_cue.get(cue.i)
         if existing is not None:
             existing.parts = _merge([*existing.parts, *quotation.parts])
             return existing
-        found = Attribution(cue=doc[verb.i : verb.i + 1], speaker=subject_of(verb),
-                            parts=list(quotation.parts), rule="direct",
-                            cue_class=CUE_VERBS[verb.lemma_.lower()])
-        by_cue[verb.i] = found
+        found = _new_attribution(cue, quotation)
+        by_cue[cue.i] = found
         attributions.append(found)
         return found
     source = _dash_source(doc, quotation)
@@ -142,37 +140,87 @@ def _attach_on_parse(
     return None
 
 
+def _new_attribution(cue: Token, quotation: Quotation) -> Attribution:
+    span = cue.doc[cue.i : cue.i + 1]
+    if cue.pos_ == "NOUN":
+        return Attribution(cue=span, speaker=noun_speaker(cue), parts=list(quotation.parts),
+                           rule="direct-noun", cue_class=CUE_NOUNS[cue.lemma_.lower()])
+    return Attribution(cue=span, speaker=subject_of(cue), parts=list(quotation.parts),
+                       rule="direct", cue_class=CUE_VERBS.get(cue.lemma_.lower(), "speech"))
+
+
 def _quotation_tokens(doc: Doc, quotation: Quotation) -> Span | None:
     return doc.char_span(quotation.parts[0][0], quotation.parts[-1][1], alignment_mode="expand")
 
 
-def _cue_verb(doc: Doc, quotation: Quotation, outer: list[Quotation]) -> Token | None:
-    inside = _quotation_tokens(doc, quotation)
-    if inside is None or len(inside) == 0:
-        return None
-    start, end = quotation.start, quotation.end
-    sentences = [s for s in doc.sents if s.start_char < end and s.end_char > start]
-    previous = doc[sentences[0].start - 1].sent if sentences and sentences[0].start > 0 else None
-    if previous is not None and previous.text.rstrip().endswith(":"):
-        sentences.insert(0, previous)
-    candidates = [
-        token
-        for sent in sentences
-        for token in sent
-        if token.lemma_.lower() in CUE_VERBS
+def _is_cue_verb(token: Token, outer: list[Quotation]) -> bool:
+    lemma = token.lemma_.lower()
+    return (
+        (lemma in CUE_VERBS or lemma in QUOTE_VERBS)
         and token.pos_ in ("VERB", "AUX")
         and not any(q.start <= token.idx < q.end for q in outer)
         and not is_negated(token)
-    ]
-    if not candidates:
+    )
+
+
+def _cue_token(
+    doc: Doc, quotation: Quotation, outer: list[Quotation], by_cue: dict[int, Attribution]
+) -> Token | None:
+    """The cue of a quotation: in its sentence, or a neighbour sentence of its own."""
+    inside = _quotation_tokens(doc, quotation)
+    if inside is None or len(inside) == 0:
         return None
+    sentences = _sentences(doc, inside)
+    candidates = [t for sent in sentences for t in sent if _is_cue_verb(t, outer)]
     linked = [t for t in candidates if _linked(t, inside)]
     if linked:
         return min(linked, key=lambda t: _distance(t, quotation))
-    if not _is_clause(inside):
-        return None
-    speech = [t for t in candidates if CUE_VERBS[t.lemma_.lower()] in _SPEECH_CLASSES]
-    return min(speech, key=lambda t: _distance(t, quotation)) if speech else None
+    clause = _is_clause(inside)
+    speech = [t for t in candidates if _is_speech(t)]
+    if speech and clause:
+        return min(speech, key=lambda t: _distance(t, quotation))
+    return _neighbour_cue(doc, quotation, sentences, outer, by_cue)
+
+
+def _sentences(doc: Doc, inside: Span) -> list[Span]:
+    first, last = inside[0].sent, inside[-1].sent
+    if first.start == last.start:
+        return [first]
+    return [s for s in doc[first.start : last.end].sents]
+
+
+def _is_speech(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in QUOTE_VERBS or CUE_VERBS.get(lemma) in _SPEECH_CLASSES
+
+
+def _neighbour_cue(
+    doc: Doc,
+    quotation: Quotation,
+    sentences: list[Span],
+    outer: list[Quotation],
+    by_cue: dict[int, Attribution],
+) -> Token | None:
+    """``"...," X said.`` split off as a sentence of its own, or ``X said:`` before."""
+    paragraph_end = doc.text.find("\n", quotation.end)
+    after = sentences[-1].end
+    if after < len(doc) and (paragraph_end < 0 or doc[after].idx < paragraph_end):
+        following = doc[after].sent
+        if not doc.text[quotation.end : following.start_char].strip():
+            for token in following:
+                if any(q.start <= token.idx < q.end for q in outer):
+                    break
+                if _is_cue_verb(token, outer) and _is_speech(token) and token.i not in by_cue:
+                    return token
+    before = sentences[0].start
+    if before > 0:
+        previous = doc[before - 1].sent
+        if previous.text.rstrip().endswith(":") and "\n" not in doc.text[previous.end_char : quotation.start].strip("\n"):
+            cues = [t for t in previous if _is_cue_verb(t, outer) and _is_speech(t)]
+            cues = cues or [t for t in previous if t.pos_ == "NOUN" and t.lemma_.lower() in CUE_NOUNS]
+            if cues:
+                return cues[-1]
+    return None
 
 
 def _linked(verb: Token, inside: Span) -> bool:

@@ -78,6 +78,7 @@ _POSSESSIVE = re.compile(r"['\u2019]s\b", re.IGNORECASE)
 _E2E = "end-to-end"
 
 Span = tuple[int, int]
+ByKind = tuple[tuple[str, int, int], ...]  # (kind, tp, n) for each kind
 
 
 @attrs.frozen(kw_only=True)
@@ -98,8 +99,8 @@ class Scores:
     precision: float
     recall: float
     f1: float
-    recall_by_kind: tuple[tuple[str, int, int], ...]
-    precision_by_kind: tuple[tuple[str, int, int], ...]
+    recall_by_kind: ByKind
+    precision_by_kind: ByKind
 
     def recall_of(self, kind: str) -> float:
         """Recall over the gold quotes of ``kind`` (0.0 when there are none)."""
@@ -111,15 +112,11 @@ class Scores:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready numbers, with the by-kind breakdowns as nested dicts."""
-        data = attrs.asdict(self)
-        data["recall_by_kind"] = {
-            k: {"recall": _ratio(tp, n), "tp": tp, "n_gold": n} for k, tp, n in self.recall_by_kind
+        return {
+            **attrs.asdict(self),
+            "recall_by_kind": _kind_dict(self.recall_by_kind, "recall", "n_gold"),
+            "precision_by_kind": _kind_dict(self.precision_by_kind, "precision", "n_pred"),
         }
-        data["precision_by_kind"] = {
-            k: {"precision": _ratio(tp, n), "tp": tp, "n_pred": n}
-            for k, tp, n in self.precision_by_kind
-        }
-        return data
 
 
 @attrs.frozen(kw_only=True)
@@ -192,7 +189,10 @@ class _Item:
     has_speaker: bool
 
 
-def evaluate(gold: Iterable[Mapping[str, Any]], predicted: Any) -> Evaluation:
+def evaluate(
+    gold: Iterable[Mapping[str, Any]],
+    predicted: Iterable[Mapping[str, Any]] | Mapping[Any, Iterable[Quote | Mapping[str, Any]]],
+) -> Evaluation:
     """Score predicted quotes against gold ones.
 
     Args:
@@ -293,7 +293,7 @@ def format_comparison(evaluations: Mapping[str, Evaluation]) -> str:
     return _table(header, rows)
 
 
-def _predictions_by_id(predicted: Any) -> dict[Any, list[Any]]:
+def _predictions_by_id(predicted: Iterable[Any] | Mapping[Any, Any]) -> dict[Any, list[Any]]:
     if isinstance(predicted, Mapping):
         return {doc_id: list(quotes) for doc_id, quotes in predicted.items()}
     by_id: dict[Any, list[Any]] = {}
@@ -390,7 +390,7 @@ def _tally_document(tally: Counter, golds: list[_Item], preds: list[_Item]) -> N
                 tally[_E2E, "pred", preds[pi].kind] += 1
 
 
-def _by_kind(tally: Counter, measure: str, side: str) -> tuple[tuple[str, int, int], ...]:
+def _by_kind(tally: Counter, measure: str, side: str) -> ByKind:
     seen = {key[1] for key in tally if key[0] == f"n_{side}"}
     kinds = [*KINDS, *sorted(seen - set(KINDS))]
     return tuple((k, tally[measure, side, k], tally[f"n_{side}", k]) for k in kinds)
@@ -421,15 +421,19 @@ def _ratio(part: float, whole: float) -> float:
     return part / whole if whole else 0.0
 
 
-def _rate(by_kind: tuple[tuple[str, int, int], ...], kind: str) -> float:
+def _rate(by_kind: ByKind, kind: str) -> float:
     return next((_ratio(tp, n) for k, tp, n in by_kind if k == kind), 0.0)
+
+
+def _kind_dict(by_kind: ByKind, rate: str, total: str) -> dict[str, dict[str, Any]]:
+    return {k: {rate: _ratio(tp, n), "tp": tp, total: n} for k, tp, n in by_kind}
 
 
 def _fixed(number: float) -> str:
     return f"{number:.3f}"
 
 
-def _cell(by_kind: tuple[tuple[str, int, int], ...], kind: str) -> str:
+def _cell(by_kind: ByKind, kind: str) -> str:
     """The rate for ``kind``, or ``-`` when nothing of ``kind`` was counted."""
     n = next((n for k, _, n in by_kind if k == kind), 0)
     return _fixed(_rate(by_kind, kind)) if n else "-"

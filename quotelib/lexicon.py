@@ -44,8 +44,7 @@ _SPEECH = """
     assure promise vow pledge swear guarantee reassure remind inform advise
     brief notify confide confess apologize apologise thank congratulate
     concur agree disagree object observe opine quote cite paraphrase summarize
-    sum conclude continue begin start finish close open preface interject
-    interrupt rejoin echo affirm reaffirm attest certify aver avow contend
+    sum conclude preface rejoin echo affirm reaffirm attest certify aver avow contend
     speak talk rant muse ponder wonder address greet hail extol extoll
     describe outline detail list highlight flag
 """
@@ -164,6 +163,15 @@ CUE_PHRASES: Mapping[tuple[str, str], str] = MappingProxyType(
 #: from :data:`CUE_PHRASES` (plain "come" or "go" is not a cue).
 PHRASE_ONLY_VERBS = frozenset(
     verb for verb, _ in CUE_PHRASES if verb not in CUE_VERBS
+)
+
+#: Verbs that introduce a direct quotation ("she went on: ...", "a sign that
+#: read ...") but whose other complements are no report ("continued to rise").
+QUOTE_VERBS = frozenset(
+    """
+    continue begin start finish open close interject interrupt read sing chant
+    put go pipe chime offer muse recite
+    """.split()
 )
 
 #: Nouns that name a reported content ("the claim that ...", "in a statement").

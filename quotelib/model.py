@@ -17,6 +17,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 logger = logging.getLogger(__name__)
 
@@ -64,10 +65,27 @@ def _default_model_name() -> str:
     raise OSError(msg)
 
 
+@Language.component("quotelib_paragraphs")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so no sentence spans two paragraphs.
+
+    Added before the parser of the pipelines quotelib loads by name; the
+    parser keeps these boundaries and parses each paragraph on its own.
+    """
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def _load_cached(name: str) -> Language:
     logger.info("loading spaCy pipeline %r", name)
-    return spacy.load(name)
+    nlp = spacy.load(name)
+    if "parser" in nlp.pipe_names and "quotelib_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("quotelib_paragraphs", before="parser")
+    return nlp
 
 
 def load_pipeline(nlp: Language | str | Path | None = None) -> Language:

@@ -89,6 +89,9 @@ def subject_of(token: Token, *, _depth: int = 0) -> Token | None:
             if child.lower_ == "it" and is_passive(token):
                 return None
             return child
+    inverted = _inverted_speaker(token)
+    if inverted is not None:
+        return inverted
     if is_passive(token):
         agent = agent_of(token)
         if agent is not None:
@@ -113,6 +116,19 @@ def subject_of(token: Token, *, _depth: int = 0) -> Token | None:
                     if child.dep_ in _PASSIVE_SUBJ_DEPS:
                         return child
             return subject_of(head, _depth=_depth + 1)
+    return None
+
+
+def _inverted_speaker(token: Token) -> Token | None:
+    """The speaker parsed as an object after an inverted cue: '"...," added a Democrat.'"""
+    if token.tag_ not in ("VBD", "VBZ", "VBP") or token.i < 2:
+        return None
+    before = token.doc[max(0, token.i - 2) : token.i]
+    if not any(t.is_quote for t in before):
+        return None
+    for child in token.rights:
+        if child.dep_ in ("dobj", "attr", "dative", "npadvmod") and child.pos_ in ("PROPN", "NOUN"):
+            return child
     return None
 
 
