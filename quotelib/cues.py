@@ -13,7 +13,7 @@ import attrs
 from spacy.tokens import Doc, Span, Token
 
 from quotelib.lexicon import CUE_ADJECTIVES, CUE_NOUNS, CUE_PHRASES, CUE_VERBS
-from quotelib.syntax import is_negated, mention_span, subject_of
+from quotelib.syntax import agent_of, is_negated, is_passive, subject_of
 
 # Verbs whose direct object is the person addressed, not the content.
 _ADDRESSEE_VERBS = frozenset(
@@ -35,6 +35,9 @@ _NP_CONTENT_SPEECH = frozenset(
      "protest", "defend"}
 )
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+# Prepositions completing a noun-phrase content: "described X as Y",
+# "accused him of Z", "compared abortion to the Holocaust".
+_OBJECT_PREPS = frozenset({"as", "of", "for", "to", "over"})
 _OBJECT_DEPS = frozenset({"dobj", "attr"})
 
 
@@ -121,10 +124,20 @@ def _verb_attribution(verb: Token) -> Attribution | None:
         return None
     cue_class = CUE_PHRASES[phrase[0]] if phrase else CUE_VERBS[lemma]
     parts = _verb_content(verb, lemma, cue_class, phrase)
-    if not parts:
+    if not parts or _is_impersonal(verb):
         return None
     cue = verb.doc[verb.i : phrase[1].i + 1] if phrase and phrase[1].i > verb.i else verb.doc[verb.i : verb.i + 1]
     return Attribution(cue=cue, speaker=subject_of(verb), parts=parts, rule="verb", cue_class=cue_class)
+
+
+def _is_impersonal(verb: Token) -> bool:
+    """Readers addressed ("Do you support ...?") or a passive infinitive with no
+    source ("sales are expected to rise"): no one's words are reported."""
+    if any(c.dep_ == "nsubj" and c.lower_ == "you" for c in verb.children):
+        return True
+    if is_passive(verb) and agent_of(verb) is None:
+        return not any(c.dep_ == "ccomp" for c in verb.children)
+    return False
 
 
 def _phrase_of(verb: Token) -> tuple[tuple[str, str], Token] | None:
@@ -148,7 +161,7 @@ def _verb_content(
     if verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and verb.i > verb.head.i and _is_inverted(verb)):
         return _inverted_parts(verb)
     objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS or c.dep_ == "oprd"]
-    objects += [c for c in verb.children if objects and c.dep_ == "prep" and c.lower_ == "as"]
+    objects += [c for c in verb.children if objects and c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS]
     if objects and _object_is_content(lemma, cue_class, objects[0]):
         return _subtree_parts(objects, exclude=verb)
     return []

@@ -80,7 +80,33 @@ def attach_quotations(
         else:
             logger.debug("quotation at %d has no speaker or cue; not an attribution",
                          outer[index].start)
+    for attribution in attributions:
+        if attribution.speaker is not None and _quoted(attribution.speaker.idx, outer):
+            attribution.speaker = _speaker_outside(attribution, outer)
     return sorted(attributions, key=lambda a: a.start)
+
+
+def _quoted(offset: int, outer: list[Quotation]) -> bool:
+    return any(q.start <= offset < q.end for q in outer)
+
+
+def _speaker_outside(attribution: Attribution, outer: list[Quotation]) -> Token | None:
+    """A speaker the parser put inside the quotation: look beside the cue instead.
+
+    ``"The more people know Bernie, the better," Briggs said`` parses "people"
+    as the subject of "said"; the name next to the cue is the speaker.
+    """
+    if attribution.cue is None:
+        return None
+    cue = attribution.cue.root
+    sentence = cue.sent
+    nearby = [*sentence[cue.i - sentence.start + 1 :], *reversed(sentence[: cue.i - sentence.start])]
+    for token in nearby[:8]:
+        if _quoted(token.idx, outer) or token.is_quote:
+            continue
+        if token.pos_ in ("PROPN", "NOUN", "PRON") and token.dep_ != "compound":
+            return token
+    return None
 
 
 def _widen(parts: list[tuple[int, int]], quotations: list[Quotation]) -> list[tuple[int, int]]:

@@ -110,6 +110,8 @@ def subject_of(token: Token, *, _depth: int = 0) -> Token | None:
     if token.dep_ in ("advcl", "xcomp", "pcomp", "ccomp") and token.tag_ in ("VBG", "VBN", "VB"):
         if token.dep_ == "pcomp":
             head = head.head if head.dep_ == "prep" else head
+        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd"):
+            head = head.head  # "is likely to stress", "is quick to deny"
         if head.pos_ in ("VERB", "AUX"):
             if is_passive(head):
                 for child in head.children:
