@@ -12,7 +12,7 @@ from __future__ import annotations
 import attrs
 from spacy.tokens import Doc, Span, Token
 
-from quotelib.lexicon import CUE_ADJECTIVES, CUE_NOUNS, CUE_PHRASES, CUE_VERBS
+from quotelib.lexicon import CUE_ADJECTIVES, CUE_NOUNS, CUE_PHRASES, CUE_VERBS, cue_lemma
 from quotelib.syntax import agent_of, is_negated, is_passive, subject_of
 
 # Verbs whose direct object is the person addressed, not the content.
@@ -22,22 +22,12 @@ _ADDRESSEE_VERBS = frozenset(
      "invite", "press", "reassure", "caution", "encourage", "beg", "implore", "exhort",
      "address", "greet", "quiz", "challenge", "dare", "lobby", "petition"}
 )
-# Classes whose noun-phrase object is a reported content ("criticized Israel").
-_NP_CONTENT_CLASSES = frozenset({"stance", "intent", "evidence", "belief"})
-# Speech verbs whose object is a content ("announced a plan", "denied the report").
-_NP_CONTENT_SPEECH = frozenset(
-    {"announce", "deny", "describe", "mention", "reiterate", "repeat", "emphasize",
-     "emphasise", "stress", "underscore", "express", "reveal", "disclose", "detail",
-     "outline", "list", "highlight", "predict", "estimate", "confirm", "acknowledge",
-     "admit", "concede", "allege", "claim", "promise", "pledge", "vow", "echo", "cite",
-     "quote", "call", "label", "brand", "dub", "term", "characterize", "characterise",
-     "portray", "accuse", "charge", "proclaim", "declare", "recall", "recount",
-     "protest", "defend"}
-)
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 # Prepositions completing a noun-phrase content: "described X as Y",
 # "accused him of Z", "compared abortion to the Holocaust".
 _OBJECT_PREPS = frozenset({"as", "of", "for", "to", "over"})
+# Prepositions whose object is the topic of speech: "asked about the emails".
+_TOPIC_PREPS = frozenset({"about", "against", "regarding", "concerning"})
 _OBJECT_DEPS = frozenset({"dobj", "attr"})
 
 
@@ -108,7 +98,7 @@ def _attribution_for(token: Token) -> Attribution | None:
         return _according_to(token)
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
         return _verb_attribution(token)
-    if token.pos_ == "NOUN" and token.lemma_.lower() in CUE_NOUNS:
+    if token.pos_ == "NOUN" and cue_lemma(token) in CUE_NOUNS:
         return _noun_attribution(token)
     if token.pos_ == "ADJ" and token.lower_ in CUE_ADJECTIVES:
         return _adjective_attribution(token)
@@ -116,7 +106,7 @@ def _attribution_for(token: Token) -> Attribution | None:
 
 
 def _verb_attribution(verb: Token) -> Attribution | None:
-    lemma = verb.lemma_.lower()
+    lemma = cue_lemma(verb)
     phrase = _phrase_of(verb)
     if lemma not in CUE_VERBS and phrase is None:
         return None
@@ -141,7 +131,7 @@ def _is_impersonal(verb: Token) -> bool:
 
 
 def _phrase_of(verb: Token) -> tuple[tuple[str, str], Token] | None:
-    lemma = verb.lemma_.lower()
+    lemma = cue_lemma(verb)
     for child in verb.children:
         if child.dep_ in ("prt", "prep", "dobj", "advmod") and (lemma, child.lower_) in CUE_PHRASES:
             return (lemma, child.lower_), child
@@ -162,22 +152,28 @@ def _verb_content(
         return _inverted_parts(verb)
     objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS or c.dep_ == "oprd"]
     objects += [c for c in verb.children if objects and c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS]
-    if objects and _object_is_content(lemma, cue_class, objects[0]):
+    if objects and _object_is_content(lemma, objects[0]):
         return _subtree_parts(objects, exclude=verb)
+    topics = [
+        p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in _TOPIC_PREPS
+        for p in prep.children if p.dep_ in ("pobj", "pcomp")
+    ]
+    if topics and cue_class in ("speech", "writing", "question", "stance"):
+        return _subtree_parts(topics[:1], exclude=verb)
     return []
 
 
 def _is_inverted(verb: Token) -> bool:
     # "..., he said." parsed as a clause hanging from the content's verb.
-    return verb.lemma_ in ("say", "add", "tell", "write", "note", "explain", "argue", "insist")
+    return cue_lemma(verb) in ("say", "add", "tell", "write", "note", "explain", "argue", "insist")
 
 
-def _object_is_content(lemma: str, cue_class: str, obj: Token) -> bool:
+def _object_is_content(lemma: str, obj: Token) -> bool:
     if lemma in _ADDRESSEE_VERBS and obj.dep_ == "dobj":
         return False
     if obj.lower_ in ("it", "this", "that", "so", "something", "anything", "nothing", "what"):
         return False
-    return cue_class in _NP_CONTENT_CLASSES or lemma in _NP_CONTENT_SPEECH
+    return lemma != "say"
 
 
 def _inverted_parts(verb: Token) -> list[tuple[int, int]]:
@@ -206,7 +202,7 @@ def _noun_attribution(noun: Token) -> Attribution | None:
     parts = _subtree_parts(clauses, exclude=noun)
     cue = noun.doc[noun.i : noun.i + 1]
     return Attribution(cue=cue, speaker=speaker, parts=parts, rule="noun",
-                       cue_class=CUE_NOUNS[noun.lemma_.lower()])
+                       cue_class=CUE_NOUNS[cue_lemma(noun)])
 
 
 def _has_that(clause: Token) -> bool:

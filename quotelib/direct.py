@@ -26,7 +26,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from quotelib.cues import Attribution, noun_speaker
-from quotelib.lexicon import CUE_NOUNS, CUE_VERBS, QUOTE_VERBS
+from quotelib.lexicon import CUE_NOUNS, CUE_VERBS, QUOTE_VERBS, cue_lemma
 from quotelib.marks import Quotation
 from quotelib.syntax import is_negated, mention_span, subject_of
 
@@ -170,9 +170,9 @@ def _new_attribution(cue: Token, quotation: Quotation) -> Attribution:
     span = cue.doc[cue.i : cue.i + 1]
     if cue.pos_ == "NOUN":
         return Attribution(cue=span, speaker=noun_speaker(cue), parts=list(quotation.parts),
-                           rule="direct-noun", cue_class=CUE_NOUNS[cue.lemma_.lower()])
+                           rule="direct-noun", cue_class=CUE_NOUNS[cue_lemma(cue)])
     return Attribution(cue=span, speaker=subject_of(cue), parts=list(quotation.parts),
-                       rule="direct", cue_class=CUE_VERBS.get(cue.lemma_.lower(), "speech"))
+                       rule="direct", cue_class=CUE_VERBS.get(cue_lemma(cue), "speech"))
 
 
 def _quotation_tokens(doc: Doc, quotation: Quotation) -> Span | None:
@@ -180,7 +180,7 @@ def _quotation_tokens(doc: Doc, quotation: Quotation) -> Span | None:
 
 
 def _is_cue_verb(token: Token, outer: list[Quotation]) -> bool:
-    lemma = token.lemma_.lower()
+    lemma = cue_lemma(token)
     return (
         (lemma in CUE_VERBS or lemma in QUOTE_VERBS)
         and token.pos_ in ("VERB", "AUX")
@@ -216,7 +216,7 @@ def _sentences(doc: Doc, inside: Span) -> list[Span]:
 
 
 def _is_speech(token: Token) -> bool:
-    lemma = token.lemma_.lower()
+    lemma = cue_lemma(token)
     return lemma in QUOTE_VERBS or CUE_VERBS.get(lemma) in _SPEECH_CLASSES
 
 
@@ -243,7 +243,7 @@ def _neighbour_cue(
         previous = doc[before - 1].sent
         if previous.text.rstrip().endswith(":") and "\n" not in doc.text[previous.end_char : quotation.start].strip("\n"):
             cues = [t for t in previous if _is_cue_verb(t, outer) and _is_speech(t)]
-            cues = cues or [t for t in previous if t.pos_ == "NOUN" and t.lemma_.lower() in CUE_NOUNS]
+            cues = cues or [t for t in previous if t.pos_ == "NOUN" and cue_lemma(t) in CUE_NOUNS]
             if cues:
                 return cues[-1]
     return None

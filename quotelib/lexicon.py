@@ -46,7 +46,7 @@ _SPEECH = """
     concur agree disagree object observe opine quote cite paraphrase summarize
     sum conclude preface rejoin echo affirm reaffirm attest certify aver avow contend
     speak talk rant muse ponder wonder address greet hail extol extoll
-    describe outline detail list highlight flag
+    describe outline detail list highlight flag express discuss share voice
 """
 
 _WRITING = """
@@ -62,7 +62,7 @@ _BELIEF = """
     assume presume guess imagine consider regard view see deem judge find
     figure sense understand realize realise recognize recognise acknowledge
     trust wish envision envisage foresee anticipate contemplate remember forget
-    agree surmise conclude speculate theorize hypothesize bet
+    agree surmise conclude speculate theorize hypothesize bet learn decide
 """
 
 _STANCE = """
@@ -82,7 +82,7 @@ _INTENT = """
     implore plead beg appeal call demand request seek want order instruct
     direct command insist refuse decline threaten warn encourage advise
     push press lobby campaign petition ask invite offer volunteer consider
-    weigh mull contemplate
+    weigh mull contemplate promote
 """
 
 _EVIDENCE = """
@@ -229,3 +229,57 @@ CUE_ADJECTIVES: Mapping[str, str] = MappingProxyType(
         "quick": "speech",
     }
 )
+
+_KNOWN = frozenset(CUE_VERBS) | frozenset(CUE_NOUNS) | QUOTE_VERBS | {v for v, _ in CUE_PHRASES}
+_IRREGULAR = MappingProxyType(
+    {"said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write",
+     "thought": "think", "felt": "feel", "knew": "know", "known": "know", "saw": "see",
+     "seen": "see", "found": "find", "spoke": "speak", "spoken": "speak", "sought": "seek",
+     "swore": "swear", "sworn": "swear", "went": "go", "gone": "go", "began": "begin",
+     "begun": "begin", "sang": "sing", "sung": "sing", "drew": "draw", "drawn": "draw",
+     "understood": "understand", "forgot": "forget", "forgotten": "forget", "read": "read",
+     "put": "put", "bet": "bet", "laid": "lay", "held": "hold", "made": "make",
+     "took": "take", "taken": "take", "gave": "give", "given": "give", "came": "come",
+     "fought": "fight"}
+)
+
+
+def base_forms(word: str) -> list[str]:
+    """Candidate base forms of an inflected English word, most likely first.
+
+    Examples:
+        >>> base_forms("hoping")[:3]
+        ['hoping', 'hope', 'hop']
+        >>> "plan" in base_forms("planned")
+        True
+    """
+    word = word.lower()
+    forms = [word]
+    if word in _IRREGULAR:
+        forms.append(_IRREGULAR[word])
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            stem = word[: -len(suffix)]
+            if suffix in ("ing", "ed"):
+                forms.append(stem + "e")
+            forms.append(stem)
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                forms.append(stem[:-1])
+            if stem.endswith("i"):
+                forms.append(stem[:-1] + "y")
+    return forms
+
+
+def cue_lemma(token) -> str:  # noqa: ANN001 - a spaCy Token; no spaCy import here
+    """The lexicon form of ``token``: its lemma, or its inflected form reduced by rule.
+
+    Works with or without a lemmatizer in the pipeline, and mends lemmatizer
+    slips such as "hoped" -> "hop".
+    """
+    lemma = token.lemma_.lower()
+    if lemma in _KNOWN:
+        return lemma
+    for form in base_forms(token.lower_):
+        if form in _KNOWN:
+            return form
+    return lemma or token.lower_
