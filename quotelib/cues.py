@@ -26,6 +26,8 @@ _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 # Prepositions completing a noun-phrase content: "described X as Y",
 # "accused him of Z", "compared abortion to the Holocaust".
 _OBJECT_PREPS = frozenset({"as", "of", "for", "to", "over"})
+# Prepositions that start an adjunct of time or place, not content.
+_TIME_PREPS = frozenset({"on", "at", "during", "after", "before", "since", "until"})
 # Prepositions whose object is the topic of speech: "asked about the emails".
 _TOPIC_PREPS = frozenset({"about", "against", "regarding", "concerning"})
 _OBJECT_DEPS = frozenset({"dobj", "attr"})
@@ -147,13 +149,13 @@ def _verb_content(
     if phrase is not None:
         objects = [c for c in phrase[1].children if c.dep_ in ("pobj", "pcomp")]
         if objects:
-            return _subtree_parts(objects, exclude=verb)
+            return _subtree_parts(objects + _trailing(verb, phrase[1]), exclude=verb)
     if verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and verb.i > verb.head.i and _is_inverted(verb)):
         return _inverted_parts(verb)
     objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS or c.dep_ == "oprd"]
     objects += [c for c in verb.children if objects and c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS]
     if objects and _object_is_content(lemma, objects[0]):
-        return _subtree_parts(objects, exclude=verb)
+        return _subtree_parts(objects + _trailing(verb, objects[-1]), exclude=verb)
     topics = [
         p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in _TOPIC_PREPS
         for p in prep.children if p.dep_ in ("pobj", "pcomp")
@@ -161,6 +163,19 @@ def _verb_content(
     if topics and cue_class in ("speech", "writing", "question", "stance"):
         return _subtree_parts(topics[:1], exclude=verb)
     return []
+
+
+def _trailing(verb: Token, last: Token) -> list[Token]:
+    """The verb's dependents right after its object that complete the content:
+    "emphasised the UN's role [in recent talks]", "called for X [to ensure Y]"."""
+    found = []
+    for child in verb.rights:
+        if child.i <= last.i:
+            continue
+        if child.dep_ not in ("prep", "advcl", "xcomp", "oprd") or child.lower_ in _TIME_PREPS:
+            break
+        found.append(child)
+    return found
 
 
 def _is_inverted(verb: Token) -> bool:
