@@ -2,7 +2,7 @@
 
 Each article is parsed once; textacy 0.13's ``direct_quotations`` and
 ``quotelib.extract_quotes`` both run on the same ``Doc`` and are scored with
-:func:`quotelib.evaluate.evaluate` (the measure in ``shared/data/README.md``).
+:func:`quotelib.scoring.evaluate` (the measure in ``shared/data/README.md``).
 
 Usage::
 
@@ -15,6 +15,7 @@ import argparse
 import json
 import logging
 import shlex
+import signal
 import sys
 import time
 from collections.abc import Iterator
@@ -38,6 +39,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--limit", type=int, help="score only the first N articles")
     parser.add_argument("--model", help="spaCy pipeline name or path (default: quotelib's)")
     parser.add_argument("--json", type=Path, help="write the numbers to this file")
+    parser.add_argument(
+        "--timeout", type=int, default=60, help="seconds a system may spend on one article"
+    )
     # Reuse a DocBin parsed from the same file (same order) to skip parsing.
     parser.add_argument("--docbin", type=Path, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
@@ -128,24 +132,39 @@ def load_extract_quotes() -> Callable[[Any], list[Any]] | None:
     return extract_quotes
 
 
+def _time_out(signum: int, frame: Any) -> None:
+    raise TimeoutError
+
+
 class System:
     """A quote extractor run article by article, counting what goes wrong."""
 
     def __init__(self, name: str, extract: Callable[[Any], list[Any]], check: bool) -> None:
         self.name, self.extract, self.check = name, extract, check
         self.predictions: dict[str, list[Any]] = {}
-        self.exceptions = self.bad_offsets = self.bad_records = 0
+        self.exceptions = self.timeouts = self.bad_offsets = self.bad_records = 0
         self.seconds = 0.0
 
-    def run(self, doc_id: str, doc: Any) -> None:
+    def run(self, doc_id: str, doc: Any, timeout: int) -> None:
         """Extract the quotes of one parsed article; a failure predicts nothing."""
         started = time.perf_counter()
+        alarm = timeout > 0 and hasattr(signal, "SIGALRM")
+        if alarm:
+            signal.signal(signal.SIGALRM, _time_out)
+            signal.alarm(timeout)
         try:
             quotes = list(self.extract(doc))
+        except TimeoutError:
+            logger.warning("%s took over %d s on %s: skipped", self.name, timeout, doc_id)
+            self.timeouts += 1
+            quotes = []
         except Exception as error:  # count and go on: one article must not stop the run
             logger.debug("%s failed on %s: %s", self.name, doc_id, error)
             self.exceptions += 1
             quotes = []
+        finally:
+            if alarm:
+                signal.alarm(0)
         self.seconds += time.perf_counter() - started
         if self.check:
             counts = [bad_offsets(quote, doc.text) for quote in quotes]
@@ -156,29 +175,45 @@ class System:
 
 def report(systems: list[System], evaluations: dict[str, Any], n_docs: int) -> str:
     """The comparison table, each system's breakdown and its failure counts."""
-    from quotelib.evaluate import format_comparison
+    from quotelib.scoring import format_comparison
 
     lines = [format_comparison(evaluations), ""]
     for system in systems:
         lines += [f"== {system.name}", str(evaluations[system.name])]
-        lines.append(
-            f"raised on {system.exceptions} of {n_docs} articles; "
-            f"ran for {system.seconds:.1f} s"
-            + (
-                f"; {system.bad_offsets} bad offsets in {system.bad_records} records"
-                if system.check
-                else ""
-            )
-        )
-        lines.append("")
+        failures = f"raised on {system.exceptions} of {n_docs} articles; "
+        failures += f"timed out on {system.timeouts}; ran for {system.seconds:.1f} s"
+        if system.check:
+            failures += f"; {system.bad_offsets} bad offsets in {system.bad_records} records"
+        lines += [failures, ""]
     return "\n".join(lines)
+
+
+def summary(
+    systems: list[System], evaluations: dict[str, Any], *, command: str, seconds: float
+) -> dict[str, Any]:
+    """The numbers of the run, JSON-ready."""
+    return {
+        "command": command,
+        "seconds": round(seconds, 2),
+        "systems": {
+            s.name: {
+                **evaluations[s.name].to_dict(),
+                "exceptions": s.exceptions,
+                "timeouts": s.timeouts,
+                "bad_offsets": s.bad_offsets if s.check else None,
+                "seconds": round(s.seconds, 2),
+            }
+            for s in systems
+        },
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print the tables; returns the exit status."""
-    from quotelib.evaluate import evaluate
+    from quotelib.scoring import evaluate
 
     args = parse_args(argv)
+    logging.basicConfig(format="%(levelname)s %(name)s: %(message)s")
     command = shlex.join(["python", *(sys.argv if argv is None else ["polnear.py", *argv])])
     started = time.perf_counter()
     gold = load_gold(args.data, args.limit)
@@ -189,32 +224,21 @@ def main(argv: list[str] | None = None) -> int:
         systems.append(System("quotelib", extract_quotes, check=True))
     for doc_id, doc in zip((d["id"] for d in gold), parse(nlp, gold, args.docbin)):
         for system in systems:
-            system.run(doc_id, doc)
+            system.run(doc_id, doc, args.timeout)
     evaluations = {s.name: evaluate(gold, s.predictions) for s in systems}
     seconds = time.perf_counter() - started
     print(report(systems, evaluations, len(gold)))
     print(f"command: {command}")
-    print(
-        f"{len(gold)} articles from {args.data}; pipeline {nlp.lang}_{nlp.meta.get('name')}; "
-        f"{seconds:.1f} s in all"
-    )
+    pipeline = f"{nlp.lang}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
+    print(f"{len(gold)} articles from {args.data}; pipeline {pipeline}; {seconds:.1f} s in all")
+    if args.docbin is not None:
+        print(
+            f"parses read from {args.docbin}, made outside this run: they may differ from "
+            f"what {nlp.pipe_names} gives"
+        )
     if args.json is not None:
-        numbers = {
-            "command": command,
-            "data": str(args.data),
-            "n_articles": len(gold),
-            "pipeline": f"{nlp.lang}_{nlp.meta.get('name')}-{nlp.meta.get('version')}",
-            "seconds": round(seconds, 2),
-            "systems": {
-                s.name: {
-                    **evaluations[s.name].to_dict(),
-                    "exceptions": s.exceptions,
-                    "bad_offsets": s.bad_offsets if s.check else None,
-                    "seconds": round(s.seconds, 2),
-                }
-                for s in systems
-            },
-        }
+        numbers = summary(systems, evaluations, command=command, seconds=seconds)
+        numbers.update(data=str(args.data), n_articles=len(gold), pipeline=pipeline)
         args.json.write_text(json.dumps(numbers, indent=2) + "\n", encoding="utf-8")
     return 0
 

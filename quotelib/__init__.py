@@ -9,7 +9,7 @@ Examples:
 
 from __future__ import annotations
 
-from quotelib.evaluate import Evaluation, evaluate
+from quotelib.scoring import Evaluation, evaluate
 from quotelib.extract import extract_quotes
 from quotelib.lexicon import CUE_ADJECTIVES, CUE_CLASSES, CUE_NOUNS, CUE_PHRASES, CUE_VERBS
 from quotelib.marks import Quotation, find_quotations

@@ -13,7 +13,7 @@ import attrs
 from spacy.tokens import Doc, Span, Token
 
 from quotelib.lexicon import CUE_ADJECTIVES, CUE_NOUNS, CUE_PHRASES, CUE_VERBS, cue_lemma
-from quotelib.syntax import agent_of, is_negated, is_passive, subject_of
+from quotelib.syntax import agent_of, is_negated, is_passive, is_so_called, subject_of
 
 # Verbs whose direct object is the person addressed, not the content.
 _ADDRESSEE_VERBS = frozenset(
@@ -80,15 +80,19 @@ def _colon_attributions(doc: Doc) -> list[Attribution]:
             continue
         name = [t for t in doc[sent.start : colon.i] if not t.is_space]
         rest = doc[colon.i + 1 : sent.end]
-        if not name or not all(t.pos_ == "PROPN" or t.is_quote for t in name):
+        if not name or not all(_is_name(t) or t.is_quote for t in name):
             continue
         if sum(t.is_alpha for t in rest) < 3:
             continue
         parts = token_ranges(doc, list(range(rest.start, rest.end)))
-        speaker = next(t for t in reversed(name) if t.pos_ == "PROPN")
+        speaker = next(t for t in reversed(name) if _is_name(t))
         found.append(Attribution(cue=doc[colon.i : colon.i + 1], speaker=speaker, parts=parts,
                                  rule="colon", cue_class="speech"))
     return [a for a in found if a.parts]
+
+
+def _is_name(token: Token) -> bool:
+    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title)
 
 
 def _inside(offset: int, ranges: list[tuple[int, int]]) -> bool:
@@ -112,14 +116,15 @@ def _verb_attribution(verb: Token) -> Attribution | None:
     phrase = _phrase_of(verb)
     if lemma not in CUE_VERBS and phrase is None:
         return None
-    if is_negated(verb):
+    if is_negated(verb) or is_so_called(verb):
         return None
     cue_class = CUE_PHRASES[phrase[0]] if phrase else CUE_VERBS[lemma]
-    parts = _verb_content(verb, lemma, cue_class, phrase)
+    speaker = subject_of(verb)
+    parts = _without_speaker(_verb_content(verb, lemma, cue_class, phrase), speaker)
     if not parts or _is_impersonal(verb):
         return None
     cue = verb.doc[verb.i : phrase[1].i + 1] if phrase and phrase[1].i > verb.i else verb.doc[verb.i : verb.i + 1]
-    return Attribution(cue=cue, speaker=subject_of(verb), parts=parts, rule="verb", cue_class=cue_class)
+    return Attribution(cue=cue, speaker=speaker, parts=parts, rule="verb", cue_class=cue_class)
 
 
 def _is_impersonal(verb: Token) -> bool:
@@ -258,14 +263,26 @@ def _subtree_parts(
     roots: list[Token], *, exclude: Token, skip_subtree: Token | None = None
 ) -> list[tuple[int, int]]:
     """Character ranges of the subtrees of ``roots``, minus the cue and its phrase."""
-    doc = exclude.doc
     keep = set()
     for root in roots:
-        keep.update(range(root.left_edge.i, root.right_edge.i + 1))
+        keep.update(t.i for t in root.subtree)
     keep.discard(exclude.i)
     if skip_subtree is not None:
-        keep.difference_update(range(skip_subtree.left_edge.i, skip_subtree.right_edge.i + 1))
-    return token_ranges(doc, sorted(keep))
+        keep.difference_update(t.i for t in skip_subtree.subtree)
+    return token_ranges(exclude.doc, sorted(keep))
+
+
+def _without_speaker(parts: list[tuple[int, int]], speaker: Token | None) -> list[tuple[int, int]]:
+    """Cut the speaker's phrase out of a content that the parse wrapped round it."""
+    if speaker is None or not any(s <= speaker.idx < e for s, e in parts):
+        return parts
+    doc = speaker.doc
+    cut = {t.i for t in speaker.subtree}
+    kept = []
+    for start, end in parts:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        kept.extend(i for i in range(span.start, span.end) if i not in cut)
+    return token_ranges(doc, kept)
 
 
 def token_ranges(doc: Doc, indices: list[int]) -> list[tuple[int, int]]:

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from quotelib.cues import Attribution, noun_speaker
 from quotelib.lexicon import CUE_NOUNS, CUE_VERBS, QUOTE_VERBS, cue_lemma
 from quotelib.marks import Quotation
-from quotelib.syntax import is_negated, mention_span, subject_of
+from quotelib.syntax import is_negated, is_so_called, mention_span, name_head, subject_of
 
 logger = logging.getLogger(__name__)
 
@@ -186,6 +186,7 @@ def _is_cue_verb(token: Token, outer: list[Quotation]) -> bool:
         and token.pos_ in ("VERB", "AUX")
         and not any(q.start <= token.idx < q.end for q in outer)
         and not is_negated(token)
+        and not is_so_called(token)
     )
 
 
@@ -284,7 +285,7 @@ def _dash_source(doc: Doc, quotation: Quotation) -> Token | None:
     span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
     if span is None or span[0].pos_ != "PROPN":
         return None
-    return span[0]
+    return name_head(span[0])
 
 
 def _attach_by_neighbour(

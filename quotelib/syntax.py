@@ -15,7 +15,7 @@ _NEGATIVE_SUBJECTS = frozenset({"neither", "nobody", "none", "no", "nothing", "n
 # Dependents kept in a mention's span: its determiners, modifiers and names.
 _MENTION_DEPS = frozenset(
     {"compound", "det", "amod", "poss", "nummod", "nmod", "flat", "case", "quantmod",
-     "predet", "npadvmod", "cc", "conj", "prep", "pobj", "punct"}
+     "predet", "npadvmod", "cc", "conj", "prep", "pobj"}
 )
 _PRONOUNS = frozenset(
     {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "me",
@@ -44,6 +44,12 @@ def is_negated(token: Token) -> bool:
         head = token.head
         return any(c.dep_ == "neg" for c in head.children) and not _has_own_subject(token)
     return False
+
+
+def is_so_called(token: Token) -> bool:
+    """Whether ``token`` is the "called" of "so-called", which reports nothing."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "so"
 
 
 def _is_negative_subject(subject: Token) -> bool:
@@ -122,16 +128,28 @@ def subject_of(token: Token, *, _depth: int = 0) -> Token | None:
 
 
 def _inverted_speaker(token: Token) -> Token | None:
-    """The speaker parsed as an object after an inverted cue: '"...," added a Democrat.'"""
+    """The speaker after an inverted cue: '"...," added a Democrat', '"...," said Edward Leamer'.
+
+    Only for a finite cue right after a quotation, whose subject the parser
+    missed or attached elsewhere.
+    """
     if token.tag_ not in ("VBD", "VBZ", "VBP") or token.i < 2:
         return None
-    before = token.doc[max(0, token.i - 2) : token.i]
-    if not any(t.is_quote for t in before):
+    if not any(t.is_quote for t in token.doc[token.i - 2 : token.i]):
         return None
-    for child in token.rights:
-        if child.dep_ in ("dobj", "attr", "dative", "npadvmod") and child.pos_ in ("PROPN", "NOUN"):
-            return child
+    for candidate in token.doc[token.i + 1 : min(token.i + 5, len(token.doc))]:
+        if candidate.is_punct or candidate.is_quote:
+            break
+        if candidate.pos_ in ("PROPN", "NOUN", "PRON"):
+            return name_head(candidate)
     return None
+
+
+def name_head(token: Token) -> Token:
+    """The head of a run of compound names: "Edward" in "Edward Leamer" gives "Leamer"."""
+    while token.dep_ in ("compound", "flat") and token.head.i > token.i:
+        token = token.head
+    return token
 
 
 def _is_quoted_as_frame(token: Token) -> bool:
@@ -153,7 +171,7 @@ def mention_span(token: Token) -> Span:
     while stack:
         current = stack.pop()
         for child in current.children:
-            if child.dep_ not in _MENTION_DEPS or child.dep_ == "punct":
+            if child.dep_ not in _MENTION_DEPS or child.dep_ in ("punct", "case"):
                 continue
             if child.dep_ in ("prep", "pobj", "cc", "conj") and not _is_name_part(child, token):
                 continue

@@ -1,4 +1,4 @@
-"""Tests of the measure in quotelib.evaluate, on small hand-built documents."""
+"""Tests of the measure in quotelib.scoring, on small hand-built documents."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quotelib.evaluate import Evaluation, Scores, evaluate, format_comparison, names_match
+from quotelib.scoring import Evaluation, Scores, evaluate, format_comparison, names_match
 from quotelib.records import Quote, TextSpan
 
 TEXT = (
@@ -314,8 +314,8 @@ def test_evaluate_tables_show_the_numbers():
 
 
 def test_evaluate_all_is_sorted_and_complete():
-    # quotelib.evaluate is the function once the package is imported; fetch the module.
-    evaluate_module = importlib.import_module("quotelib.evaluate")
+    # the module behind quotelib.evaluate
+    evaluate_module = importlib.import_module("quotelib.scoring")
     public = {
         name
         for name, value in vars(evaluate_module).items()
