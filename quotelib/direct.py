@@ -40,7 +40,7 @@ class _Layout:
     """Paragraph numbers of character offsets, and the quotations by paragraph."""
 
     def __init__(self, text: str) -> None:
-        self.breaks = [m.start() for m in re.finditer(r"\n", text)]
+        self.breaks = [m.start() for m in re.finditer(r"\n+", text)]
 
     def paragraph(self, offset: int) -> int:
         return bisect.bisect_right(self.breaks, offset)
@@ -110,14 +110,20 @@ def _speaker_outside(attribution: Attribution, outer: list[Quotation]) -> Token 
 
 
 def _widen(parts: list[tuple[int, int]], quotations: list[Quotation]) -> list[tuple[int, int]]:
-    """Stretch content parts that cut a quotation so they take it whole."""
+    """Let content parts that touch a quotation take all of it, paragraph by paragraph."""
     widened = []
     for start, end in parts:
+        pieces = [(start, end)]
         for quotation in quotations:
-            q_start, q_end = quotation.parts[0][0], quotation.parts[-1][1]
-            if q_start < start < q_end or (start <= q_start < end < q_end):
-                start, end = min(start, q_start), max(end, q_end)
-        widened.append((start, end))
+            if quotation.start < end and start < quotation.end:
+                widened.extend(quotation.parts)
+                pieces = [
+                    piece
+                    for s, e in pieces
+                    for piece in ((s, min(e, quotation.start)), (max(s, quotation.end), e))
+                    if piece[0] < piece[1]
+                ]
+        widened.extend(pieces)
     return _merge(widened)
 
 

@@ -135,7 +135,8 @@ def _length(attribution: Attribution) -> int:
 
 
 def _to_quote(text: str, attribution: Attribution, quotations: list[Quotation]) -> Quote | None:
-    parts = [p for p in (_strip(text, start, end) for start, end in attribution.parts) if p]
+    parts = _join_adjacent(text, attribution.parts)
+    parts = [p for p in (_strip(text, start, end) for start, end in parts) if p]
     if not parts:
         return None
     content = TextSpan.from_offsets(text, parts[0][0], parts[-1][1])
@@ -153,6 +154,19 @@ def _to_quote(text: str, attribution: Attribution, quotations: list[Quotation]) 
         cue=cue,
         speaker_name=None if speaker is None else speaker.text,
     )
+
+
+def _join_adjacent(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join parts that only quote marks or punctuation separate on one line."""
+    joined: list[tuple[int, int]] = []
+    for start, end in parts:
+        if joined:
+            gap = text[joined[-1][1] : start]
+            if "\n" not in gap and not any(ch.isalnum() for ch in gap):
+                joined[-1] = (joined[-1][0], end)
+                continue
+        joined.append((start, end))
+    return joined
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
