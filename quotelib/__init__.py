@@ -9,12 +9,12 @@ Examples:
 
 from __future__ import annotations
 
-from quotelib.scoring import Evaluation, evaluate
 from quotelib.extract import extract_quotes
 from quotelib.lexicon import CUE_ADJECTIVES, CUE_CLASSES, CUE_NOUNS, CUE_PHRASES, CUE_VERBS
 from quotelib.marks import Quotation, find_quotations
 from quotelib.model import load_pipeline
 from quotelib.records import Quote, TextSpan
+from quotelib.scoring import Evaluation, evaluate
 
 __version__ = "0.1.0.dev0"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Annotated, Optional
 
 import typer
 
@@ -21,8 +21,11 @@ def _main() -> None:
 
 @app.command()
 def show(
-    path: Path = typer.Argument(..., help="A UTF-8 text file, or - for standard input."),
-    model: Optional[str] = typer.Option(None, help="An installed spaCy pipeline to parse with."),
+    path: Annotated[Path, typer.Argument(help="A UTF-8 text file, or - for standard input.")],
+    model: Annotated[
+        Optional[str],  # noqa: UP045 - typer evaluates the hint at run time
+        typer.Option(help="An installed spaCy pipeline to parse with."),
+    ] = None,
 ) -> None:
     """Print the attributions of one text as a readable table."""
     try:

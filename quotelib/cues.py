@@ -17,10 +17,39 @@ from quotelib.syntax import agent_of, is_negated, is_passive, is_so_called, subj
 
 # Verbs whose direct object is the person addressed, not the content.
 _ADDRESSEE_VERBS = frozenset(
-    {"tell", "ask", "inform", "remind", "assure", "urge", "warn", "advise", "brief",
-     "notify", "convince", "persuade", "thank", "congratulate", "order", "instruct",
-     "invite", "press", "reassure", "caution", "encourage", "beg", "implore", "exhort",
-     "address", "greet", "quiz", "challenge", "dare", "lobby", "petition"}
+    {
+        "tell",
+        "ask",
+        "inform",
+        "remind",
+        "assure",
+        "urge",
+        "warn",
+        "advise",
+        "brief",
+        "notify",
+        "convince",
+        "persuade",
+        "thank",
+        "congratulate",
+        "order",
+        "instruct",
+        "invite",
+        "press",
+        "reassure",
+        "caution",
+        "encourage",
+        "beg",
+        "implore",
+        "exhort",
+        "address",
+        "greet",
+        "quiz",
+        "challenge",
+        "dare",
+        "lobby",
+        "petition",
+    }
 )
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 # Prepositions completing a noun-phrase content: "described X as Y",
@@ -86,8 +115,15 @@ def _colon_attributions(doc: Doc) -> list[Attribution]:
             continue
         parts = token_ranges(doc, list(range(rest.start, rest.end)))
         speaker = next(t for t in reversed(name) if _is_name(t))
-        found.append(Attribution(cue=doc[colon.i : colon.i + 1], speaker=speaker, parts=parts,
-                                 rule="colon", cue_class="speech"))
+        found.append(
+            Attribution(
+                cue=doc[colon.i : colon.i + 1],
+                speaker=speaker,
+                parts=parts,
+                rule="colon",
+                cue_class="speech",
+            )
+        )
     return [a for a in found if a.parts]
 
 
@@ -123,7 +159,11 @@ def _verb_attribution(verb: Token) -> Attribution | None:
     parts = _without_speaker(_verb_content(verb, lemma, cue_class, phrase), speaker)
     if not parts or _is_impersonal(verb):
         return None
-    cue = verb.doc[verb.i : phrase[1].i + 1] if phrase and phrase[1].i > verb.i else verb.doc[verb.i : verb.i + 1]
+    cue = (
+        verb.doc[verb.i : phrase[1].i + 1]
+        if phrase and phrase[1].i > verb.i
+        else verb.doc[verb.i : verb.i + 1]
+    )
     return Attribution(cue=cue, speaker=speaker, parts=parts, rule="verb", cue_class=cue_class)
 
 
@@ -155,15 +195,22 @@ def _verb_content(
         objects = [c for c in phrase[1].children if c.dep_ in ("pobj", "pcomp")]
         if objects:
             return _subtree_parts(objects + _trailing(verb, phrase[1]), exclude=verb)
-    if verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and verb.i > verb.head.i and _is_inverted(verb)):
+    if verb.dep_ == "parataxis" or (
+        verb.dep_ == "advcl" and verb.i > verb.head.i and _is_inverted(verb)
+    ):
         return _inverted_parts(verb)
     objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS or c.dep_ == "oprd"]
-    objects += [c for c in verb.children if objects and c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS]
+    objects += [
+        c for c in verb.children if objects and c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS
+    ]
     if objects and _object_is_content(lemma, objects[0]):
         return _subtree_parts(objects + _trailing(verb, objects[-1]), exclude=verb)
     topics = [
-        p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in _TOPIC_PREPS
-        for p in prep.children if p.dep_ in ("pobj", "pcomp")
+        p
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in _TOPIC_PREPS
+        for p in prep.children
+        if p.dep_ in ("pobj", "pcomp")
     ]
     if topics and cue_class in ("speech", "writing", "question", "stance"):
         return _subtree_parts(topics[:1], exclude=verb)
@@ -211,7 +258,9 @@ def _according_to(token: Token) -> Attribution | None:
         return None
     parts = _subtree_parts([anchor], exclude=token, skip_subtree=token)
     cue = token.doc[token.i : to.i + 1]
-    return Attribution(cue=cue, speaker=source, parts=parts, rule="according-to", cue_class="speech")
+    return Attribution(
+        cue=cue, speaker=source, parts=parts, rule="according-to", cue_class="speech"
+    )
 
 
 def _noun_attribution(noun: Token) -> Attribution | None:
@@ -221,8 +270,9 @@ def _noun_attribution(noun: Token) -> Attribution | None:
     speaker = noun_speaker(noun)
     parts = _subtree_parts(clauses, exclude=noun)
     cue = noun.doc[noun.i : noun.i + 1]
-    return Attribution(cue=cue, speaker=speaker, parts=parts, rule="noun",
-                       cue_class=CUE_NOUNS[cue_lemma(noun)])
+    return Attribution(
+        cue=cue, speaker=speaker, parts=parts, rule="noun", cue_class=CUE_NOUNS[cue_lemma(noun)]
+    )
 
 
 def _has_that(clause: Token) -> bool:
@@ -249,14 +299,22 @@ def _adjective_attribution(adj: Token) -> Attribution | None:
     clauses = [c for c in adj.children if c.dep_ in ("ccomp", "xcomp")]
     if not clauses:
         clauses = [
-            p for prep in adj.children if prep.dep_ == "prep" and prep.lower_ in ("of", "about", "that")
-            for p in prep.children if p.dep_ in ("pobj", "pcomp")
+            p
+            for prep in adj.children
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "about", "that")
+            for p in prep.children
+            if p.dep_ in ("pobj", "pcomp")
         ]
     if not clauses or adj.dep_ == "amod":
         return None
     cue = adj.doc[adj.i : adj.i + 1]
-    return Attribution(cue=cue, speaker=subject_of(head), parts=_subtree_parts(clauses, exclude=adj),
-                       rule="adjective", cue_class=CUE_ADJECTIVES[adj.lower_])
+    return Attribution(
+        cue=cue,
+        speaker=subject_of(head),
+        parts=_subtree_parts(clauses, exclude=adj),
+        rule="adjective",
+        cue_class=CUE_ADJECTIVES[adj.lower_],
+    )
 
 
 def _subtree_parts(

@@ -78,8 +78,9 @@ def attach_quotations(
         if found is not None:
             owner[index] = found
         else:
-            logger.debug("quotation at %d has no speaker or cue; not an attribution",
-                         outer[index].start)
+            logger.debug(
+                "quotation at %d has no speaker or cue; not an attribution", outer[index].start
+            )
     for attribution in attributions:
         if attribution.speaker is not None and _quoted(attribution.speaker.idx, outer):
             attribution.speaker = _speaker_outside(attribution, outer)
@@ -100,7 +101,10 @@ def _speaker_outside(attribution: Attribution, outer: list[Quotation]) -> Token 
         return None
     cue = attribution.cue.root
     sentence = cue.sent
-    nearby = [*sentence[cue.i - sentence.start + 1 :], *reversed(sentence[: cue.i - sentence.start])]
+    nearby = [
+        *sentence[cue.i - sentence.start + 1 :],
+        *reversed(sentence[: cue.i - sentence.start]),
+    ]
     for token in nearby[:8]:
         if _quoted(token.idx, outer) or token.is_quote:
             continue
@@ -115,7 +119,17 @@ def _widen(parts: list[tuple[int, int]], quotations: list[Quotation]) -> list[tu
     for start, end in parts:
         pieces = [(start, end)]
         for quotation in quotations:
-            if quotation.start < end and start < quotation.end:
+            if not (quotation.start < end and start < quotation.end):
+                continue
+            if len(quotation.parts) == 1:
+                # One paragraph: stretch over the quotation, marks included.
+                pieces = [
+                    (min(s, quotation.start), max(e, quotation.end))
+                    if s < quotation.end and quotation.start < e
+                    else (s, e)
+                    for s, e in pieces
+                ]
+            else:
                 widened.extend(quotation.parts)
                 pieces = [
                     piece
@@ -175,10 +189,20 @@ def _attach_on_parse(
 def _new_attribution(cue: Token, quotation: Quotation) -> Attribution:
     span = cue.doc[cue.i : cue.i + 1]
     if cue.pos_ == "NOUN":
-        return Attribution(cue=span, speaker=noun_speaker(cue), parts=list(quotation.parts),
-                           rule="direct-noun", cue_class=CUE_NOUNS[cue_lemma(cue)])
-    return Attribution(cue=span, speaker=subject_of(cue), parts=list(quotation.parts),
-                       rule="direct", cue_class=CUE_VERBS.get(cue_lemma(cue), "speech"))
+        return Attribution(
+            cue=span,
+            speaker=noun_speaker(cue),
+            parts=list(quotation.parts),
+            rule="direct-noun",
+            cue_class=CUE_NOUNS[cue_lemma(cue)],
+        )
+    return Attribution(
+        cue=span,
+        speaker=subject_of(cue),
+        parts=list(quotation.parts),
+        rule="direct",
+        cue_class=CUE_VERBS.get(cue_lemma(cue), "speech"),
+    )
 
 
 def _quotation_tokens(doc: Doc, quotation: Quotation) -> Span | None:
@@ -248,7 +272,9 @@ def _neighbour_cue(
     before = sentences[0].start
     if before > 0:
         previous = doc[before - 1].sent
-        if previous.text.rstrip().endswith(":") and "\n" not in doc.text[previous.end_char : quotation.start].strip("\n"):
+        if previous.text.rstrip().endswith(":") and "\n" not in doc.text[
+            previous.end_char : quotation.start
+        ].strip("\n"):
             cues = [t for t in previous if _is_cue_verb(t, outer) and _is_speech(t)]
             cues = cues or [t for t in previous if t.pos_ == "NOUN" and cue_lemma(t) in CUE_NOUNS]
             if cues:
@@ -319,8 +345,9 @@ def _attach_by_neighbour(
         and _opens_paragraph(doc.text, quotation.start)
         and _is_clause_text(doc, quotation)
     ):
-        carried = Attribution(cue=None, speaker=owner[previous].speaker,
-                              parts=list(quotation.parts), rule="carried")
+        carried = Attribution(
+            cue=None, speaker=owner[previous].speaker, parts=list(quotation.parts), rule="carried"
+        )
         attributions.append(carried)
         return carried
     return None

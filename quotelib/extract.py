@@ -24,6 +24,7 @@ from quotelib.syntax import mention_span
 logger = logging.getLogger(__name__)
 
 _QUOTE_CHARS = "\"'“”‘’«»„‚‹›`"
+_DOUBLE_MARKS = '"“”«»„'
 
 
 def extract_quotes(text: str | Doc, *, nlp: Language | str | None = None) -> list[Quote]:
@@ -170,13 +171,34 @@ def _join_adjacent(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, i
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The range without surrounding whitespace and quote marks; None if no word is left."""
-    while start < end and (text[start].isspace() or text[start] in _QUOTE_CHARS):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in _QUOTE_CHARS):
-        end -= 1
+    """The range without surrounding whitespace and quote marks; None if no word is left.
+
+    A mark is surrounding when both ends have one, or when it is a double mark
+    left without its partner inside the range; ``the plan was "reckless"``
+    keeps its closing mark.
+    """
+    start, end = _strip_space(text, start, end)
+    while end - start >= 2:
+        lead, trail = text[start] in _QUOTE_CHARS, text[end - 1] in _QUOTE_CHARS
+        unpaired = sum(text.count(mark, start, end) for mark in _DOUBLE_MARKS) % 2 == 1
+        if lead and trail:
+            start, end = _strip_space(text, start + 1, end - 1)
+        elif lead and unpaired:
+            start, end = _strip_space(text, start + 1, end)
+        elif trail and unpaired:
+            start, end = _strip_space(text, start, end - 1)
+        else:
+            break
     if not any(ch.isalnum() for ch in text[start:end]):
         return None
+    return start, end
+
+
+def _strip_space(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
     return start, end
 
 

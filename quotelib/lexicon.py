@@ -15,8 +15,8 @@ contents there. Verbs that are only sometimes attributive in news ("see",
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Mapping
 
 #: The classes of cue, with what they attribute.
 CUE_CLASSES: Mapping[str, str] = MappingProxyType(
@@ -41,7 +41,7 @@ _SPEECH = """
     divulge report testify tell explain elaborate clarify concede joke quip laugh
     boast brag complain lament grumble gripe protest shout yell scream chant
     cry whisper mutter exclaim proclaim pronounce announce allege accuse charge
-    assure promise vow pledge swear guarantee reassure remind inform advise
+    assure reassure remind inform advise
     brief notify confide confess apologize apologise thank congratulate
     concur agree disagree object observe opine quote cite paraphrase summarize
     sum conclude preface rejoin echo affirm reaffirm attest certify aver avow contend
@@ -78,7 +78,7 @@ _STANCE = """
 """
 
 _INTENT = """
-    vow pledge promise swear plan intend aim propose recommend urge exhort
+    vow pledge promise swear guarantee plan intend aim propose recommend urge exhort
     implore plead beg appeal call demand request seek want order instruct
     direct command insist refuse decline threaten warn encourage advise
     push press lobby campaign petition ask invite offer volunteer consider
@@ -161,17 +161,31 @@ CUE_PHRASES: Mapping[tuple[str, str], str] = MappingProxyType(
 
 #: Verb lemmas that are cues only with one of their particles or prepositions
 #: from :data:`CUE_PHRASES` (plain "come" or "go" is not a cue).
-PHRASE_ONLY_VERBS = frozenset(
-    verb for verb, _ in CUE_PHRASES if verb not in CUE_VERBS
-)
+PHRASE_ONLY_VERBS = frozenset(verb for verb, _ in CUE_PHRASES if verb not in CUE_VERBS)
 
 #: Verbs that introduce a direct quotation ("she went on: ...", "a sign that
 #: read ...") but whose other complements are no report ("continued to rise").
 QUOTE_VERBS = frozenset(
-    """
-    continue begin start finish open close interject interrupt read sing chant
-    put go pipe chime offer muse recite
-    """.split()
+    [
+        "continue",
+        "begin",
+        "start",
+        "finish",
+        "open",
+        "close",
+        "interject",
+        "interrupt",
+        "read",
+        "sing",
+        "chant",
+        "put",
+        "go",
+        "pipe",
+        "chime",
+        "offer",
+        "muse",
+        "recite",
+    ]
 )
 
 #: Nouns that name a reported content ("the claim that ...", "in a statement").
@@ -188,10 +202,12 @@ CUE_NOUNS: Mapping[str, str] = MappingProxyType(
                 "declaration proclamation pronouncement prediction observation",
             ),
             ("writing", "tweet post letter memo op-ed column essay editorial"),
-            ("belief", "belief view notion idea opinion fear concern hope doubt "
-             "conviction contention expectation suspicion assessment"),
-            ("intent", "promise pledge vow call demand plea appeal proposal plan "
-             "request threat"),
+            (
+                "belief",
+                "belief view notion idea opinion fear concern hope doubt "
+                "conviction contention expectation suspicion assessment",
+            ),
+            ("intent", "promise pledge vow call demand plea appeal proposal plan request threat"),
             ("evidence", "report study survey poll analysis finding findings data"),
         )
         for word in words.split()
@@ -232,15 +248,48 @@ CUE_ADJECTIVES: Mapping[str, str] = MappingProxyType(
 
 _KNOWN = frozenset(CUE_VERBS) | frozenset(CUE_NOUNS) | QUOTE_VERBS | {v for v, _ in CUE_PHRASES}
 _IRREGULAR = MappingProxyType(
-    {"said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write",
-     "thought": "think", "felt": "feel", "knew": "know", "known": "know", "saw": "see",
-     "seen": "see", "found": "find", "spoke": "speak", "spoken": "speak", "sought": "seek",
-     "swore": "swear", "sworn": "swear", "went": "go", "gone": "go", "began": "begin",
-     "begun": "begin", "sang": "sing", "sung": "sing", "drew": "draw", "drawn": "draw",
-     "understood": "understand", "forgot": "forget", "forgotten": "forget", "read": "read",
-     "put": "put", "bet": "bet", "laid": "lay", "held": "hold", "made": "make",
-     "took": "take", "taken": "take", "gave": "give", "given": "give", "came": "come",
-     "fought": "fight"}
+    {
+        "said": "say",
+        "says": "say",
+        "told": "tell",
+        "wrote": "write",
+        "written": "write",
+        "thought": "think",
+        "felt": "feel",
+        "knew": "know",
+        "known": "know",
+        "saw": "see",
+        "seen": "see",
+        "found": "find",
+        "spoke": "speak",
+        "spoken": "speak",
+        "sought": "seek",
+        "swore": "swear",
+        "sworn": "swear",
+        "went": "go",
+        "gone": "go",
+        "began": "begin",
+        "begun": "begin",
+        "sang": "sing",
+        "sung": "sing",
+        "drew": "draw",
+        "drawn": "draw",
+        "understood": "understand",
+        "forgot": "forget",
+        "forgotten": "forget",
+        "read": "read",
+        "put": "put",
+        "bet": "bet",
+        "laid": "lay",
+        "held": "hold",
+        "made": "make",
+        "took": "take",
+        "taken": "take",
+        "gave": "give",
+        "given": "give",
+        "came": "come",
+        "fought": "fight",
+    }
 )
 
 

@@ -14,12 +14,45 @@ _NEGATIONS = frozenset({"not", "n't", "never", "no", "nt", "neither", "nor"})
 _NEGATIVE_SUBJECTS = frozenset({"neither", "nobody", "none", "no", "nothing", "nor"})
 # Dependents kept in a mention's span: its determiners, modifiers and names.
 _MENTION_DEPS = frozenset(
-    {"compound", "det", "amod", "poss", "nummod", "nmod", "flat", "case", "quantmod",
-     "predet", "npadvmod", "cc", "conj", "prep", "pobj"}
+    {
+        "compound",
+        "det",
+        "amod",
+        "poss",
+        "nummod",
+        "nmod",
+        "flat",
+        "case",
+        "quantmod",
+        "predet",
+        "npadvmod",
+        "cc",
+        "conj",
+        "prep",
+        "pobj",
+    }
 )
 _PRONOUNS = frozenset(
-    {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "me",
-     "who", "which", "that", "this", "these", "those"}
+    {
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "i",
+        "you",
+        "him",
+        "her",
+        "them",
+        "us",
+        "me",
+        "who",
+        "which",
+        "that",
+        "this",
+        "these",
+        "those",
+    }
 )
 
 

@@ -35,8 +35,14 @@ CASES = [
     (
         '"The risk," said Edward Leamer, an economist at UCLA, '
         '"is that we are attracting workers and repelling jobs."',
-        [("direct", "Edward Leamer", "said",
-          ["The risk,", "is that we are attracting workers and repelling jobs."])],
+        [
+            (
+                "direct",
+                "Edward Leamer",
+                "said",
+                ["The risk,", "is that we are attracting workers and repelling jobs."],
+            )
+        ],
     ),
     (
         '"It is a hard decision," she said. "But it is the right one."',
@@ -44,8 +50,14 @@ CASES = [
     ),
     (
         "Xi stated that the international situation has become increasingly turbulent.",
-        [("indirect", "Xi", "stated",
-          ["the international situation has become increasingly turbulent"])],
+        [
+            (
+                "indirect",
+                "Xi",
+                "stated",
+                ["the international situation has become increasingly turbulent"],
+            )
+        ],
     ),
     (
         "The mayor told reporters the city would appeal the ruling.",
@@ -69,7 +81,14 @@ CASES = [
     ),
     (
         "Unemployment rose sharply in March, according to the Labor Department.",
-        [("indirect", "the Labor Department", "according to", ["Unemployment rose sharply in March"])],
+        [
+            (
+                "indirect",
+                "the Labor Department",
+                "according to",
+                ["Unemployment rose sharply in March"],
+            )
+        ],
     ),
     (
         "The senator was quoted as saying the deal was dead.",
@@ -81,7 +100,14 @@ CASES = [
     ),
     (
         "He called for deeper strategic coordination between the two countries.",
-        [("indirect", "He", "called for", ["deeper strategic coordination between the two countries"])],
+        [
+            (
+                "indirect",
+                "He",
+                "called for",
+                ["deeper strategic coordination between the two countries"],
+            )
+        ],
     ),
     (
         "The governor pointed out that the budget was balanced.",
@@ -93,17 +119,32 @@ CASES = [
     ),
     (
         "Putin, addressing Xi as his \u201cdear friend\u201d, echoed this sentiment.",
-        [("direct", "Putin", "addressing", ["dear friend"]),
-         ("indirect", "Putin", "echoed", ["this sentiment"])],
+        [
+            ("direct", "Putin", "addressing", ["dear friend"]),
+            ("indirect", "Putin", "echoed", ["this sentiment"]),
+        ],
     ),
     (
         "Clinton called half of Trump\u2019s supporters \u201cdeplorables.\u201d",
-        [("mixed", "Clinton", "called", ["half of Trump\u2019s supporters \u201cdeplorables."])],
+        [
+            (
+                "mixed",
+                "Clinton",
+                "called",
+                ["half of Trump\u2019s supporters \u201cdeplorables.\u201d"],
+            )
+        ],
     ),
     (
         "The senator criticized the administration for its handling of the crisis.",
-        [("indirect", "The senator", "criticized",
-          ["the administration for its handling of the crisis"])],
+        [
+            (
+                "indirect",
+                "The senator",
+                "criticized",
+                ["the administration for its handling of the crisis"],
+            )
+        ],
     ),
     (
         "Trump vowed to build a wall on the southern border.",

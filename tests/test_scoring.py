@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quotelib.scoring import Evaluation, Scores, evaluate, format_comparison, names_match
 from quotelib.records import Quote, TextSpan
+from quotelib.scoring import Evaluation, Scores, evaluate, format_comparison, names_match
 
 TEXT = (
     "Vladimir Putin said on Friday that the plan would cut taxes for working families next "
