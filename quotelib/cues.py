@@ -30,8 +30,6 @@ _ADDRESSEE_VERBS = frozenset(
         "notify",
         "convince",
         "persuade",
-        "thank",
-        "congratulate",
         "order",
         "instruct",
         "invite",
@@ -42,10 +40,8 @@ _ADDRESSEE_VERBS = frozenset(
         "beg",
         "implore",
         "exhort",
-        "address",
         "greet",
         "quiz",
-        "challenge",
         "dare",
         "lobby",
         "petition",
@@ -195,6 +191,10 @@ def _verb_content(
         objects = [c for c in phrase[1].children if c.dep_ in ("pobj", "pcomp")]
         if objects:
             return _subtree_parts(objects + _trailing(verb, phrase[1]), exclude=verb)
+    passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if passive_subjects and agent_of(verb) is not None:
+        # "The proposal was rejected by voters": the rejected thing is the content.
+        return _subtree_parts(passive_subjects, exclude=verb)
     if verb.dep_ == "parataxis" or (
         verb.dep_ == "advcl" and verb.i > verb.head.i and _is_inverted(verb)
     ):
@@ -214,7 +214,29 @@ def _verb_content(
     ]
     if topics and cue_class in ("speech", "writing", "question", "stance"):
         return _subtree_parts(topics[:1], exclude=verb)
+    stray = _stray_that_clause(verb)
+    if stray is not None and cue_class in ("speech", "writing", "belief", "evidence"):
+        return _subtree_parts([stray], exclude=verb)
     return []
+
+
+def _stray_that_clause(verb: Token) -> Token | None:
+    """A "that" clause the parser hung on a noun of the verb's adjunct.
+
+    "Kasich predicted at the most recent debate that Republicans will win"
+    is often parsed with the clause as a relative clause of "debate".
+    """
+    for prep in verb.rights:
+        if prep.dep_ != "prep":
+            continue
+        for token in prep.subtree:
+            if token.dep_ not in ("relcl", "acl") or token.i < prep.i:
+                continue
+            first = token.doc[token.left_edge.i]
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            if first.lower_ == "that" and subjects and subjects[0].i != first.i:
+                return token
+    return None
 
 
 def _trailing(verb: Token, last: Token) -> list[Token]:
