@@ -41,6 +41,7 @@ _ADDRESSEE_VERBS = frozenset(
         "implore",
         "exhort",
         "greet",
+        "address",
         "quiz",
         "dare",
         "lobby",
