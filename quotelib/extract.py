@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from quotelib.cues import Attribution, find_attributions
 from quotelib.direct import attach_quotations
-from quotelib.marks import Quotation, find_quotations
+from quotelib.marks import find_quotations
 from quotelib.model import load_pipeline
 from quotelib.records import Quote, TextSpan
 from quotelib.syntax import mention_span
@@ -79,9 +79,10 @@ def quotes_from_doc(doc: Doc) -> list[Quote]:
     attributions = find_attributions(doc, blocked=blocked)
     attributions = attach_quotations(doc, quotations, attributions)
     attributions = _drop_nested(attributions)
+    quoted = [part for q in quotations if q.depth == 0 for part in q.parts]
     quotes = []
     for attribution in attributions:
-        quote = _to_quote(doc.text, attribution, quotations)
+        quote = _to_quote(doc.text, attribution, quoted)
         if quote is not None:
             quotes.append(quote)
     return sorted(quotes, key=lambda q: (q.content.start, q.content.end))
@@ -135,7 +136,9 @@ def _length(attribution: Attribution) -> int:
     return sum(end - start for start, end in attribution.parts)
 
 
-def _to_quote(text: str, attribution: Attribution, quotations: list[Quotation]) -> Quote | None:
+def _to_quote(
+    text: str, attribution: Attribution, quoted: list[tuple[int, int]]
+) -> Quote | None:
     parts = _join_adjacent(text, attribution.parts)
     parts = [p for p in (_strip(text, start, end) for start, end in parts) if p]
     if not parts:
@@ -148,7 +151,7 @@ def _to_quote(text: str, attribution: Attribution, quotations: list[Quotation]) 
     if attribution.cue is not None:
         cue = TextSpan.from_offsets(text, attribution.cue.start_char, attribution.cue.end_char)
     return Quote(
-        kind=_kind(text, parts, quotations),
+        kind=_kind(text, parts, quoted),
         content=content,
         content_parts=tuple(TextSpan.from_offsets(text, s, e) for s, e in parts),
         speaker=speaker,
@@ -202,17 +205,17 @@ def _strip_space(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _kind(text: str, parts: list[tuple[int, int]], quotations: list[Quotation]) -> str:
-    quoted = [(s, e) for q in quotations if q.depth == 0 for s, e in q.parts]
+def _kind(text: str, parts: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> str:
+    """Direct when every letter or digit is inside quote marks, indirect when none is."""
     inside = outside = 0
     for start, end in parts:
-        for offset in range(start, end):
-            if not text[offset].isalnum():
-                continue
-            if any(s <= offset < e for s, e in quoted):
-                inside += 1
+        cuts = sorted({start, end, *(b for q in quoted for b in q if start < b < end)})
+        for low, high in zip(cuts, cuts[1:]):
+            letters = sum(ch.isalnum() for ch in text[low:high])
+            if any(s <= low < e for s, e in quoted):
+                inside += letters
             else:
-                outside += 1
+                outside += letters
     if inside and not outside:
         return "direct"
     return "mixed" if inside else "indirect"
