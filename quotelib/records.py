@@ -8,11 +8,15 @@ pickle, compare, hash, print deterministically and convert with
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Mapping
 
 import attrs
 
 KINDS = ("direct", "indirect", "mixed")
+#: How a speaker mention was resolved to a name: by its own name, a surname
+#: alone, a pronoun, a role ("the spokesman"); anonymous sources ("officials")
+#: and mentions left as written.
+RESOLUTIONS = ("name", "surname", "pronoun", "role", "anonymous", "unresolved")
 
 
 def _check_offsets(instance: TextSpan, attribute: attrs.Attribute, value: int) -> None:
@@ -88,6 +92,10 @@ class Quote:
             ``"according to"``, ``"called for"``), or ``None``.
         speaker_name: the speaker's name; the mention's text until speakers
             are resolved to names, ``None`` without a speaker.
+        speaker_id: a stable identifier of the speaker within its document
+            (``None`` without a speaker).
+        speaker_resolution: how the speaker mention was resolved, one of
+            :data:`RESOLUTIONS` (``None`` without a speaker).
 
     Examples:
         >>> import quotelib
@@ -107,6 +115,10 @@ class Quote:
     speaker: TextSpan | None = None
     cue: TextSpan | None = None
     speaker_name: str | None = None
+    speaker_id: str | None = None
+    speaker_resolution: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.in_(RESOLUTIONS))
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data in the schema of the annotated news corpus.
@@ -123,4 +135,32 @@ class Quote:
             "speaker_text": _text_or_none(self.speaker),
             "cue_text": _text_or_none(self.cue),
             "speaker_name": self.speaker_name,
+            "speaker_id": self.speaker_id,
+            "speaker_resolution": self.speaker_resolution,
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], text: str) -> Quote:
+        """Rebuild a quote from :meth:`to_dict` data and the text it indexes.
+
+        Examples:
+            >>> import quotelib
+            >>> text = "Xi stated that the situation has become turbulent."
+            >>> [quote] = quotelib.extract_quotes(text)
+            >>> Quote.from_dict(quote.to_dict(), text) == quote
+            True
+        """
+
+        def span(offsets: list[int] | None) -> TextSpan | None:
+            return None if offsets is None else TextSpan.from_offsets(text, *offsets)
+
+        return cls(
+            kind=data["kind"],
+            content=span(data["content"]),
+            content_parts=tuple(span(part) for part in data["content_parts"]),
+            speaker=span(data.get("speaker")),
+            cue=span(data.get("cue")),
+            speaker_name=data.get("speaker_name"),
+            speaker_id=data.get("speaker_id"),
+            speaker_resolution=data.get("speaker_resolution"),
+        )
