@@ -136,6 +136,15 @@ def load_extract_quotes() -> Callable[[Any], list[Any]] | None:
     return extract_quotes
 
 
+def _unresolved(extract_quotes: Callable[..., list[Any]]) -> Callable[[Any], list[Any]]:
+    """quotelib with speakers left as written, to show what resolution adds."""
+
+    def extract(doc: Any) -> list[Any]:
+        return extract_quotes(doc, resolve=False)
+
+    return extract
+
+
 def _time_out(signum: int, frame: Any) -> None:
     raise TimeoutError
 
@@ -230,10 +239,15 @@ def main(argv: list[str] | None = None) -> int:
     extract_quotes = load_extract_quotes()
     if extract_quotes is not None:
         systems.append(System("quotelib", extract_quotes, check=True, nlp=nlp))
+        systems.append(
+            System("quotelib-unresolved", _unresolved(extract_quotes), check=True, nlp=nlp)
+        )
     ids = [d["id"] for d in gold]
-    for system in systems:
-        for doc_id, doc in zip(ids, parse(system.nlp, gold, args.docbin)):
-            system.run(doc_id, doc, args.timeout)
+    for pipeline in {id(s.nlp): s.nlp for s in systems}.values():
+        sharing = [s for s in systems if s.nlp is pipeline]  # parse once per pipeline
+        for doc_id, doc in zip(ids, parse(pipeline, gold, args.docbin)):
+            for system in sharing:
+                system.run(doc_id, doc, args.timeout)
     evaluations = {s.name: evaluate(gold, s.predictions) for s in systems}
     seconds = time.perf_counter() - started
     print(report(systems, evaluations, len(gold)))

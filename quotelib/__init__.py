@@ -15,6 +15,7 @@ from quotelib.marks import Quotation, find_quotations
 from quotelib.model import load_pipeline
 from quotelib.records import Quote, TextSpan
 from quotelib.scoring import Evaluation, evaluate
+from quotelib.speakers import Speaker, speakers
 
 __version__ = "0.1.0.dev0"
 
@@ -27,9 +28,11 @@ __all__ = [
     "Evaluation",
     "Quotation",
     "Quote",
+    "Speaker",
     "TextSpan",
     "evaluate",
     "extract_quotes",
     "find_quotations",
     "load_pipeline",
+    "speakers",
 ]

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import logging
 
+import attrs
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from quotelib.cues import Attribution, find_attributions
 from quotelib.direct import attach_quotations
 from quotelib.marks import find_quotations
+from quotelib.mentions import slug
 from quotelib.model import load_pipeline
 from quotelib.records import Quote, TextSpan
+from quotelib.resolve import SpeakerResolver
 from quotelib.syntax import mention_span
 
 logger = logging.getLogger(__name__)
@@ -27,7 +30,9 @@ _QUOTE_CHARS = "\"'“”‘’«»„‚‹›`"
 _DOUBLE_MARKS = '"“”«»„'
 
 
-def extract_quotes(text: str | Doc, *, nlp: Language | str | None = None) -> list[Quote]:
+def extract_quotes(
+    text: str | Doc, *, nlp: Language | str | None = None, resolve: bool = True
+) -> list[Quote]:
     """Every attribution in ``text``: direct, reported and mixed, with its speaker.
 
     Args:
@@ -36,6 +41,9 @@ def extract_quotes(text: str | Doc, *, nlp: Language | str | None = None) -> lis
         nlp: the pipeline to parse a string with: a loaded ``Language``, the
             name of an installed pipeline, or ``None`` for the default
             (loaded once per process and cached).
+        resolve: resolve speakers to names ("He" -> "Vladimir Putin"); with
+            ``False``, ``speaker_name`` is the mention as written and
+            ``speaker_id`` and ``speaker_resolution`` are None.
 
     Returns:
         The quotes in text order.
@@ -54,7 +62,7 @@ def extract_quotes(text: str | Doc, *, nlp: Language | str | None = None) -> lis
         mixed | Critics | argued | the plan was "reckless"
     """
     doc = _as_doc(text, nlp)
-    return quotes_from_doc(doc)
+    return quotes_from_doc(doc, resolve=resolve)
 
 
 def _as_doc(text: str | Doc, nlp: Language | str | None) -> Doc:
@@ -72,20 +80,56 @@ def _as_doc(text: str | Doc, nlp: Language | str | None) -> Doc:
     return load_pipeline(nlp)(text)
 
 
-def quotes_from_doc(doc: Doc) -> list[Quote]:
-    """The quotes of an already parsed ``doc``, in text order."""
+def quotes_from_doc(doc: Doc, *, resolve: bool = True) -> list[Quote]:
+    """The quotes of an already parsed ``doc``, in text order.
+
+    With ``resolve=False`` speakers are left as written: ``speaker_name`` is
+    the mention's text and ``speaker_id`` and ``speaker_resolution`` are None.
+    """
+    quotes, _ = _extract(doc, resolve=resolve)
+    return quotes
+
+
+def _extract(doc: Doc, *, resolve: bool) -> tuple[list[Quote], SpeakerResolver | None]:
     quotations = find_quotations(doc.text)
     blocked = [(q.start, q.end) for q in quotations if q.depth == 0]
     attributions = find_attributions(doc, blocked=blocked)
     attributions = attach_quotations(doc, quotations, attributions)
     attributions = _drop_nested(attributions)
+    for attribution in attributions:
+        if attribution.speaker is not None and attribution.speaker.dep_ == "case":
+            attribution.speaker = attribution.speaker.head  # "Trump’s" -> "Trump"
+    resolver = SpeakerResolver(doc) if resolve else None
+    resolutions = _resolve_all(attributions, resolver)
     quoted = [part for q in quotations if q.depth == 0 for part in q.parts]
     quotes = []
     for attribution in attributions:
-        quote = _to_quote(doc.text, attribution, quoted)
+        quote = _to_quote(doc.text, attribution, quoted, resolutions.get(id(attribution)))
         if quote is not None:
             quotes.append(quote)
-    return sorted(quotes, key=lambda q: (q.content.start, q.content.end))
+    return sorted(quotes, key=lambda q: (q.content.start, q.content.end)), resolver
+
+
+def _resolve_all(
+    attributions: list[Attribution], resolver: SpeakerResolver | None
+) -> dict[int, tuple[str, str, str]]:
+    """(name, id, how) of each attribution's speaker, resolved in text order."""
+    if resolver is None:
+        return {}
+    found = {}
+    unresolved = 0
+    with_speaker = [a for a in attributions if a.speaker is not None]
+    for attribution in sorted(with_speaker, key=lambda a: a.speaker.idx):
+        resolution = resolver.resolve(attribution.speaker)
+        if resolution.key is not None:
+            key = resolution.key
+        elif resolution.how == "unresolved":
+            unresolved += 1
+            key = f"unresolved-{unresolved}"
+        else:
+            key = slug(resolution.name)
+        found[id(attribution)] = (resolution.name, key, resolution.how)
+    return found
 
 
 def _drop_nested(attributions: list[Attribution]) -> list[Attribution]:
@@ -137,7 +181,10 @@ def _length(attribution: Attribution) -> int:
 
 
 def _to_quote(
-    text: str, attribution: Attribution, quoted: list[tuple[int, int]]
+    text: str,
+    attribution: Attribution,
+    quoted: list[tuple[int, int]],
+    resolution: tuple[str, str, str] | None,
 ) -> Quote | None:
     parts = _join_adjacent(text, attribution.parts)
     parts = [p for p in (_strip(text, start, end) for start, end in parts) if p]
@@ -150,7 +197,7 @@ def _to_quote(
         speaker = TextSpan.from_offsets(text, mention.start_char, mention.end_char)
     if attribution.cue is not None:
         cue = TextSpan.from_offsets(text, attribution.cue.start_char, attribution.cue.end_char)
-    return Quote(
+    quote = Quote(
         kind=_kind(text, parts, quoted),
         content=content,
         content_parts=tuple(TextSpan.from_offsets(text, s, e) for s, e in parts),
@@ -158,6 +205,10 @@ def _to_quote(
         cue=cue,
         speaker_name=None if speaker is None else speaker.text,
     )
+    if speaker is not None and resolution is not None:
+        name, key, how = resolution
+        quote = attrs.evolve(quote, speaker_name=name, speaker_id=key, speaker_resolution=how)
+    return quote
 
 
 def _join_adjacent(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:

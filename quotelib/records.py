@@ -8,7 +8,8 @@ pickle, compare, hash, print deterministically and convert with
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import attrs
 

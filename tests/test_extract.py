@@ -267,7 +267,8 @@ def test_extract_records_are_plain_data():
     assert data["content"] == [1, 23]
     assert text[slice(*data["speaker"])] == data["speaker_text"] == "Mayor Jane Smith"
     assert text[slice(*data["cue"])] == data["cue_text"] == "said"
-    assert data["speaker_name"] == "Mayor Jane Smith"
+    assert data["speaker_name"] == "Jane Smith"
+    assert (data["speaker_id"], data["speaker_resolution"]) == ("jane-smith", "name")
 
 
 def test_extract_empty_and_quote_free_text():

@@ -60,3 +60,14 @@ def test_seed_offsets_slice_to_text(seed):
         for span in (quote.content, *quote.content_parts, quote.speaker, quote.cue):
             if span is not None:
                 assert text[span.start : span.end] == span.text
+
+
+def test_seed_speakers_resolved_to_names(seed):
+    text, expected = seed
+    quotes = quotelib.extract_quotes(text)
+    for item in expected["quotes"]:
+        quote = _found(text, quotes, item)
+        if item["level"] == "must":
+            assert quote is not None, item["content_text"]
+        if quote is not None:
+            assert quote.speaker_name == item["speaker_name"], item["content_text"]

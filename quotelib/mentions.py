@@ -1,0 +1,278 @@
+"""Who is named in a document: name mentions grouped into entities.
+
+People ("Chinese President Xi Jinping", "Xi", "Mr. Xi", "President Xi"),
+organisations and their short forms ("the United Nations", "UN"), and places
+or groups that speak as institutions ("Beijing", "the Kremlin", "Democrats")
+are read off spaCy's named entities and grouped. The canonical name is the
+fullest proper name of the group without its title ("Xi Jinping"). A surname
+alone joins the most recent person whose name ends with it, so "Bill
+Clinton" and "Hillary Clinton" stay two people, and "Clinton" goes to the
+one named last.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+from spacy.tokens import Doc, Span, Token
+
+_PERSON = "person"
+_ORG = "org"
+_PLACE = "place"
+_KIND_OF_LABEL = {"PERSON": _PERSON, "ORG": _ORG, "GPE": _PLACE, "NORP": _PLACE, "FAC": _ORG}
+
+#: Words that precede a person's name as a title, not as part of it.
+TITLES = frozenset(
+    """
+    mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady rev rev. father
+    president vice prime minister premier chancellor secretary senator sen sen. sens.
+    rep rep. reps. representative congressman congresswoman gov gov. governor mayor
+    judge justice chief gen gen. general col col. adm adm. lt lt. sgt sgt. speaker
+    leader chairman chairwoman chair ambassador commissioner attorney former late
+    king queen prince princess pope candidate nominee spokesman spokeswoman
+    """.split()
+)
+_MALE_TITLES = frozenset(
+    {"mr", "mr.", "sir", "lord", "king", "prince", "father", "congressman", "spokesman", "chairman"}
+)
+_FEMALE_TITLES = frozenset(
+    {
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "miss",
+        "dame",
+        "lady",
+        "queen",
+        "princess",
+        "congresswoman",
+        "spokeswoman",
+        "chairwoman",
+    }
+)
+_COURTESY = frozenset(
+    {
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "miss",
+        "dr",
+        "dr.",
+        "sir",
+        "dame",
+        "prof",
+        "prof.",
+        "former",
+        "late",
+    }
+)
+_ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,7}$")
+_PARTICLES = frozenset({"de", "da", "van", "von", "der", "bin", "al", "la", "le", "del", "di"})
+_LINK_WORDS = frozenset({"of", "the", "and", "for", "&"})
+
+
+@attrs.define
+class Entity:
+    """A person, organisation or place named in the document (internal, mutable)."""
+
+    key: str
+    kind: str
+    name: str
+    first: str | None = None
+    last: str | None = None
+    gender: str | None = None
+    roles: list[str] = attrs.Factory(list)
+    mentions: list[tuple[int, int]] = attrs.Factory(list)
+
+
+@attrs.define
+class Entities:
+    """The entities of a document and which tokens mention them."""
+
+    entities: list[Entity] = attrs.Factory(list)
+    by_token: dict[int, Entity] = attrs.Factory(dict)
+
+    def at(self, token: Token) -> Entity | None:
+        """The entity a token's name mention belongs to, if any."""
+        return self.by_token.get(token.i)
+
+    def before(self, offset: int) -> list[tuple[int, Entity]]:
+        """Every (mention start, entity) pair before a character offset, latest first."""
+        pairs = [(s, e) for e in self.entities for s, _ in e.mentions if s < offset]
+        return sorted(pairs, key=lambda pair: -pair[0])
+
+
+def find_entities(doc: Doc) -> Entities:
+    """Group the document's name mentions into entities, in text order.
+
+    Examples:
+        >>> import quotelib
+        >>> doc = quotelib.load_pipeline()(
+        ...     "Chinese President Xi Jinping met Russian leader Vladimir Putin. "
+        ...     "Xi said ties were strong. Mr. Putin agreed.")
+        >>> found = find_entities(doc)
+        >>> [(e.name, e.roles, len(e.mentions)) for e in found.entities if e.kind == "person"]
+        [('Xi Jinping', ['Chinese President'], 2), ('Vladimir Putin', ['Russian leader'], 2)]
+    """
+    found = Entities()
+    for ent in doc.ents:
+        kind = _KIND_OF_LABEL.get(ent.label_)
+        if kind is None:
+            continue
+        if kind == _PERSON or _is_known_surname(found, ent):
+            entity = _add_person(found, ent)
+        else:
+            entity = _add_named(found, ent, kind)
+        if entity is not None:
+            entity.mentions.append((ent.start_char, ent.end_char))
+            for token in ent:
+                found.by_token[token.i] = entity
+    return found
+
+
+def _is_known_surname(found: Entities, ent: Span) -> bool:
+    # The small model tags a lone surname as an organisation now and then ("Wang stated").
+    return len(ent) == 1 and any(
+        e.kind == _PERSON and ent.text in (e.last, e.first) for e in found.entities
+    )
+
+
+def _add_person(found: Entities, ent: Span) -> Entity | None:
+    titles = _leading_titles(ent)
+    names = [t for t in ent[len(titles) :] if not t.is_punct and t.lower_ not in ("’s", "'s")]
+    proper = [t for t in names if t.pos_ == "PROPN" or t.lower_ in _PARTICLES]
+    names = proper if proper and proper[-1].i == names[-1].i else names
+    if not names:
+        return None
+    words = [t.text for t in names]
+    gender = _title_gender([t.lower_ for t in titles] + [t.lower_ for t in _title_before(ent)])
+    entity = _match_person(found, words, gender)
+    if entity is None:
+        entity = Entity(key=_key(found, words), kind=_PERSON, name=" ".join(words))
+        found.entities.append(entity)
+    if len(words) > 1 and len(words) >= len(entity.name.split()):
+        entity.name = " ".join(words)
+    entity.first = entity.first or (words[0] if len(words) > 1 else None)
+    entity.last = words[-1]
+    entity.gender = entity.gender or gender
+    role = _role_of(ent, titles)
+    if role and role not in entity.roles:
+        entity.roles.append(role)
+    return entity
+
+
+def _leading_titles(ent: Span) -> list[Token]:
+    titles = []
+    for token in ent:
+        if token.lower_ not in TITLES or len(titles) == len(ent) - 1:
+            break
+        titles.append(token)
+    return titles
+
+
+def _title_before(ent: Span) -> list[Token]:
+    doc = ent.doc
+    return [doc[ent.start - 1]] if ent.start > 0 else []
+
+
+def _title_gender(words: list[str]) -> str | None:
+    if any(w in _MALE_TITLES for w in words):
+        return "male"
+    if any(w in _FEMALE_TITLES for w in words):
+        return "female"
+    return None
+
+
+def _match_person(found: Entities, words: list[str], gender: str | None) -> Entity | None:
+    """The person these name words refer to: same full name, or a surname or first name."""
+    people = [e for e in reversed(found.entities) if e.kind == _PERSON]
+    compatible = [e for e in people if gender is None or e.gender in (None, gender)]
+    if len(words) > 1:
+        for entity in compatible:
+            same_last = entity.last == words[-1]
+            if same_last and (entity.first in (None, words[0]) or entity.name == " ".join(words)):
+                return entity
+        return None
+    word = words[0]
+    by_surname = [e for e in compatible if e.last == word]
+    if by_surname:
+        return by_surname[0]
+    by_first = [e for e in compatible if e.first == word]
+    return by_first[0] if len(by_first) == 1 else None
+
+
+def _role_of(ent: Span, titles: list[Token]) -> str | None:
+    """The role a person is introduced with: "Kremlin spokesman" Dmitry Peskov,
+    Dmitry Peskov, "the Kremlin spokesman"."""
+    root = ent.root
+    before = [t for t in root.lefts if t.i < ent.start and t.dep_ in ("compound", "amod", "nmod")]
+    if before:
+        start = min(t.left_edge.i for t in before)
+        words = [t for t in ent.doc[start : ent.start] if t.dep_ not in ("det", "punct", "case")]
+        words = [t for t in words if t.dep_ != "poss" and t.lower_ not in _COURTESY]
+        if words:
+            return " ".join(t.text for t in words)
+    for child in root.rights:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            words = [t for t in child.subtree if t.dep_ not in ("det", "punct") and t.i <= child.i]
+            return " ".join(t.text for t in words) or None
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        head = root.head
+        words = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "punct")]
+        return " ".join(t.text for t in words) or None
+    if titles:
+        return " ".join(t.text for t in titles if t.lower_ not in _COURTESY) or None
+    return None
+
+
+def _add_named(found: Entities, ent: Span, kind: str) -> Entity | None:
+    words = [t.text for t in ent if t.lower_ not in ("the", "’s", "'s") and not t.is_punct]
+    if not words:
+        return None
+    name = " ".join(words)
+    normal = name.lower()
+    for entity in reversed(found.entities):
+        if entity.kind != kind:
+            continue
+        if entity.name.lower() == normal or _is_acronym_of(name, entity.name):
+            return entity
+        if _is_acronym_of(entity.name, name):
+            entity.name = name
+            return entity
+    entity = Entity(key=_key(found, words), kind=kind, name=name)
+    found.entities.append(entity)
+    return entity
+
+
+def _is_acronym_of(short: str, long: str) -> bool:
+    """Whether ``short`` is the initials of ``long``: "UN" of "United Nations"."""
+    if not _ACRONYM.match(short):
+        return False
+    initials = "".join(w[0] for w in long.split() if w.lower() not in _LINK_WORDS)
+    return len(initials) >= 2 and short.replace(".", "").upper() == initials.upper()
+
+
+def _key(found: Entities, words: list[str]) -> str:
+    """A readable identifier, unique in the document: "xi-jinping", "wang-yi-2"."""
+    base = slug(" ".join(words))
+    taken = {e.key for e in found.entities}
+    key, n = base, 2
+    while key in taken:
+        key, n = f"{base}-{n}", n + 1
+    return key
+
+
+def slug(name: str) -> str:
+    """Lower-case words joined by hyphens: "Xi Jinping" -> "xi-jinping".
+
+    Examples:
+        >>> slug("Mr. O'Brien's aides")
+        'mr-obriens-aides'
+    """
+    words = [re.sub(r"\W+", "", word.lower()) for word in name.split()]
+    return "-".join(word for word in words if word) or "speaker"
