@@ -269,7 +269,8 @@ CUE_ADJECTIVES: Mapping[str, str] = MappingProxyType(
     }
 )
 
-_KNOWN = frozenset(CUE_VERBS) | frozenset(CUE_NOUNS) | QUOTE_VERBS | {v for v, _ in CUE_PHRASES}
+_VERBS = frozenset(CUE_VERBS) | QUOTE_VERBS | {v for v, _ in CUE_PHRASES}
+_KNOWN = _VERBS | frozenset(CUE_NOUNS)
 _IRREGULAR = MappingProxyType(
     {
         "said": "say",
@@ -312,6 +313,13 @@ _IRREGULAR = MappingProxyType(
         "given": "give",
         "came": "come",
         "fought": "fight",
+        "shown": "show",
+        "proven": "prove",
+        "chose": "choose",
+        "chosen": "choose",
+        "meant": "mean",
+        "heard": "hear",
+        "brought": "bring",
     }
 )
 
@@ -348,10 +356,11 @@ def cue_lemma(token) -> str:  # noqa: ANN001 - a spaCy Token; no spaCy import he
     Works with or without a lemmatizer in the pipeline, and mends lemmatizer
     slips such as "hoped" -> "hop".
     """
+    known = _VERBS if token.pos_ in ("VERB", "AUX") else _KNOWN
     lemma = token.lemma_.lower()
-    if lemma in _KNOWN:
+    if lemma in known:
         return lemma
     for form in base_forms(token.lower_):
-        if form in _KNOWN:
+        if form in known:
             return form
     return lemma or token.lower_

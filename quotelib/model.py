@@ -21,6 +21,10 @@ from spacy.tokens import Doc
 
 logger = logging.getLogger(__name__)
 
+#: Components quotelib does not use, left out of the pipelines it loads by
+#: name: cue words are matched on their inflected forms instead of lemmas.
+UNUSED_COMPONENTS = ("lemmatizer",)
+
 #: Installed packages tried in this order when the caller names no model.
 DEFAULT_MODELS = (
     "en_core_web_sm",
@@ -82,7 +86,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
 @functools.lru_cache(maxsize=4)
 def _load_cached(name: str) -> Language:
     logger.info("loading spaCy pipeline %r", name)
-    nlp = spacy.load(name)
+    nlp = spacy.load(name, exclude=UNUSED_COMPONENTS)
     if "parser" in nlp.pipe_names and "quotelib_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("quotelib_paragraphs", before="parser")
     return nlp
@@ -91,7 +95,9 @@ def _load_cached(name: str) -> Language:
 def load_pipeline(nlp: Language | str | Path | None = None) -> Language:
     """The pipeline to parse with: the caller's, a named one, or the default.
 
-    A name is loaded once per process and cached. A name must be an installed
+    A name is loaded once per process and cached, without the components
+    quotelib does not use (:data:`UNUSED_COMPONENTS`) and with
+    ``quotelib_paragraphs`` before the parser. A name must be an installed
     package or a path to a pipeline folder; nothing is downloaded.
 
     Args:

@@ -219,7 +219,7 @@ class SpeakerResolver:
             entity = self._by_role(token)
             if entity is not None:
                 return Resolution(name=entity.name, how="role", entity=entity)
-        if token.lower_ in ANONYMOUS_NOUNS or token.lemma_.lower() in ANONYMOUS_NOUNS:
+        if token.lower_ in ANONYMOUS_NOUNS:
             return Resolution(name=_without_determiner(mention), how="anonymous")
         if token.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in token.children):
             # "Western nations believe ...": a group speaking as one.
@@ -228,7 +228,7 @@ class SpeakerResolver:
 
     def _by_role(self, token: Token) -> Entity | None:
         """The latest person introduced with a role whose head noun is this one."""
-        head = token.lemma_.lower()
+        head = _lemma(token.lower_)
         modifiers = {t.lower_ for t in token.lefts if t.dep_ in ("amod", "compound")}
         for _, entity in self.entities.before(token.idx):
             if entity.kind != "person":

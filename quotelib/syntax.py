@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from quotelib.lexicon import cue_lemma
+
 _SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "nt", "neither", "nor"})
@@ -187,7 +189,7 @@ def name_head(token: Token) -> Token:
 
 def _is_quoted_as_frame(token: Token) -> bool:
     # "X was quoted as saying", "X is said to have ...": the passive subject speaks.
-    return token.lemma_ in ("quote", "say", "report", "cite") and any(
+    return cue_lemma(token) in ("quote", "say", "report", "cite") and any(
         c.dep_ in ("xcomp", "advcl", "prep") for c in token.children
     )
 
