@@ -14,8 +14,11 @@ from quotelib.lexicon import CUE_ADJECTIVES, CUE_CLASSES, CUE_NOUNS, CUE_PHRASES
 from quotelib.marks import Quotation, find_quotations
 from quotelib.model import load_pipeline
 from quotelib.records import Quote, TextSpan
+from quotelib.render import render
 from quotelib.scoring import Evaluation, evaluate
 from quotelib.speakers import Speaker, speakers
+from quotelib.stream import pipe
+from quotelib.table import to_dataframe, to_records
 
 __version__ = "0.1.0.dev0"
 
@@ -34,5 +37,9 @@ __all__ = [
     "extract_quotes",
     "find_quotations",
     "load_pipeline",
+    "pipe",
+    "render",
     "speakers",
+    "to_dataframe",
+    "to_records",
 ]

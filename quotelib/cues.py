@@ -13,6 +13,7 @@ import attrs
 from spacy.tokens import Doc, Span, Token
 
 from quotelib.lexicon import CUE_ADJECTIVES, CUE_NOUNS, CUE_PHRASES, CUE_VERBS, cue_lemma
+from quotelib.ranges import Ranges
 from quotelib.syntax import agent_of, is_negated, is_passive, is_so_called, subject_of
 
 # Verbs whose direct object is the person addressed, not the content.
@@ -87,9 +88,10 @@ def find_attributions(doc: Doc, *, blocked: list[tuple[int, int]] = ()) -> list[
             quoted speech; a cue inside one is not the narrator's and is
             skipped.
     """
-    found = [a for a in _colon_attributions(doc) if not _inside(a.start, blocked)]
+    quoted = Ranges(blocked)
+    found = [a for a in _colon_attributions(doc) if not quoted.contains(a.start)]
     for token in doc:
-        if _inside(token.idx, blocked):
+        if quoted.contains(token.idx):
             continue
         attribution = _attribution_for(token)
         if attribution is not None and attribution.parts:
@@ -126,10 +128,6 @@ def _colon_attributions(doc: Doc) -> list[Attribution]:
 
 def _is_name(token: Token) -> bool:
     return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title)
-
-
-def _inside(offset: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(start <= offset < end for start, end in ranges)
 
 
 def _attribution_for(token: Token) -> Attribution | None:

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from quotelib.cues import Attribution, noun_speaker
 from quotelib.lexicon import CUE_NOUNS, CUE_VERBS, QUOTE_VERBS, cue_lemma
 from quotelib.marks import Quotation
+from quotelib.ranges import Ranges
 from quotelib.syntax import is_negated, is_so_called, mention_span, name_head, subject_of
 
 logger = logging.getLogger(__name__)
@@ -39,7 +40,9 @@ _SPEECH_CLASSES = frozenset({"speech", "writing", "question"})
 class _Layout:
     """Paragraph numbers of character offsets, and the quotations by paragraph."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, outer: list[Quotation]) -> None:
+        self.text = text  # Doc.text joins every token: read it once
+        self.marks = Ranges((q.start, q.end) for q in outer)
         self.breaks = [m.start() for m in re.finditer(r"\n+", text)]
 
     def paragraph(self, offset: int) -> int:
@@ -54,21 +57,21 @@ def attach_quotations(
     Returns the attributions, old and new, in text order.
     """
     outer = [q for q in quotations if q.depth == 0]
+    starts = [q.start for q in outer]
     for attribution in attributions:
-        attribution.parts = _widen(attribution.parts, outer)
-    layout = _Layout(doc.text)
+        attribution.parts = _widen(attribution.parts, outer, starts)
+    layout = _Layout(doc.text, outer)
     owner: dict[int, Attribution] = {}
-    for index, quotation in enumerate(outer):
-        for attribution in attributions:
-            if _covers(attribution, quotation):
+    for attribution in attributions:
+        for index in _touching(outer, starts, attribution.start, attribution.end):
+            if index not in owner and _covers(attribution, outer[index]):
                 owner[index] = attribution
-                break
     by_cue = {a.cue.root.i: a for a in attributions if a.cue is not None}
     pending = []
     for index, quotation in enumerate(outer):
         if index in owner:
             continue
-        found = _attach_on_parse(doc, quotation, outer, by_cue, attributions)
+        found = _attach_on_parse(doc, layout, quotation, by_cue, attributions)
         if found is None:
             pending.append(index)
         else:
@@ -82,16 +85,12 @@ def attach_quotations(
                 "quotation at %d has no speaker or cue; not an attribution", outer[index].start
             )
     for attribution in attributions:
-        if attribution.speaker is not None and _quoted(attribution.speaker.idx, outer):
-            attribution.speaker = _speaker_outside(attribution, outer)
+        if attribution.speaker is not None and layout.marks.contains(attribution.speaker.idx):
+            attribution.speaker = _speaker_outside(attribution, layout.marks)
     return sorted(attributions, key=lambda a: a.start)
 
 
-def _quoted(offset: int, outer: list[Quotation]) -> bool:
-    return any(q.start <= offset < q.end for q in outer)
-
-
-def _speaker_outside(attribution: Attribution, outer: list[Quotation]) -> Token | None:
+def _speaker_outside(attribution: Attribution, marks: Ranges) -> Token | None:
     """A speaker the parser put inside the quotation: look beside the cue instead.
 
     ``"The more people know Bernie, the better," Briggs said`` parses "people"
@@ -106,21 +105,22 @@ def _speaker_outside(attribution: Attribution, outer: list[Quotation]) -> Token 
         *reversed(sentence[: cue.i - sentence.start]),
     ]
     for token in nearby[:8]:
-        if _quoted(token.idx, outer) or token.is_quote:
+        if marks.contains(token.idx) or token.is_quote:
             continue
         if token.pos_ in ("PROPN", "NOUN", "PRON") and token.dep_ != "compound":
             return token
     return None
 
 
-def _widen(parts: list[tuple[int, int]], quotations: list[Quotation]) -> list[tuple[int, int]]:
+def _widen(
+    parts: list[tuple[int, int]], quotations: list[Quotation], starts: list[int]
+) -> list[tuple[int, int]]:
     """Let content parts that touch a quotation take all of it, paragraph by paragraph."""
     widened = []
     for start, end in parts:
         pieces = [(start, end)]
-        for quotation in quotations:
-            if not (quotation.start < end and start < quotation.end):
-                continue
+        for index in _touching(quotations, starts, start, end):
+            quotation = quotations[index]
             if len(quotation.parts) == 1:
                 # One paragraph: stretch over the quotation, marks included.
                 pieces = [
@@ -139,6 +139,14 @@ def _widen(parts: list[tuple[int, int]], quotations: list[Quotation]) -> list[tu
                 ]
         widened.extend(pieces)
     return _merge(widened)
+
+
+def _touching(quotations: list[Quotation], starts: list[int], start: int, end: int) -> range:
+    """Indices of the (non-overlapping, sorted) quotations that overlap ``[start, end)``."""
+    first = bisect.bisect_right(starts, start) - 1
+    if first < 0 or quotations[first].end <= start:
+        first += 1
+    return range(first, bisect.bisect_left(starts, end))
 
 
 def _merge(parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -163,12 +171,12 @@ def _covers(attribution: Attribution, quotation: Quotation) -> bool:
 
 def _attach_on_parse(
     doc: Doc,
+    layout: _Layout,
     quotation: Quotation,
-    outer: list[Quotation],
     by_cue: dict[int, Attribution],
     attributions: list[Attribution],
 ) -> Attribution | None:
-    cue = _cue_token(doc, quotation, outer, by_cue)
+    cue = _cue_token(doc, layout, quotation, by_cue)
     if cue is not None:
         existing = by_cue.get(cue.i)
         if existing is not None:
@@ -178,7 +186,7 @@ def _attach_on_parse(
         by_cue[cue.i] = found
         attributions.append(found)
         return found
-    source = _dash_source(doc, quotation)
+    source = _dash_source(doc, layout.text, quotation)
     if source is not None:
         found = Attribution(cue=None, speaker=source, parts=list(quotation.parts), rule="dash")
         attributions.append(found)
@@ -209,26 +217,26 @@ def _quotation_tokens(doc: Doc, quotation: Quotation) -> Span | None:
     return doc.char_span(quotation.parts[0][0], quotation.parts[-1][1], alignment_mode="expand")
 
 
-def _is_cue_verb(token: Token, outer: list[Quotation]) -> bool:
+def _is_cue_verb(token: Token, marks: Ranges) -> bool:
     lemma = cue_lemma(token)
     return (
         (lemma in CUE_VERBS or lemma in QUOTE_VERBS)
         and token.pos_ in ("VERB", "AUX")
-        and not any(q.start <= token.idx < q.end for q in outer)
+        and not marks.contains(token.idx)
         and not is_negated(token)
         and not is_so_called(token)
     )
 
 
 def _cue_token(
-    doc: Doc, quotation: Quotation, outer: list[Quotation], by_cue: dict[int, Attribution]
+    doc: Doc, layout: _Layout, quotation: Quotation, by_cue: dict[int, Attribution]
 ) -> Token | None:
     """The cue of a quotation: in its sentence, or a neighbour sentence of its own."""
     inside = _quotation_tokens(doc, quotation)
     if inside is None or len(inside) == 0:
         return None
     sentences = _sentences(doc, inside)
-    candidates = [t for sent in sentences for t in sent if _is_cue_verb(t, outer)]
+    candidates = [t for sent in sentences for t in sent if _is_cue_verb(t, layout.marks)]
     linked = [t for t in candidates if _linked(t, inside)]
     if linked:
         return min(linked, key=lambda t: _distance(t, quotation))
@@ -236,7 +244,7 @@ def _cue_token(
     speech = [t for t in candidates if _is_speech(t)]
     if speech and clause:
         return min(speech, key=lambda t: _distance(t, quotation))
-    return _neighbour_cue(doc, quotation, sentences, outer, by_cue)
+    return _neighbour_cue(doc, layout, quotation, sentences, by_cue)
 
 
 def _sentences(doc: Doc, inside: Span) -> list[Span]:
@@ -253,29 +261,30 @@ def _is_speech(token: Token) -> bool:
 
 def _neighbour_cue(
     doc: Doc,
+    layout: _Layout,
     quotation: Quotation,
     sentences: list[Span],
-    outer: list[Quotation],
     by_cue: dict[int, Attribution],
 ) -> Token | None:
     """``"...," X said.`` split off as a sentence of its own, or ``X said:`` before."""
-    paragraph_end = doc.text.find("\n", quotation.end)
+    text = layout.text
+    paragraph_end = text.find("\n", quotation.end)
     after = sentences[-1].end
     if after < len(doc) and (paragraph_end < 0 or doc[after].idx < paragraph_end):
         following = doc[after].sent
-        if not doc.text[quotation.end : following.start_char].strip():
+        if not text[quotation.end : following.start_char].strip():
             for token in following:
-                if any(q.start <= token.idx < q.end for q in outer):
+                if layout.marks.contains(token.idx):
                     break
-                if _is_cue_verb(token, outer) and _is_speech(token) and token.i not in by_cue:
+                if _is_cue_verb(token, layout.marks) and _is_speech(token) and token.i not in by_cue:
                     return token
     before = sentences[0].start
     if before > 0:
         previous = doc[before - 1].sent
-        if previous.text.rstrip().endswith(":") and "\n" not in doc.text[
+        if previous.text.rstrip().endswith(":") and "\n" not in text[
             previous.end_char : quotation.start
         ].strip("\n"):
-            cues = [t for t in previous if _is_cue_verb(t, outer) and _is_speech(t)]
+            cues = [t for t in previous if _is_cue_verb(t, layout.marks) and _is_speech(t)]
             cues = cues or [t for t in previous if t.pos_ == "NOUN" and cue_lemma(t) in CUE_NOUNS]
             if cues:
                 return cues[-1]
@@ -310,8 +319,8 @@ def _is_clause(inside: Span) -> bool:
     return len(words) >= 4 and any(t.pos_ in ("VERB", "AUX") for t in inside)
 
 
-def _dash_source(doc: Doc, quotation: Quotation) -> Token | None:
-    match = _DASH_SOURCE.match(doc.text, quotation.end)
+def _dash_source(doc: Doc, text: str, quotation: Quotation) -> Token | None:
+    match = _DASH_SOURCE.match(text, quotation.end)
     if match is None:
         return None
     span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
@@ -342,7 +351,7 @@ def _attach_by_neighbour(
         previous in owner
         and owner[previous].speaker is not None
         and layout.paragraph(outer[previous].end) == paragraph - 1
-        and _opens_paragraph(doc.text, quotation.start)
+        and _opens_paragraph(layout.text, quotation.start)
         and _is_clause_text(doc, quotation)
     ):
         carried = Attribution(

@@ -9,17 +9,20 @@ dropped; the rest become records on the caller's character offsets.
 
 from __future__ import annotations
 
+import bisect
 import logging
 
 import attrs
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from quotelib.chunks import parse_text
 from quotelib.cues import Attribution, find_attributions
 from quotelib.direct import attach_quotations
 from quotelib.marks import find_quotations
 from quotelib.mentions import slug
 from quotelib.model import load_pipeline
+from quotelib.ranges import Ranges
 from quotelib.records import Quote, TextSpan
 from quotelib.resolve import SpeakerResolver
 from quotelib.syntax import mention_span
@@ -77,7 +80,7 @@ def _as_doc(text: str | Doc, nlp: Language | str | None) -> Doc:
     if not isinstance(text, str):
         msg = f"'text' must be a str or a spacy Doc (got {text!r} that is a {type(text)!r})"
         raise TypeError(msg)
-    return load_pipeline(nlp)(text)
+    return parse_text(text, load_pipeline(nlp))
 
 
 def quotes_from_doc(doc: Doc, *, resolve: bool = True) -> list[Quote]:
@@ -91,7 +94,8 @@ def quotes_from_doc(doc: Doc, *, resolve: bool = True) -> list[Quote]:
 
 
 def _extract(doc: Doc, *, resolve: bool) -> tuple[list[Quote], SpeakerResolver | None]:
-    quotations = find_quotations(doc.text)
+    text = doc.text  # Doc.text joins every token: read it once
+    quotations = find_quotations(text)
     blocked = [(q.start, q.end) for q in quotations if q.depth == 0]
     attributions = find_attributions(doc, blocked=blocked)
     attributions = attach_quotations(doc, quotations, attributions)
@@ -101,10 +105,10 @@ def _extract(doc: Doc, *, resolve: bool) -> tuple[list[Quote], SpeakerResolver |
             attribution.speaker = attribution.speaker.head  # "Trump’s" -> "Trump"
     resolver = SpeakerResolver(doc) if resolve else None
     resolutions = _resolve_all(attributions, resolver)
-    quoted = [part for q in quotations if q.depth == 0 for part in q.parts]
+    quoted = Ranges(part for q in quotations if q.depth == 0 for part in q.parts)
     quotes = []
     for attribution in attributions:
-        quote = _to_quote(doc.text, attribution, quoted, resolutions.get(id(attribution)))
+        quote = _to_quote(text, attribution, quoted, resolutions.get(id(attribution)))
         if quote is not None:
             quotes.append(quote)
     return sorted(quotes, key=lambda q: (q.content.start, q.content.end)), resolver
@@ -134,22 +138,33 @@ def _resolve_all(
 
 def _drop_nested(attributions: list[Attribution]) -> list[Attribution]:
     """Keep the outer of two attributions when one sits in the other's content."""
+    ordered = sorted(attributions, key=lambda a: a.start)
+    starts = [a.start for a in ordered]
+    longest = max((a.end - a.start for a in ordered), default=0)
     kept = []
     for attribution in attributions:
+        anchor = _anchor(attribution)
+        low = bisect.bisect_left(starts, min(anchor, attribution.start) - longest)
+        high = bisect.bisect_right(starts, max(anchor, attribution.end))
         if not any(
-            other is not attribution and _nested_in(attribution, other) for other in attributions
+            other is not attribution and _nested_in(attribution, other)
+            for other in ordered[low:high]
         ):
             kept.append(attribution)
     return kept
 
 
+def _anchor(attribution: Attribution) -> int:
+    """Where an attribution is said: its cue, else its speaker, else its content."""
+    if attribution.cue is not None:
+        return attribution.cue.start_char
+    if attribution.speaker is not None:
+        return attribution.speaker.idx
+    return attribution.start
+
+
 def _nested_in(inner: Attribution, outer: Attribution) -> bool:
-    if inner.cue is not None:
-        anchor = inner.cue.start_char
-    elif inner.speaker is not None:
-        anchor = inner.speaker.idx
-    else:
-        anchor = inner.start
+    anchor = _anchor(inner)
     inside = any(start <= anchor < end for start, end in outer.parts)
     if not inside:
         return _same_content(inner, outer)
@@ -183,7 +198,7 @@ def _length(attribution: Attribution) -> int:
 def _to_quote(
     text: str,
     attribution: Attribution,
-    quoted: list[tuple[int, int]],
+    quoted: Ranges,
     resolution: tuple[str, str, str] | None,
 ) -> Quote | None:
     parts = _join_adjacent(text, attribution.parts)
@@ -256,17 +271,17 @@ def _strip_space(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _kind(text: str, parts: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> str:
+def _kind(text: str, parts: list[tuple[int, int]], quoted: Ranges) -> str:
     """Direct when every letter or digit is inside quote marks, indirect when none is."""
     inside = outside = 0
     for start, end in parts:
-        cuts = sorted({start, end, *(b for q in quoted for b in q if start < b < end)})
-        for low, high in zip(cuts, cuts[1:]):
-            letters = sum(ch.isalnum() for ch in text[low:high])
-            if any(s <= low < e for s, e in quoted):
-                inside += letters
-            else:
-                outside += letters
+        letters = sum(ch.isalnum() for ch in text[start:end])
+        within = sum(
+            sum(ch.isalnum() for ch in text[max(s, start) : min(e, end)])
+            for s, e in quoted.overlapping(start, end)
+        )
+        inside += within
+        outside += letters - within
     if inside and not outside:
         return "direct"
     return "mixed" if inside else "indirect"

@@ -1,0 +1,313 @@
+"""``quotelib.render``: an article as an HTML page with its quotes highlighted.
+
+Each paragraph is drawn by displaCy's span visualiser (``style="span"``):
+every content part is underlined in the colour of its kind and labelled with
+the quote's number and its speaker's name ("#3 Xi Jinping"), and the speaker
+mention and the cue are underlined in their colours and labelled with the
+same number ("#3", "#3 cue"). A numbered list of the quotes follows the text.
+
+The page around the paragraphs is quotelib's rather than displaCy's
+(``page=True``), which declares no character set (curly quote marks come out
+garbled from a file in some browsers) and sets each paragraph 6rem apart. It
+is self-contained (no scripts, no external files), and every piece of text
+in it is HTML-escaped: displaCy escapes token text but not labels, so labels
+are escaped here.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from spacy import displacy
+from spacy.displacy.templates import TPL_SPAN, TPL_SPAN_SLICE, TPL_SPAN_START
+from spacy.tokens import Doc
+
+from quotelib.component import QUOTES_KEY, get_quotes
+from quotelib.extract import extract_quotes
+from quotelib.records import Quote, TextSpan
+
+__all__ = ["COLORS", "PageWriter", "page_end", "page_start", "render", "render_article"]
+
+#: Underline colours of contents by kind, and of speakers and cues.
+COLORS = {
+    "direct": "#8ecae6",
+    "mixed": "#cdb4db",
+    "indirect": "#b5e48c",
+    "speaker": "#ffb703",
+    "cue": "#ffe066",
+}
+
+_WORD = re.compile(r"\S+")
+
+# displaCy's templates, with labels kept on one line instead of wrapped to the first word's width.
+_TEMPLATE = {
+    "span": TPL_SPAN,
+    "slice": TPL_SPAN_SLICE,
+    "start": TPL_SPAN_START.replace(
+        'border-radius: 3px">', 'border-radius: 3px; white-space: nowrap">'
+    ),
+}
+
+_PAGE_START = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>
+body {{ font-family: -apple-system, BlinkMacSystemFont, "Segoe UI", Helvetica, Arial, sans-serif;
+       font-size: 16px; margin: 2rem auto; max-width: 62rem; padding: 0 1.5rem; color: #222; }}
+h1 {{ font-size: 1.4rem; }} h2 {{ font-size: 1.15rem; margin-top: 3rem; }}
+.legend span {{ display: inline-block; margin-right: 1.2rem; font-size: 0.85rem; }}
+.legend i {{ display: inline-block; width: 1.6rem; height: 4px; margin-right: 0.35rem;
+            vertical-align: middle; }}
+.paragraph {{ margin-bottom: 0.6rem; }}
+.quotes {{ font-size: 0.9rem; }} .quotes li {{ margin-bottom: 0.3rem; }}
+.quotes b {{ font-weight: 600; }} .none {{ color: #888; }}
+</style>
+</head>
+<body>
+<h1>{title}</h1>
+<div class="legend">{legend}</div>
+"""
+
+_PAGE_END = "</body>\n</html>\n"
+
+
+def render(
+    text_or_doc: str | Doc, quotes: Sequence[Quote] | None = None, *, title: str = ""
+) -> str:
+    """A self-contained HTML page of a text with its quotes highlighted.
+
+    Args:
+        text_or_doc: the text, or a spaCy ``Doc`` (parsed, or carrying the
+            ``quotelib`` component's results).
+        quotes: the quotes to show; ``None`` finds them (from the ``Doc``'s
+            stored quotes when it has them, else with
+            :func:`~quotelib.extract_quotes`).
+        title: the page's title and heading (default: "quotelib").
+
+    Returns:
+        The HTML page, every piece of the text, speaker names and title escaped.
+
+    Raises:
+        ValueError: a quote's offsets do not index this text.
+
+    Examples:
+        >>> import quotelib
+        >>> page = quotelib.render('"We will appeal," the mayor said.')
+        >>> page.startswith("<!DOCTYPE html>"), "#1 the mayor" in page
+        (True, True)
+        >>> quote = quotelib.extract_quotes('"<script>alert(1)</script>," he said.')[0]
+        >>> page = quotelib.render('"<script>alert(1)</script>," he said.', [quote])
+        >>> "<script>" in page, "&lt;script&gt;" in page
+        (False, True)
+    """
+    text, quotes = _text_and_quotes(text_or_doc, quotes)
+    return page_start(title) + render_article(text, quotes) + page_end()
+
+
+def page_start(title: str = "") -> str:
+    """The start of a page (head, heading and colour legend) for :func:`render_article` parts."""
+    legend = "".join(
+        f'<span><i style="background: {color}"></i>{html.escape(name)}</span>'
+        for name, color in COLORS.items()
+    )
+    return _PAGE_START.format(title=html.escape(title or "quotelib"), legend=legend)
+
+
+def page_end() -> str:
+    """The end of a page started with :func:`page_start`."""
+    return _PAGE_END
+
+
+def render_article(text: str, quotes: Sequence[Quote], *, heading: str | None = None) -> str:
+    """One article as an HTML fragment: its paragraphs highlighted, then its quotes listed.
+
+    Raises:
+        ValueError: a quote's offsets do not index ``text``.
+    """
+    _check_offsets(text, quotes)
+    marks = _marks(quotes)
+    parts = [f"<h2>{html.escape(heading)}</h2>\n"] if heading is not None else []
+    for start, end in _paragraphs(text):
+        parts.append(f'<div class="paragraph">{_paragraph(text, start, end, marks)}</div>\n')
+    parts.append(_quote_list(quotes))
+    return f"<article>\n{''.join(parts)}</article>\n"
+
+
+def _text_and_quotes(
+    text_or_doc: str | Doc, quotes: Sequence[Quote] | None
+) -> tuple[str, Sequence[Quote]]:
+    if isinstance(text_or_doc, Doc):
+        text = text_or_doc.text
+        if quotes is None and QUOTES_KEY in text_or_doc.user_data:
+            quotes = get_quotes(text_or_doc)
+    elif isinstance(text_or_doc, str):
+        text = text_or_doc
+    else:
+        msg = (
+            "'text_or_doc' must be a str or a spacy Doc "
+            f"(got {text_or_doc!r} that is a {type(text_or_doc)!r})"
+        )
+        raise TypeError(msg)
+    if quotes is None:
+        quotes = extract_quotes(text_or_doc)
+    return text, list(quotes)
+
+
+def _check_offsets(text: str, quotes: Sequence[Quote]) -> None:
+    for number, quote in enumerate(quotes, 1):
+        for span in (*quote.content_parts, quote.speaker, quote.cue):
+            if span is not None and text[span.start : span.end] != span.text:
+                msg = (
+                    f"quote {number} does not index this text: {span.text!r} is not at "
+                    f"[{span.start}, {span.end}] (found {text[span.start : span.end]!r})"
+                )
+                raise ValueError(msg)
+
+
+def _marks(quotes: Sequence[Quote]) -> list[tuple[int, int, str, str]]:
+    """(start, end, label, colour) of each content part, speaker and cue; shared ones merged."""
+    marks = []
+    shared: dict[tuple[str, int, int], list[int]] = {}
+    for number, quote in enumerate(quotes, 1):
+        name = quote.speaker_name or (quote.speaker.text if quote.speaker else "no speaker")
+        label = f"#{number} {name}"
+        marks.extend((p.start, p.end, label, COLORS[quote.kind]) for p in quote.content_parts)
+        for role, span in (("speaker", quote.speaker), ("cue", quote.cue)):
+            if span is not None:
+                shared.setdefault((role, span.start, span.end), []).append(number)
+    for (role, start, end), numbers in shared.items():
+        label = " ".join(f"#{n}" for n in numbers) + (" cue" if role == "cue" else "")
+        marks.append((start, end, label, COLORS[role]))
+    return marks
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line."""
+    found, start = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            found.append((start, start + len(line)))
+        start += len(line) + 1
+    return found
+
+
+def _paragraph(text: str, start: int, end: int, marks: Iterable[tuple[int, int, str, str]]) -> str:
+    pieces = [(max(s, start), min(e, end), label, color) for s, e, label, color in marks]
+    pieces = [piece for piece in pieces if piece[0] < piece[1]]
+    bounds = {b for s, e, _, _ in pieces for b in (s, e)}
+    tokens: list[tuple[int, int]] = []
+    for word in _WORD.finditer(text, start, end):
+        cuts = sorted(
+            {word.start(), word.end(), *(b for b in bounds if word.start() < b < word.end())}
+        )
+        tokens.extend(zip(cuts, cuts[1:]))
+    spans, colors = [], {}
+    for s, e, label, color in pieces:
+        inside = [i for i, (ts, te) in enumerate(tokens) if s <= ts and te <= e]
+        if inside:
+            escaped = html.escape(label)  # displaCy puts labels into the page unescaped
+            spans.append({"start_token": inside[0], "end_token": inside[-1] + 1, "label": escaped})
+            colors[escaped] = color
+    parsed: dict[str, Any] = {
+        "text": text[start:end],
+        "tokens": [text[ts:te] for ts, te in tokens],
+        "spans": spans,
+    }
+    options = {"colors": colors, "template": _TEMPLATE}
+    return displacy.render(parsed, style="span", manual=True, jupyter=False, options=options)
+
+
+def _quote_list(quotes: Sequence[Quote]) -> str:
+    if not quotes:
+        return '<p class="quotes none">No quotes found.</p>\n'
+    items = []
+    for quote in quotes:
+        content = " … ".join(" ".join(part.text.split()) for part in quote.content_parts)
+        items.append(
+            f"<li><b>{_text(quote.speaker)}</b>{_name(quote)} · {html.escape(quote.kind)}"
+            f" · {_text(quote.cue)} · “{html.escape(content)}”</li>"
+        )
+    return '<ol class="quotes">\n' + "\n".join(items) + "\n</ol>\n"
+
+
+def _text(span: TextSpan | None) -> str:
+    return '<span class="none">none</span>' if span is None else html.escape(span.text)
+
+
+def _name(quote: Quote) -> str:
+    if quote.speaker is None or not quote.speaker_name or quote.speaker_name == quote.speaker.text:
+        return ""
+    return f" ({html.escape(quote.speaker_name)})"
+
+
+class PageWriter:
+    """Pages of many articles, written as they come (``quotelib extract --html``).
+
+    A path ending in ``.html`` gets one page with a section per article; any
+    other path is a folder that gets a page per article, named
+    ``0001-<heading>.html`` by the article's position, and an ``index.html``
+    linking them. An article that could not be read is listed with its error.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.single = path.suffix.lower() in (".html", ".htm")
+        self.index: list[str] = []
+        try:
+            if self.single:
+                self.page = path.open("w", encoding="utf-8")
+                self.page.write(page_start(path.stem))
+            else:
+                path.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            msg = f"cannot write {path}: {error.strerror or error}"
+            raise OSError(msg) from error
+
+    def write(
+        self, heading: str, text: str | None, quotes: Sequence[Quote] | None, error: str | None
+    ) -> None:
+        """Add one article, or the error that kept it from being read."""
+        self.index.append("")
+        if self.single:
+            if error is None:
+                self.page.write(render_article(text, quotes, heading=heading))
+            else:
+                self.page.write(_error_article(heading, error))
+            return
+        if error is not None:
+            self.index[-1] = f"<li>{html.escape(heading)}: {html.escape(error)}</li>"
+            return
+        name = f"{len(self.index):04d}-{_slug(heading)}.html"
+        page = page_start(heading) + render_article(text, quotes) + page_end()
+        (self.path / name).write_text(page, encoding="utf-8")
+        link = f'<a href="{html.escape(name)}">{html.escape(heading)}</a>'
+        self.index[-1] = f"<li>{link}: {len(quotes)} quotes</li>"
+
+    def close(self) -> None:
+        """End the page, or write the folder's index."""
+        if self.single:
+            self.page.write(page_end())
+            self.page.close()
+            return
+        items = "\n".join(self.index)
+        index = page_start("quotelib: pages") + f"<ol>\n{items}\n</ol>\n" + page_end()
+        (self.path / "index.html").write_text(index, encoding="utf-8")
+
+
+def _error_article(heading: str, error: str) -> str:
+    heading, error = html.escape(heading), html.escape(error)
+    return f"<article>\n<h2>{heading}</h2>\n<p>Not read: {error}</p>\n</article>\n"
+
+
+def _slug(text: str) -> str:
+    """A file name from an id: its last path part, without ``.txt``, in safe characters."""
+    name = text.rsplit("/", 1)[-1].removesuffix(".txt")
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", name)
+    return slug.strip("-.")[:60] or "article"

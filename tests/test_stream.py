@@ -1,0 +1,139 @@
+"""``quotelib.pipe``: many texts, lazily, in order, in one or several processes."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+import spacy
+
+import quotelib
+import quotelib.component
+
+TEXTS = [
+    "Xi stated that the international situation has become turbulent.",
+    '"We will not back down," Mayor Jane Smith said on Monday.',
+    "",
+    'Critics argued that the plan was "reckless".',
+    "The weather was fine.",
+    '"It is a hard decision," Senator Ann Lee said. "But it is the right one."',
+    "According to the ministry, talks will resume next week.",
+    "Officials warned that the storm could cause widespread flooding.",
+    "   \n\n  ",
+    "He called for calm.\nThe mayor said the budget was balanced.",
+    "Putin, addressing Xi as his “dear friend”, echoed this sentiment.",
+    "It was reported that the talks had failed.",
+]
+
+
+def test_stream_yields_one_list_per_text_in_order():
+    results = list(quotelib.pipe(TEXTS, batch_size=4))
+    assert results == [quotelib.extract_quotes(text) for text in TEXTS]
+    assert [len(quotes) for quotes in results][:4] == [1, 1, 0, 1]
+
+
+def test_stream_two_processes_equal_one(nlp, monkeypatch):
+    one = list(quotelib.pipe(TEXTS, batch_size=3))
+
+    def not_here(*args, **kwargs):
+        raise AssertionError("quotes were found in the main process")
+
+    monkeypatch.setattr("quotelib.stream.annotate", not_here)  # workers find them
+    two = list(quotelib.pipe(TEXTS, n_process=2, batch_size=3))
+    assert two == one
+    mine = list(quotelib.pipe(TEXTS, nlp=nlp, n_process=2, batch_size=3))
+    assert mine == one
+    assert "quotelib" not in nlp.pipe_names  # the caller's pipeline is never changed
+
+
+def test_stream_is_lazy():
+    pulled = []
+
+    def texts():
+        for text in TEXTS:
+            pulled.append(text)
+            yield text
+
+    stream = quotelib.pipe(texts(), batch_size=2)
+    assert pulled == []
+    first = next(stream)
+    assert first == quotelib.extract_quotes(TEXTS[0])
+    assert len(pulled) < len(TEXTS)
+
+
+def test_stream_as_tuples_carries_each_context():
+    pairs = [(text, {"n": n}) for n, text in enumerate(TEXTS[:4])]
+    results = list(quotelib.pipe(pairs, as_tuples=True, n_process=1))
+    assert [context["n"] for _, context in results] == [0, 1, 2, 3]
+    assert [quotes for quotes, _ in results] == list(quotelib.pipe(TEXTS[:4]))
+
+
+def test_stream_checks_a_list_before_parsing_anything(monkeypatch):
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("parsed before the bad item was found")
+
+    monkeypatch.setattr("quotelib.stream.pipe_results", no_parsing)
+    with pytest.raises(TypeError, match=r"'texts' item 2 must be a str or a spacy Doc \(got b'x'"):
+        quotelib.pipe([TEXTS[0], TEXTS[1], b"x"])
+
+
+def test_stream_checks_an_iterator_as_it_reads_it():
+    stream = quotelib.pipe(iter([TEXTS[0], 3.5, TEXTS[1]]), batch_size=1)
+    assert next(stream) == quotelib.extract_quotes(TEXTS[0])
+    with pytest.raises(TypeError, match=r"'texts' item 1 must be a str or a spacy Doc \(got 3.5"):
+        next(stream)
+
+
+@pytest.mark.parametrize(
+    "texts, kwargs, error, message",
+    [
+        ("one text", {}, TypeError, "got a single str; use extract_quotes"),
+        (42, {}, TypeError, "must be an iterable of texts"),
+        ([TEXTS[0]], {"as_tuples": True}, TypeError, r"item 0 must be a \(text, context\) tuple"),
+        ([TEXTS[0]], {"n_process": 0}, ValueError, "'n_process' must be a positive"),
+        ([TEXTS[0]], {"batch_size": 0}, ValueError, "'batch_size' must be a positive int"),
+    ],
+    ids=["single-string", "not-iterable", "not-pairs", "zero-processes", "zero-batch"],
+)
+def test_stream_rejects_bad_arguments_at_the_call(texts, kwargs, error, message):
+    with pytest.raises(error, match=message):
+        quotelib.pipe(texts, **kwargs)
+
+
+def test_stream_pipeline_without_a_parser_is_a_clear_error():
+    with pytest.raises(ValueError, match="must have a dependency parser"):
+        quotelib.pipe(TEXTS, nlp=spacy.blank("en"))
+
+
+def test_stream_uses_the_callers_quotelib_component(nlp):
+    pipeline = copy.deepcopy(nlp)
+    pipeline.add_pipe("quotelib", config={"resolve": False})
+    [quotes] = quotelib.pipe([TEXTS[1]], nlp=pipeline)
+    assert quotes == quotelib.extract_quotes(TEXTS[1], resolve=False)
+    assert quotes[0].speaker_resolution is None
+
+
+def test_stream_failure_names_the_text_after_answering_the_ones_before(monkeypatch):
+    real = quotelib.component.quotes_from_doc
+
+    def fragile(doc, **kwargs):
+        if "BOOM" in doc.text:
+            raise RuntimeError("simulated bug")
+        return real(doc, **kwargs)
+
+    monkeypatch.setattr("quotelib.component.quotes_from_doc", fragile)
+    stream = quotelib.pipe([TEXTS[0], "BOOM said he."])
+    assert next(stream) == quotelib.extract_quotes(TEXTS[0])
+    with pytest.raises(RuntimeError, match="'texts' item 1: quotelib could not read this Doc"):
+        next(stream)
+
+
+def test_stream_parses_a_text_longer_than_max_length_in_chunks(nlp):
+    pipeline = copy.deepcopy(nlp)
+    pipeline.max_length = 120
+    long_text = "\n\n".join(TEXTS[:3] + TEXTS[5:8])
+    assert len(long_text) > pipeline.max_length
+    texts = [TEXTS[0], long_text, TEXTS[1]]
+    results = list(quotelib.pipe(texts, nlp=pipeline, batch_size=2))
+    assert results == [quotelib.extract_quotes(text, nlp=pipeline) for text in texts]
+    assert len(results[1]) >= 4
