@@ -10,9 +10,20 @@ of a phrasal preposition, or (inverted order) the clause the cue hangs from.
 from __future__ import annotations
 
 import attrs
+import numpy
+from spacy.attrs import LEMMA, LOWER, POS, TAG
+from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
-from quotelib.lexicon import CUE_ADJECTIVES, CUE_NOUNS, CUE_PHRASES, CUE_VERBS, cue_lemma
+from quotelib.lexicon import (
+    CUE_ADJECTIVES,
+    CUE_NOUNS,
+    CUE_PHRASES,
+    CUE_VERBS,
+    cue_lemma,
+    is_lexicon_noun,
+    is_lexicon_verb,
+)
 from quotelib.ranges import Ranges
 from quotelib.syntax import agent_of, is_negated, is_passive, is_so_called, subject_of
 
@@ -90,13 +101,45 @@ def find_attributions(doc: Doc, *, blocked: list[tuple[int, int]] = ()) -> list[
     """
     quoted = Ranges(blocked)
     found = [a for a in _colon_attributions(doc) if not quoted.contains(a.start)]
-    for token in doc:
+    for index in candidate_cues(doc):
+        token = doc[index]
         if quoted.contains(token.idx):
             continue
         attribution = _attribution_for(token)
         if attribution is not None and attribution.parts:
             found.append(attribution)
     return found
+
+
+def candidate_cues(doc: Doc) -> list[int]:
+    """Indices of the tokens that may be cues, found without building every token.
+
+    Most tokens of a text are no cue; deciding on the (lemma, form, part of
+    speech, tag) of each distinct word once keeps the rules' cost small.
+    """
+    if len(doc) == 0:
+        return []
+    rows = doc.to_array([LEMMA, LOWER, POS, TAG])
+    distinct, inverse = numpy.unique(rows, axis=0, return_inverse=True)
+    strings = doc.vocab.strings
+    flags = numpy.array(
+        [
+            _may_be_cue(strings[int(lemma)], strings[int(lower)], int(pos), strings[int(tag)])
+            for lemma, lower, pos, tag in distinct
+        ],
+        dtype=bool,
+    )
+    return numpy.nonzero(flags[inverse.reshape(-1)])[0].tolist()
+
+
+def _may_be_cue(lemma: str, lower: str, pos: int, tag: str) -> bool:
+    if lower == "according":
+        return True
+    if pos in (VERB, AUX) or tag.startswith("VB"):
+        return is_lexicon_verb(lemma.lower(), lower)
+    if pos == NOUN:
+        return is_lexicon_noun(lemma.lower(), lower)
+    return pos == ADJ and lower in CUE_ADJECTIVES
 
 
 def _colon_attributions(doc: Doc) -> list[Attribution]:

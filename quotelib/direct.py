@@ -50,17 +50,22 @@ class _Layout:
 
 
 def attach_quotations(
-    doc: Doc, quotations: list[Quotation], attributions: list[Attribution]
+    doc: Doc,
+    quotations: list[Quotation],
+    attributions: list[Attribution],
+    *,
+    text: str | None = None,
 ) -> list[Attribution]:
     """Widen ``attributions`` over the quotations they touch and add the rest.
 
-    Returns the attributions, old and new, in text order.
+    Returns the attributions, old and new, in text order. ``text`` is
+    ``doc.text`` when the caller has it already (``Doc.text`` joins every token).
     """
     outer = [q for q in quotations if q.depth == 0]
     starts = [q.start for q in outer]
     for attribution in attributions:
         attribution.parts = _widen(attribution.parts, outer, starts)
-    layout = _Layout(doc.text, outer)
+    layout = _Layout(doc.text if text is None else text, outer)
     owner: dict[int, Attribution] = {}
     for attribution in attributions:
         for index in _touching(outer, starts, attribution.start, attribution.end):
@@ -276,7 +281,11 @@ def _neighbour_cue(
             for token in following:
                 if layout.marks.contains(token.idx):
                     break
-                if _is_cue_verb(token, layout.marks) and _is_speech(token) and token.i not in by_cue:
+                if (
+                    _is_cue_verb(token, layout.marks)
+                    and _is_speech(token)
+                    and token.i not in by_cue
+                ):
                     return token
     before = sentences[0].start
     if before > 0:

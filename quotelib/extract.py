@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 
 import attrs
 from spacy.language import Language
@@ -30,6 +31,7 @@ from quotelib.syntax import mention_span
 logger = logging.getLogger(__name__)
 
 _QUOTE_CHARS = "\"'“”‘’«»„‚‹›`"
+_ALNUM = re.compile(r"[^\W_]")
 _DOUBLE_MARKS = '"“”«»„'
 
 
@@ -98,12 +100,12 @@ def _extract(doc: Doc, *, resolve: bool) -> tuple[list[Quote], SpeakerResolver |
     quotations = find_quotations(text)
     blocked = [(q.start, q.end) for q in quotations if q.depth == 0]
     attributions = find_attributions(doc, blocked=blocked)
-    attributions = attach_quotations(doc, quotations, attributions)
+    attributions = attach_quotations(doc, quotations, attributions, text=text)
     attributions = _drop_nested(attributions)
     for attribution in attributions:
         if attribution.speaker is not None and attribution.speaker.dep_ == "case":
             attribution.speaker = attribution.speaker.head  # "Trump’s" -> "Trump"
-    resolver = SpeakerResolver(doc) if resolve else None
+    resolver = SpeakerResolver(doc, text=text) if resolve else None
     resolutions = _resolve_all(attributions, resolver)
     quoted = Ranges(part for q in quotations if q.depth == 0 for part in q.parts)
     quotes = []
@@ -275,9 +277,9 @@ def _kind(text: str, parts: list[tuple[int, int]], quoted: Ranges) -> str:
     """Direct when every letter or digit is inside quote marks, indirect when none is."""
     inside = outside = 0
     for start, end in parts:
-        letters = sum(ch.isalnum() for ch in text[start:end])
+        letters = len(_ALNUM.findall(text, start, end))
         within = sum(
-            sum(ch.isalnum() for ch in text[max(s, start) : min(e, end)])
+            len(_ALNUM.findall(text, max(s, start), min(e, end)))
             for s, e in quoted.overlapping(start, end)
         )
         inside += within

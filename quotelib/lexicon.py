@@ -15,6 +15,7 @@ contents there. Verbs that are only sometimes attributive in news ("see",
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from types import MappingProxyType
 
@@ -356,11 +357,25 @@ def cue_lemma(token) -> str:  # noqa: ANN001 - a spaCy Token; no spaCy import he
     Works with or without a lemmatizer in the pipeline, and mends lemmatizer
     slips such as "hoped" -> "hop".
     """
-    known = _VERBS if token.pos_ in ("VERB", "AUX") else _KNOWN
-    lemma = token.lemma_.lower()
+    return _lexicon_form(token.lemma_.lower(), token.lower_, token.pos_ in ("VERB", "AUX"))
+
+
+@functools.lru_cache(maxsize=65536)
+def _lexicon_form(lemma: str, lower: str, verb: bool) -> str:
+    known = _VERBS if verb else _KNOWN
     if lemma in known:
         return lemma
-    for form in base_forms(token.lower_):
+    for form in base_forms(lower):
         if form in known:
             return form
-    return lemma or token.lower_
+    return lemma or lower
+
+
+def is_lexicon_verb(lemma: str, lower: str) -> bool:
+    """Whether a verb with this lemma (possibly empty) and form may be a cue."""
+    return _lexicon_form(lemma, lower, True) in _VERBS
+
+
+def is_lexicon_noun(lemma: str, lower: str) -> bool:
+    """Whether a noun with this lemma (possibly empty) and form may be a cue noun."""
+    return _lexicon_form(lemma, lower, False) in CUE_NOUNS

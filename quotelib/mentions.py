@@ -96,6 +96,10 @@ class Entities:
 
     entities: list[Entity] = attrs.Factory(list)
     by_token: dict[int, Entity] = attrs.Factory(dict)
+    # Lookups that keep grouping linear in long texts: names and initials by
+    # kind, people by each of their first and last names, in order of creation.
+    by_name: dict[tuple[str, str], Entity] = attrs.Factory(dict)
+    by_word: dict[str, list[Entity]] = attrs.Factory(dict)
 
     def at(self, token: Token) -> Entity | None:
         """The entity a token's name mention belongs to, if any."""
@@ -159,6 +163,10 @@ def _add_person(found: Entities, ent: Span) -> Entity | None:
         entity.name = " ".join(words)
     entity.first = entity.first or (words[0] if len(words) > 1 else None)
     entity.last = words[-1]
+    for word in {entity.first, entity.last} - {None}:
+        indexed = found.by_word.setdefault(word, [])
+        if entity not in indexed:
+            indexed.append(entity)
     entity.gender = entity.gender or gender
     role = _role_of(ent, titles)
     if role and role not in entity.roles:
@@ -190,7 +198,7 @@ def _title_gender(words: list[str]) -> str | None:
 
 def _match_person(found: Entities, words: list[str], gender: str | None) -> Entity | None:
     """The person these name words refer to: same full name, or a surname or first name."""
-    people = [e for e in reversed(found.entities) if e.kind == _PERSON]
+    people = reversed(found.by_word.get(words[-1], []))
     compatible = [e for e in people if gender is None or e.gender in (None, gender)]
     if len(words) > 1:
         for entity in compatible:
@@ -235,26 +243,29 @@ def _add_named(found: Entities, ent: Span, kind: str) -> Entity | None:
     if not words:
         return None
     name = " ".join(words)
-    normal = name.lower()
-    for entity in reversed(found.entities):
-        if entity.kind != kind:
-            continue
-        if entity.name.lower() == normal or _is_acronym_of(name, entity.name):
-            return entity
-        if _is_acronym_of(entity.name, name):
-            entity.name = name
-            return entity
-    entity = Entity(key=_key(found, words), kind=kind, name=name)
-    found.entities.append(entity)
+    acronym = name.replace(".", "").upper() if _ACRONYM.match(name) else None
+    initials = _initials(name)
+    entity = (
+        found.by_name.get((kind, name.lower()))
+        or (acronym and found.by_name.get((kind, "#" + acronym)))
+        or (initials and found.by_name.get((kind, "#" + initials)))
+    )
+    if entity is None:
+        entity = Entity(key=_key(found, words), kind=kind, name=name)
+        found.entities.append(entity)
+    elif acronym is None and _ACRONYM.match(entity.name):
+        entity.name = name  # "UN" first, "the United Nations" later: keep the full name
+    found.by_name[(kind, name.lower())] = entity
+    found.by_name[(kind, "#" + (acronym or initials or name.lower()))] = entity
     return entity
 
 
-def _is_acronym_of(short: str, long: str) -> bool:
-    """Whether ``short`` is the initials of ``long``: "UN" of "United Nations"."""
-    if not _ACRONYM.match(short):
-        return False
-    initials = "".join(w[0] for w in long.split() if w.lower() not in _LINK_WORDS)
-    return len(initials) >= 2 and short.replace(".", "").upper() == initials.upper()
+def _initials(name: str) -> str | None:
+    """The initials of a name of two or more words: "United Nations" -> "UN"."""
+    words = [w for w in name.split() if w.lower() not in _LINK_WORDS]
+    if len(words) < 2:
+        return None
+    return "".join(w[0] for w in words).upper()
 
 
 def _key(found: Entities, words: list[str]) -> str:

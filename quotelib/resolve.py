@@ -19,6 +19,8 @@ import bisect
 import re
 
 import attrs
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from quotelib.mentions import TITLES, Entities, Entity, find_entities
@@ -79,10 +81,11 @@ class SpeakerResolver:
         ('Vladimir Putin', 'pronoun')
     """
 
-    def __init__(self, doc: Doc, entities: Entities | None = None) -> None:
+    def __init__(self, doc: Doc, *, text: str | None = None) -> None:
         self.doc = doc
-        self.entities = find_entities(doc) if entities is None else entities
-        self.breaks = [m.start() for m in re.finditer(r"\n+", doc.text)]
+        self.entities = find_entities(doc)
+        text = doc.text if text is None else text
+        self.breaks = [m.start() for m in re.finditer(r"\n+", text)]
         self.speakers: list[tuple[int, Entity]] = []
         _learn_genders(doc, self.entities)
 
@@ -254,19 +257,23 @@ def _learn_genders(doc: Doc, entities: Entities) -> None:
     person; a clear majority of votes sets the gender of people whose titles
     did not already.
     """
+    people = sorted(i for i, e in entities.by_token.items() if e.kind == "person")
+    if not people:
+        return
     votes: dict[int, list[int]] = {}
-    people = {id(e): e for e in entities.entities if e.kind == "person"}
-    for sent in doc.sents:
-        seen: list[Entity] = []
-        for token in sent:
-            entity = entities.at(token)
-            if entity is not None and entity.kind == "person" and entity not in seen:
-                seen.append(entity)
-            elif token.lower_ in _MALE_WORDS | _FEMALE_WORDS and len(seen) == 1:
-                tally = votes.setdefault(id(seen[0]), [0, 0])
-                tally[token.lower_ in _FEMALE_WORDS] += 1
-    for key, (male, female) in votes.items():
-        entity = people[key]
+    lowers = doc.to_array(LOWER)
+    pronouns = numpy.isin(lowers, [doc.vocab.strings.add(w) for w in _MALE_WORDS | _FEMALE_WORDS])
+    for index in numpy.nonzero(pronouns)[0].tolist():
+        token = doc[index]
+        lower = token.lower_
+        start = token.sent.start
+        before = people[bisect.bisect_left(people, start) : bisect.bisect_left(people, token.i)]
+        seen = {id(entities.by_token[i]): entities.by_token[i] for i in before}
+        if len(seen) == 1:
+            [entity] = seen.values()
+            tally = votes.setdefault(id(entity), [0, 0, entity])
+            tally[lower in _FEMALE_WORDS] += 1
+    for male, female, entity in votes.values():
         if entity.gender is None and max(male, female) >= 2 * min(male, female) + 1:
             entity.gender = "male" if male > female else "female"
 
