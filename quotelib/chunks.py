@@ -21,12 +21,28 @@ from spacy.tokens import Doc
 logger = logging.getLogger(__name__)
 
 _BREAK = re.compile(r"\n+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _OPENING_MARKS = "\"“‘'«„"
 _FALLBACK_CUTS = (re.compile(r"[.!?][\"”’']?\s+"), re.compile(r"\s+"))
 
 
+def parsable(text: str) -> str:
+    """``text`` with each lone surrogate (which spaCy cannot encode) as U+FFFD.
+
+    The replacement keeps every offset: one character stands for one.
+
+    Examples:
+        >>> parsable("a\\ud800b") == "a\\ufffdb"
+        True
+    """
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def parse_text(text: str, nlp: Language, *, chunk_size: int | None = None) -> Doc:
     """Parse ``text`` whole, or in chunks when it is longer than ``nlp.max_length``.
+
+    Lone surrogates are parsed as U+FFFD (see :func:`parsable`), so the
+    ``Doc``'s text may differ from ``text`` there, never in length.
 
     Args:
         text: the text.
@@ -42,6 +58,7 @@ def parse_text(text: str, nlp: Language, *, chunk_size: int | None = None) -> Do
         >>> doc.text == text, [s.text.strip() for s in doc.sents]
         (True, ['Xi said ties were strong.', 'Putin agreed.'])
     """
+    text = parsable(text)
     limit = chunk_size or nlp.max_length
     if len(text) <= limit:
         return nlp(text)

@@ -155,7 +155,7 @@ def _colon_attributions(doc: Doc) -> list[Attribution]:
             continue
         if sum(t.is_alpha for t in rest) < 3:
             continue
-        parts = token_ranges(doc, list(range(rest.start, rest.end)))
+        parts = char_parts(doc, [(rest.start, rest.end)])
         speaker = next(t for t in reversed(name) if _is_name(t))
         found.append(
             Attribution(
@@ -194,7 +194,9 @@ def _verb_attribution(verb: Token) -> Attribution | None:
         return None
     cue_class = CUE_PHRASES[phrase[0]] if phrase else CUE_VERBS[lemma]
     speaker = subject_of(verb)
-    parts = _without_speaker(_verb_content(verb, lemma, cue_class, phrase), speaker)
+    parts = char_parts(
+        verb.doc, _without_speaker(_verb_content(verb, lemma, cue_class, phrase), speaker)
+    )
     if not parts or _is_impersonal(verb):
         return None
     cue = (
@@ -320,7 +322,7 @@ def _according_to(token: Token) -> Attribution | None:
         anchor = anchor.head
     if anchor.i == token.i or source is None:
         return None
-    parts = _subtree_parts([anchor], exclude=token, skip_subtree=token)
+    parts = char_parts(token.doc, _subtree_parts([anchor], exclude=token, skip_subtree=token))
     cue = token.doc[token.i : to.i + 1]
     return Attribution(
         cue=cue, speaker=source, parts=parts, rule="according-to", cue_class="speech"
@@ -332,7 +334,7 @@ def _noun_attribution(noun: Token) -> Attribution | None:
     if not clauses:
         return None
     speaker = noun_speaker(noun)
-    parts = _subtree_parts(clauses, exclude=noun)
+    parts = char_parts(noun.doc, _subtree_parts(clauses, exclude=noun))
     cue = noun.doc[noun.i : noun.i + 1]
     return Attribution(
         cue=cue, speaker=speaker, parts=parts, rule="noun", cue_class=CUE_NOUNS[cue_lemma(noun)]
@@ -375,7 +377,7 @@ def _adjective_attribution(adj: Token) -> Attribution | None:
     return Attribution(
         cue=cue,
         speaker=subject_of(head),
-        parts=_subtree_parts(clauses, exclude=adj),
+        parts=char_parts(adj.doc, _subtree_parts(clauses, exclude=adj)),
         rule="adjective",
         cue_class=CUE_ADJECTIVES[adj.lower_],
     )
@@ -384,48 +386,54 @@ def _adjective_attribution(adj: Token) -> Attribution | None:
 def _subtree_parts(
     roots: list[Token], *, exclude: Token, skip_subtree: Token | None = None
 ) -> list[tuple[int, int]]:
-    """Character ranges of the subtrees of ``roots``, minus the cue and its phrase."""
-    keep = set()
-    for root in roots:
-        keep.update(t.i for t in root.subtree)
-    keep.discard(exclude.i)
+    """Token spans ``[lo, hi)`` of the subtrees of ``roots``, minus the cue and its phrase.
+
+    Subtrees are taken by their edges, so the cost does not grow with their size.
+    """
+    spans = _union([(root.left_edge.i, root.right_edge.i + 1) for root in roots])
+    cuts = [(exclude.i, exclude.i + 1)]
     if skip_subtree is not None:
-        keep.difference_update(t.i for t in skip_subtree.subtree)
-    return token_ranges(exclude.doc, sorted(keep))
+        cuts.append((skip_subtree.left_edge.i, skip_subtree.right_edge.i + 1))
+    return _subtract(spans, cuts)
 
 
-def _without_speaker(parts: list[tuple[int, int]], speaker: Token | None) -> list[tuple[int, int]]:
+def _without_speaker(spans: list[tuple[int, int]], speaker: Token | None) -> list[tuple[int, int]]:
     """Cut the speaker's phrase out of a content that the parse wrapped round it."""
-    if speaker is None or not any(s <= speaker.idx < e for s, e in parts):
-        return parts
-    doc = speaker.doc
-    cut = {t.i for t in speaker.subtree}
-    kept = []
-    for start, end in parts:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        kept.extend(i for i in range(span.start, span.end) if i not in cut)
-    return token_ranges(doc, kept)
+    if speaker is None or not any(lo <= speaker.i < hi for lo, hi in spans):
+        return spans
+    return _subtract(spans, [(speaker.left_edge.i, speaker.right_edge.i + 1)])
 
 
-def token_ranges(doc: Doc, indices: list[int]) -> list[tuple[int, int]]:
-    """Contiguous runs of token indices as trimmed character ranges."""
-    parts: list[tuple[int, int]] = []
-    run: list[int] = []
-    for i in indices:
-        if run and i != run[-1] + 1:
-            parts.extend(_trim_run(doc, run))
-            run = []
-        run.append(i)
-    if run:
-        parts.extend(_trim_run(doc, run))
-    return parts
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for lo, hi in sorted(spans):
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def _subtract(spans: list[tuple[int, int]], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    for cut_lo, cut_hi in cuts:
+        spans = [
+            piece
+            for lo, hi in spans
+            for piece in ((lo, min(hi, cut_lo)), (max(lo, cut_hi), hi))
+            if piece[0] < piece[1]
+        ]
+    return spans
+
+
+def char_parts(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token spans ``[lo, hi)`` as character ranges, trimmed of edge punctuation."""
+    return [part for lo, hi in spans for part in _trim_run(doc, lo, hi - 1)]
 
 
 _EDGE_DEPS = frozenset({"mark", "cc"})
 
 
-def _trim_run(doc: Doc, run: list[int]) -> list[tuple[int, int]]:
-    lo, hi = run[0], run[-1]
+def _trim_run(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
     while lo <= hi and (_is_edge_punct(doc[lo]) or doc[lo].dep_ in _EDGE_DEPS):
         lo += 1
     while hi >= lo and _is_edge_punct(doc[hi]):

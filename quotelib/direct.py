@@ -25,7 +25,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from quotelib.cues import Attribution, noun_speaker
+from quotelib.cues import Attribution, candidate_cues, noun_speaker
 from quotelib.lexicon import CUE_NOUNS, CUE_VERBS, QUOTE_VERBS, cue_lemma
 from quotelib.marks import Quotation
 from quotelib.ranges import Ranges
@@ -38,12 +38,20 @@ _SPEECH_CLASSES = frozenset({"speech", "writing", "question"})
 
 
 class _Layout:
-    """Paragraph numbers of character offsets, and the quotations by paragraph."""
+    """The text once read: its paragraph breaks, quotation ranges and candidate cues."""
 
-    def __init__(self, text: str, outer: list[Quotation]) -> None:
+    def __init__(self, doc: Doc, text: str, outer: list[Quotation]) -> None:
+        self.doc = doc
         self.text = text  # Doc.text joins every token: read it once
-        self.marks = Ranges((q.start, q.end) for q in outer)
         self.breaks = [m.start() for m in re.finditer(r"\n+", text)]
+        self.marks = Ranges((q.start, q.end) for q in outer)
+        self.cues = candidate_cues(doc)
+
+    def cues_in(self, span: Span) -> list[Token]:
+        """The tokens of ``span`` that may be cues, found by bisection, not a scan."""
+        low = bisect.bisect_left(self.cues, span.start)
+        high = bisect.bisect_left(self.cues, span.end)
+        return [self.doc[i] for i in self.cues[low:high]]
 
     def paragraph(self, offset: int) -> int:
         return bisect.bisect_right(self.breaks, offset)
@@ -65,7 +73,7 @@ def attach_quotations(
     starts = [q.start for q in outer]
     for attribution in attributions:
         attribution.parts = _widen(attribution.parts, outer, starts)
-    layout = _Layout(doc.text if text is None else text, outer)
+    layout = _Layout(doc, doc.text if text is None else text, outer)
     owner: dict[int, Attribution] = {}
     for attribution in attributions:
         for index in _touching(outer, starts, attribution.start, attribution.end):
@@ -241,7 +249,9 @@ def _cue_token(
     if inside is None or len(inside) == 0:
         return None
     sentences = _sentences(doc, inside)
-    candidates = [t for sent in sentences for t in sent if _is_cue_verb(t, layout.marks)]
+    candidates = [
+        t for sent in sentences for t in layout.cues_in(sent) if _is_cue_verb(t, layout.marks)
+    ]
     linked = [t for t in candidates if _linked(t, inside)]
     if linked:
         return min(linked, key=lambda t: _distance(t, quotation))
@@ -278,8 +288,10 @@ def _neighbour_cue(
     if after < len(doc) and (paragraph_end < 0 or doc[after].idx < paragraph_end):
         following = doc[after].sent
         if not text[quotation.end : following.start_char].strip():
-            for token in following:
-                if layout.marks.contains(token.idx):
+            quoted = layout.marks.overlapping(following.start_char, following.end_char)
+            limit = quoted[0][0] if quoted else following.end_char
+            for token in layout.cues_in(following):
+                if token.idx >= limit:
                     break
                 if (
                     _is_cue_verb(token, layout.marks)
@@ -293,8 +305,9 @@ def _neighbour_cue(
         if previous.text.rstrip().endswith(":") and "\n" not in text[
             previous.end_char : quotation.start
         ].strip("\n"):
-            cues = [t for t in previous if _is_cue_verb(t, layout.marks) and _is_speech(t)]
-            cues = cues or [t for t in previous if t.pos_ == "NOUN" and cue_lemma(t) in CUE_NOUNS]
+            found = layout.cues_in(previous)
+            cues = [t for t in found if _is_cue_verb(t, layout.marks) and _is_speech(t)]
+            cues = cues or [t for t in found if t.pos_ == "NOUN" and cue_lemma(t) in CUE_NOUNS]
             if cues:
                 return cues[-1]
     return None

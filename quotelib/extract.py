@@ -67,7 +67,7 @@ def extract_quotes(
         mixed | Critics | argued | the plan was "reckless"
     """
     doc = _as_doc(text, nlp)
-    return quotes_from_doc(doc, resolve=resolve)
+    return quotes_from_doc(doc, resolve=resolve, text=text if isinstance(text, str) else None)
 
 
 def _as_doc(text: str | Doc, nlp: Language | str | None) -> Doc:
@@ -85,17 +85,22 @@ def _as_doc(text: str | Doc, nlp: Language | str | None) -> Doc:
     return parse_text(text, load_pipeline(nlp))
 
 
-def quotes_from_doc(doc: Doc, *, resolve: bool = True) -> list[Quote]:
+def quotes_from_doc(doc: Doc, *, resolve: bool = True, text: str | None = None) -> list[Quote]:
     """The quotes of an already parsed ``doc``, in text order.
 
     With ``resolve=False`` speakers are left as written: ``speaker_name`` is
     the mention's text and ``speaker_id`` and ``speaker_resolution`` are None.
+    ``text`` is the caller's string when the ``Doc`` was parsed from a cleaned
+    copy of it of the same length (:func:`quotelib.chunks.parsable`): the
+    records then slice the caller's string.
     """
-    quotes, _ = _extract(doc, resolve=resolve)
+    quotes, _ = _extract(doc, resolve=resolve, original=text)
     return quotes
 
 
-def _extract(doc: Doc, *, resolve: bool) -> tuple[list[Quote], SpeakerResolver | None]:
+def _extract(
+    doc: Doc, *, resolve: bool, original: str | None = None
+) -> tuple[list[Quote], SpeakerResolver | None]:
     text = doc.text  # Doc.text joins every token: read it once
     quotations = find_quotations(text)
     blocked = [(q.start, q.end) for q in quotations if q.depth == 0]
@@ -110,7 +115,12 @@ def _extract(doc: Doc, *, resolve: bool) -> tuple[list[Quote], SpeakerResolver |
     quoted = Ranges(part for q in quotations if q.depth == 0 for part in q.parts)
     quotes = []
     for attribution in attributions:
-        quote = _to_quote(text, attribution, quoted, resolutions.get(id(attribution)))
+        quote = _to_quote(
+            text if original is None else original,
+            attribution,
+            quoted,
+            resolutions.get(id(attribution)),
+        )
         if quote is not None:
             quotes.append(quote)
     return sorted(quotes, key=lambda q: (q.content.start, q.content.end)), resolver

@@ -17,8 +17,9 @@ from typing import Any, Union
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from quotelib.chunks import parse_text
+from quotelib.chunks import parsable
 from quotelib.component import annotate, get_quotes
+from quotelib.extract import extract_quotes
 from quotelib.model import load_pipeline
 from quotelib.records import Quote
 
@@ -119,9 +120,11 @@ def pipe_results(
 def _set_aside_long(
     items: Iterable[tuple[TextLike, Any]], limit: int, long_texts: dict[int, str]
 ) -> Iterator[tuple[TextLike, tuple[Any, int | None]]]:
-    """Items for ``nlp.pipe``; a text over ``limit`` goes in as "" and waits in ``long_texts``."""
+    """Items for ``nlp.pipe``; a text over ``limit`` or with lone surrogates goes in as ""
+    and waits in ``long_texts``, to be read by :func:`~quotelib.extract_quotes`."""
     for number, (text, context) in enumerate(items):
-        if isinstance(text, str) and len(text) > limit:
+        if isinstance(text, str) and (len(text) > limit or parsable(text) != text):
+            # Too long for one parse, or holding lone surrogates spaCy cannot encode.
             long_texts[number] = text
             yield "", (context, number)
         else:
@@ -135,8 +138,15 @@ def _read_docs(
     long_texts: dict[int, str],
 ) -> Iterator[tuple[list[Quote] | None, str | None, Any]]:
     for doc, (context, number) in docs:
-        if number is not None:  # parsed in chunks, as extract_quotes does
-            doc = annotate(parse_text(long_texts.pop(number), base), spans_prefix="")
+        if number is not None:  # parsed here, as extract_quotes parses it
+            text = long_texts.pop(number)
+            try:
+                quotes = extract_quotes(text, nlp=base)
+            except Exception as error:  # reported for this text; the stream goes on
+                yield None, f"{type(error).__name__}: {error}", context
+            else:
+                yield quotes, None, context
+            continue
         elif annotate_here:
             annotate(doc, spans_prefix="")
         try:
