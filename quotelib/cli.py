@@ -9,49 +9,24 @@ be read. Exit status: 0 when every record was answered, 1 when any failed,
 
 from __future__ import annotations
 
-import csv
-import io
+import itertools
 import json
 import sys
-from collections.abc import Iterable, Iterator
-from enum import Enum
 from pathlib import Path
-from typing import IO, Annotated, Any, NamedTuple, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 from tqdm import tqdm
 
 from quotelib.extract import extract_quotes
-from quotelib.records import Quote
+from quotelib.inputs import InputFormat, count_records, json_type, read_inputs, read_stdin
+from quotelib.outputs import OutputFormat, OutputWriter
 from quotelib.render import PageWriter
 from quotelib.scoring import evaluate
 from quotelib.stream import pipe_results
-from quotelib.table import RECORD_FIELDS, format_table, to_records
+from quotelib.table import format_table
 
 app = typer.Typer(add_completion=False, help="Find who said what in English news text.")
-
-_JSONL_SUFFIXES = (".jsonl", ".ndjson")
-_JSON_TYPES = {dict: "an object", list: "an array", str: "a string", bool: "a boolean"}
-_JSON_TYPES.update({int: "a number", float: "a number", type(None): "null"})
-
-
-class OutputFormat(str, Enum):
-    jsonl = "jsonl"
-    csv = "csv"
-
-
-class InputFormat(str, Enum):
-    auto = "auto"
-    text = "text"
-    jsonl = "jsonl"
-
-
-class _Record(NamedTuple):
-    """One input record: its id, and its text or the reason it has none."""
-
-    id: Any
-    text: str | None
-    error: str | None = None
 
 
 @app.callback()
@@ -101,23 +76,43 @@ def extract(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar, summary or error lines.")
     ] = False,
+    resume: Annotated[
+        bool,
+        typer.Option(
+            "--resume",
+            help="Continue an interrupted run from the answers in OUTPUT.partial "
+            "(JSONL output only).",
+        ),
+    ] = False,
 ) -> None:
-    """Extract the quotes of every record, one answer per record in input order."""
+    """Extract the quotes of every record, one answer per record in input order.
+
+    The output file is written as OUTPUT.partial and renamed to OUTPUT when the
+    run ends, so an interrupted run never leaves a truncated OUTPUT.
+    """
     if n_process == 0 or n_process < -1:
         raise typer.BadParameter("must be a positive number or -1", param_hint="--n-process")
-    records = _read_inputs(inputs, input_format, id_field, text_field)
+    try:
+        writer = OutputWriter(output, output_format, resume=resume)
+    except (OSError, ValueError) as error:
+        typer.echo(f"quotelib: {error}", err=True)
+        raise typer.Exit(code=2) from error
+    records = read_inputs(inputs, input_format, id_field, text_field)
+    records = itertools.islice(records, writer.resumed, None)  # answered before
     items = ((record.text or "", record) for record in records)
     try:
         results = pipe_results(items, nlp=model, n_process=n_process, batch_size=batch_size)
         pages = PageWriter(html_path) if html_path is not None else None
-        writer = _OutputWriter(output, output_format)
     except OSError as error:
+        writer.close(complete=False)
         typer.echo(f"quotelib: {error}", err=True)
         raise typer.Exit(code=2) from error
     show_progress = not quiet and _stderr_is_terminal()
-    total = _count_records(inputs, input_format) if show_progress else None
-    read = failed = 0
-    with tqdm(total=total, unit="doc", disable=not show_progress, file=sys.stderr) as bar:
+    total = count_records(inputs, input_format) if show_progress else None
+    read, failed, complete = writer.resumed, writer.resumed_failed, False
+    with tqdm(
+        total=total, initial=read, unit="doc", disable=not show_progress, file=sys.stderr
+    ) as bar:
         try:
             for quotes, error, record in results:
                 error = record.error or error
@@ -129,13 +124,16 @@ def extract(
                     where = "" if record.error else f"{record.id}: "
                     bar.write(f"quotelib: {where}{error}", file=sys.stderr)
                 bar.update()
+            complete = True
         finally:  # what was answered is kept even if the run is interrupted
-            writer.close()
+            writer.close(complete=complete)
             if pages is not None:
                 pages.close()
     if not quiet:
         noun = "record" if read == 1 else "records"
         summary = f"{read} {noun} read, {read - failed} answered, {failed} failed"
+        if writer.resumed:
+            summary += f" ({writer.resumed} answered before, resumed from {writer.partial})"
         typer.echo(f"quotelib: {summary}", err=True)
     if failed:
         raise typer.Exit(code=1)
@@ -151,7 +149,7 @@ def show(
 ) -> None:
     """Print the attributions of one text as a readable table."""
     try:
-        text = _read_stdin() if str(path) == "-" else path.read_text(encoding="utf-8")
+        text = read_stdin() if str(path) == "-" else path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         typer.echo(f"quotelib: cannot read {path}: {error}", err=True)
         raise typer.Exit(code=1) from error
@@ -197,178 +195,6 @@ def _stderr_is_terminal() -> bool:
     return sys.stderr.isatty()
 
 
-def _read_stdin() -> str:
-    stream = getattr(sys.stdin, "buffer", None)
-    return sys.stdin.read() if stream is None else stream.read().decode("utf-8")
-
-
-def _read_inputs(
-    inputs: Iterable[str], input_format: InputFormat, id_field: str, text_field: str
-) -> Iterator[_Record]:
-    """The records of every input, lazily, in order."""
-    for name in inputs:
-        if name == "-":
-            yield from _read_stdin_records(input_format, id_field, text_field)
-            continue
-        path = Path(name)
-        if path.is_dir():
-            files = sorted(path.rglob("*.txt"))
-            if not files:
-                yield _Record(name, None, f"no .txt files in folder {name}")
-            yield from (_read_text_file(file) for file in files)
-        elif _is_jsonl(path, input_format):
-            try:
-                with path.open("rb") as lines:
-                    yield from _read_jsonl(lines, name, id_field, text_field)
-            except OSError as error:
-                yield _Record(name, None, f"cannot read {name}: {error.strerror or error}")
-        else:
-            yield _read_text_file(path)
-
-
-def _is_jsonl(path: Path, input_format: InputFormat) -> bool:
-    if input_format is InputFormat.auto:
-        return path.suffix.lower() in _JSONL_SUFFIXES
-    return input_format is InputFormat.jsonl
-
-
-def _read_text_file(path: Path) -> _Record:
-    try:
-        return _Record(str(path), path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError as error:
-        return _Record(str(path), None, f"cannot read {path}: not UTF-8 text ({error.reason})")
-    except OSError as error:
-        return _Record(str(path), None, f"cannot read {path}: {error.strerror or error}")
-
-
-def _read_stdin_records(
-    input_format: InputFormat, id_field: str, text_field: str
-) -> Iterator[_Record]:
-    stream: IO[bytes] = getattr(sys.stdin, "buffer", None) or io.BytesIO(
-        sys.stdin.read().encode("utf-8")
-    )
-    head = []
-    for line in stream:  # look at the first non-blank line to tell JSONL from text
-        head.append(line)
-        if line.strip():
-            break
-    first = b"".join(head).lstrip().lstrip(b"\xef\xbb\xbf")
-    lines = _chain(head, stream)
-    if input_format is InputFormat.jsonl or (
-        input_format is InputFormat.auto and first.startswith(b"{")
-    ):
-        yield from _read_jsonl(lines, "<stdin>", id_field, text_field)
-        return
-    try:
-        yield _Record("<stdin>", b"".join(lines).decode("utf-8"))
-    except UnicodeDecodeError as error:
-        yield _Record("<stdin>", None, f"standard input is not UTF-8 text: {error.reason}")
-
-
-def _chain(head: list[bytes], rest: Iterable[bytes]) -> Iterator[bytes]:
-    yield from head
-    yield from rest
-
-
-def _read_jsonl(
-    lines: Iterable[bytes], source: str, id_field: str, text_field: str
-) -> Iterator[_Record]:
-    """One record per non-blank line; a line that cannot be read is an error record."""
-    for number, raw in enumerate(lines, 1):
-        where = f"line {number} of {source}"
-        try:
-            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-        except UnicodeDecodeError as error:
-            yield _Record(f"{source}:{number}", None, f"{where} is not UTF-8: {error.reason}")
-            continue
-        if not line.strip():
-            continue
-        try:
-            data = json.loads(line.rstrip("\r\n"))
-        except json.JSONDecodeError as error:
-            msg = f"malformed JSON on {where}: {error.msg}: column {error.colno}"
-            yield _Record(f"{source}:{number}", None, msg)
-            continue
-        if not isinstance(data, dict):
-            msg = f"{where} is not a JSON object (got {_json_type(data)})"
-            yield _Record(f"{source}:{number}", None, msg)
-            continue
-        record_id = data.get(id_field, f"{source}:{number}")
-        text = data.get(text_field)
-        if text_field not in data:
-            yield _Record(record_id, None, f"no {text_field!r} field on {where}")
-        elif not isinstance(text, str):
-            msg = f"{text_field!r} must be a string (got {_json_type(text)}: {_short(text)}) on {where}"
-            yield _Record(record_id, None, msg)
-        else:
-            yield _Record(record_id, text)
-
-
-def _json_type(value: Any) -> str:
-    return _JSON_TYPES.get(type(value), type(value).__name__)
-
-
-def _short(value: Any) -> str:
-    dumped = json.dumps(value, ensure_ascii=False)
-    return dumped if len(dumped) <= 40 else dumped[:39] + "…"
-
-
-def _count_records(inputs: list[str], input_format: InputFormat) -> int | None:
-    """How many records the inputs hold, for the progress bar; None with standard input."""
-    if "-" in inputs:
-        return None
-    total = 0
-    for name in inputs:
-        path = Path(name)
-        if path.is_dir():
-            total += max(1, sum(1 for _ in path.rglob("*.txt")))
-        elif _is_jsonl(path, input_format) and path.is_file():
-            with path.open("rb") as lines:
-                total += sum(1 for line in lines if line.strip())
-        else:
-            total += 1
-    return total
-
-
-class _OutputWriter:
-    """Answers in JSONL (one line per record) or CSV (one row per quote)."""
-
-    def __init__(self, output: str, output_format: OutputFormat) -> None:
-        newline = "" if output_format is OutputFormat.csv else None
-        self.to_stdout = output == "-"
-        try:
-            if self.to_stdout:
-                self.out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline=newline)
-            else:
-                self.out = open(output, "w", encoding="utf-8", newline=newline)  # noqa: SIM115
-        except OSError as error:
-            msg = f"cannot write {output}: {error.strerror or error}"
-            raise OSError(msg) from error
-        self.csv = None
-        if output_format is OutputFormat.csv:
-            self.csv = csv.DictWriter(self.out, fieldnames=RECORD_FIELDS)
-            self.csv.writeheader()
-
-    def write(self, record_id: Any, quotes: list[Quote] | None, error: str | None) -> None:
-        if self.csv is not None:
-            if error is None:
-                self.csv.writerows(to_records(quotes, doc_id=record_id))
-            return
-        answer: dict[str, Any] = {"id": record_id}
-        if error is None:
-            answer["quotes"] = [quote.to_dict() for quote in quotes]
-        else:
-            answer["error"] = error
-        self.out.write(json.dumps(answer, ensure_ascii=False) + "\n")
-
-    def close(self) -> None:
-        self.out.flush()
-        if self.to_stdout:
-            self.out.detach()  # leave sys.stdout open
-        else:
-            self.out.close()
-
-
 def _load_jsonl(path: Path) -> list[dict[str, Any]]:
     """Every record of a JSONL file; a line that is not a JSON object is an error."""
     records = []
@@ -382,7 +208,7 @@ def _load_jsonl(path: Path) -> list[dict[str, Any]]:
                 msg = f"malformed JSON on line {number} of {path}: {error.msg}"
                 raise ValueError(msg) from error
             if not isinstance(data, dict):
-                msg = f"line {number} of {path} is not a JSON object (got {_json_type(data)})"
+                msg = f"line {number} of {path} is not a JSON object (got {json_type(data)})"
                 raise ValueError(msg)
             records.append(data)
     return records
