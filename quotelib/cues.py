@@ -151,7 +151,7 @@ def _colon_attributions(doc: Doc) -> list[Attribution]:
             continue
         name = [t for t in doc[sent.start : colon.i] if not t.is_space]
         rest = doc[colon.i + 1 : sent.end]
-        if not name or not all(_is_name(t) or t.is_quote for t in name):
+        if not any(_is_name(t) for t in name) or not all(_is_name(t) or t.is_quote for t in name):
             continue
         if sum(t.is_alpha for t in rest) < 3:
             continue

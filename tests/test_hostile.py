@@ -30,6 +30,8 @@ HOSTILE = {
     "NUL and controls": 'He said\x00 "the\x07 plan\x1b is\x0c dead."\x00',
     "lone surrogates": 'He said "the \ud800 plan is dead" and \udfff she agreed.',
     "HTML remnants": '<p>The mayor said &quot;we will win&quot;.</p><script>x="</script>',
+    # regression: a headline "name" of quote marks only before a colon (found by the fuzz)
+    "quote marks before a colon": '"": the plan is dead now\n«: the plan is dead and gone',
     "bidi and zero-width": '\u202eHe said\u200b "\u2066the plan\u2069 is dead."\ufeff',
 }
 
