@@ -198,9 +198,22 @@ def _same_content(first: Attribution, second: Attribution) -> bool:
     if shared * 2 <= smaller:
         return False
     # Two cues claim one content: keep the one with a speaker, then the longer.
-    rank_first = (first.speaker is not None, _length(first), -first.start)
-    rank_second = (second.speaker is not None, _length(second), -second.start)
-    return rank_first < rank_second or (rank_first == rank_second and id(first) > id(second))
+    return _rank(first) < _rank(second)
+
+
+def _rank(attribution: Attribution) -> tuple:
+    """Which of two attributions of one content to keep: the one with a speaker,
+    the longer, the earlier, then the one whose cue comes first (never a tie)."""
+    cue = attribution.cue.start_char if attribution.cue is not None else -1
+    speaker = attribution.speaker.i if attribution.speaker is not None else -1
+    return (
+        attribution.speaker is not None,
+        _length(attribution),
+        -attribution.start,
+        -cue,
+        -speaker,
+        attribution.rule,
+    )
 
 
 def _length(attribution: Attribution) -> int:
