@@ -24,7 +24,7 @@ from quotelib.lexicon import (
     is_lexicon_noun,
     is_lexicon_verb,
 )
-from quotelib.ranges import Ranges
+from quotelib.ranges import Ranges, merge
 from quotelib.syntax import agent_of, is_negated, is_passive, is_so_called, subject_of
 
 # Verbs whose direct object is the person addressed, not the content.
@@ -390,7 +390,7 @@ def _subtree_parts(
 
     Subtrees are taken by their edges, so the cost does not grow with their size.
     """
-    spans = _union([(root.left_edge.i, root.right_edge.i + 1) for root in roots])
+    spans = merge([(root.left_edge.i, root.right_edge.i + 1) for root in roots])
     cuts = [(exclude.i, exclude.i + 1)]
     if skip_subtree is not None:
         cuts.append((skip_subtree.left_edge.i, skip_subtree.right_edge.i + 1))
@@ -402,16 +402,6 @@ def _without_speaker(spans: list[tuple[int, int]], speaker: Token | None) -> lis
     if speaker is None or not any(lo <= speaker.i < hi for lo, hi in spans):
         return spans
     return _subtract(spans, [(speaker.left_edge.i, speaker.right_edge.i + 1)])
-
-
-def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for lo, hi in sorted(spans):
-        if merged and lo <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
-        else:
-            merged.append((lo, hi))
-    return merged
 
 
 def _subtract(spans: list[tuple[int, int]], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from quotelib.cues import Attribution, candidate_cues, noun_speaker
 from quotelib.lexicon import CUE_NOUNS, CUE_VERBS, QUOTE_VERBS, cue_lemma
 from quotelib.marks import Quotation
-from quotelib.ranges import Ranges
+from quotelib.ranges import Ranges, merge
 from quotelib.syntax import is_negated, is_so_called, mention_span, name_head, subject_of
 
 logger = logging.getLogger(__name__)
@@ -151,7 +151,7 @@ def _widen(
                     if piece[0] < piece[1]
                 ]
         widened.extend(pieces)
-    return _merge(widened)
+    return merge(widened)
 
 
 def _touching(quotations: list[Quotation], starts: list[int], start: int, end: int) -> range:
@@ -160,16 +160,6 @@ def _touching(quotations: list[Quotation], starts: list[int], start: int, end: i
     if first < 0 or quotations[first].end <= start:
         first += 1
     return range(first, bisect.bisect_left(starts, end))
-
-
-def _merge(parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(parts):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
 
 
 def _covers(attribution: Attribution, quotation: Quotation) -> bool:
@@ -193,7 +183,7 @@ def _attach_on_parse(
     if cue is not None:
         existing = by_cue.get(cue.i)
         if existing is not None:
-            existing.parts = _merge([*existing.parts, *quotation.parts])
+            existing.parts = merge([*existing.parts, *quotation.parts])
             return existing
         found = _new_attribution(cue, quotation)
         by_cue[cue.i] = found
@@ -366,7 +356,7 @@ def _attach_by_neighbour(
             found = owner[other]
             if found.speaker is None or not _is_clause_text(doc, quotation):
                 continue
-            found.parts = _merge([*found.parts, *quotation.parts])
+            found.parts = merge([*found.parts, *quotation.parts])
             return found
     previous = index - 1
     if (

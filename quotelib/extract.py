@@ -23,7 +23,7 @@ from quotelib.direct import attach_quotations
 from quotelib.marks import find_quotations
 from quotelib.mentions import slug
 from quotelib.model import load_pipeline
-from quotelib.ranges import Ranges
+from quotelib.ranges import Ranges, strip_space
 from quotelib.records import Quote, TextSpan
 from quotelib.resolve import SpeakerResolver
 from quotelib.syntax import mention_span
@@ -271,28 +271,20 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
     left without its partner inside the range; ``the plan was "reckless"``
     keeps its closing mark.
     """
-    start, end = _strip_space(text, start, end)
+    start, end = strip_space(text, start, end)
     while end - start >= 2:
         lead, trail = text[start] in _QUOTE_CHARS, text[end - 1] in _QUOTE_CHARS
         unpaired = sum(text.count(mark, start, end) for mark in _DOUBLE_MARKS) % 2 == 1
         if lead and trail:
-            start, end = _strip_space(text, start + 1, end - 1)
+            start, end = strip_space(text, start + 1, end - 1)
         elif lead and unpaired:
-            start, end = _strip_space(text, start + 1, end)
+            start, end = strip_space(text, start + 1, end)
         elif trail and unpaired:
-            start, end = _strip_space(text, start, end - 1)
+            start, end = strip_space(text, start, end - 1)
         else:
             break
     if not any(ch.isalnum() for ch in text[start:end]):
         return None
-    return start, end
-
-
-def _strip_space(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
     return start, end
 
 

@@ -30,6 +30,8 @@ import re
 
 import attrs
 
+from quotelib.ranges import strip_space
+
 __all__ = [
     "DOUBLE_MARKS",
     "ELISIONS",
@@ -347,17 +349,8 @@ def _finish(text: str, found: list) -> list[Quotation]:
             continue  # a markup attribute value: <tweet id="123">
         while ends and ends[-1] <= start:
             ends.pop()
-        stripped = tuple(_strip(text, a, b) for a, b in parts)
+        stripped = tuple(strip_space(text, a, b) for a, b in parts)
         parts = tuple(part for part in stripped if part[0] < part[1])
         quotations.append(Quotation(start=start, end=end, parts=parts, depth=len(ends), mark=mark))
         ends.append(end)
     return quotations
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    """``(start, end)`` without the whitespace at either edge."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end

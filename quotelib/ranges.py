@@ -24,14 +24,8 @@ class Ranges:
     """
 
     def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
-        spans: list[tuple[int, int]] = []
-        for start, end in sorted(r for r in ranges if r[0] < r[1]):
-            if spans and start <= spans[-1][1]:
-                spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
-            else:
-                spans.append((start, end))
-        self.spans = spans
-        self._starts = [start for start, _ in spans]
+        self.spans = merge(r for r in ranges if r[0] < r[1])
+        self._starts = [start for start, _ in self.spans]
 
     def contains(self, offset: int) -> bool:
         """Whether ``offset`` lies inside one of the ranges."""
@@ -47,3 +41,33 @@ class Ranges:
                 found.append(self.spans[index])
             index += 1
         return found
+
+
+def merge(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted ranges, those that overlap or touch joined into one.
+
+    Examples:
+        >>> merge([(5, 8), (0, 2), (2, 3), (7, 9)])
+        [(0, 3), (5, 9)]
+    """
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def strip_space(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` without the whitespace at either edge of ``text[start:end]``.
+
+    Examples:
+        >>> strip_space("  said  ", 0, 8)
+        (2, 6)
+    """
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
