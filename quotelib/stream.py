@@ -10,6 +10,7 @@ raised, for callers that report them per text (the command line).
 from __future__ import annotations
 
 import copy
+import logging
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Union
@@ -18,10 +19,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from quotelib.chunks import parsable
-from quotelib.component import annotate, get_quotes
-from quotelib.extract import extract_quotes
+from quotelib.component import get_quotes
+from quotelib.extract import extract_quotes, quotes_from_doc
 from quotelib.model import load_pipeline
 from quotelib.records import Quote
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["pipe", "pipe_results"]
 
@@ -148,7 +151,17 @@ def _read_docs(
                 yield quotes, None, context
             continue
         elif annotate_here:
-            annotate(doc, spans_prefix="")
+            # One process: read the quotes straight off the parse, without the
+            # plain-data round trip that carries them out of worker processes.
+            try:
+                quotes = quotes_from_doc(doc)
+            except Exception as error:  # reported for this text; the stream goes on
+                logger.exception("quotelib failed on a text")
+                msg = f"quotelib could not read this Doc: {type(error).__name__}: {error}"
+                yield None, msg, context
+            else:
+                yield quotes, None, context
+            continue
         try:
             quotes = get_quotes(doc)
         except RuntimeError as error:

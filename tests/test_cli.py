@@ -222,14 +222,14 @@ def test_cli_extract_progress_only_on_a_terminal_and_not_quiet(tmp_path, monkeyp
 
 
 def test_cli_extract_failure_inside_one_text_spares_the_others(tmp_path, monkeypatch):
-    real = quotelib.component.quotes_from_doc
+    real = quotelib.stream.quotes_from_doc
 
     def fragile(doc, **kwargs):
         if "BOOM" in doc.text:
             raise RuntimeError("simulated bug")
         return real(doc, **kwargs)
 
-    monkeypatch.setattr("quotelib.component.quotes_from_doc", fragile)
+    monkeypatch.setattr("quotelib.stream.quotes_from_doc", fragile)
     path = tmp_path / "texts.jsonl"
     path.write_text(
         "".join(

@@ -38,7 +38,7 @@ def test_stream_two_processes_equal_one(nlp, monkeypatch):
     def not_here(*args, **kwargs):
         raise AssertionError("quotes were found in the main process")
 
-    monkeypatch.setattr("quotelib.stream.annotate", not_here)  # workers find them
+    monkeypatch.setattr("quotelib.stream.quotes_from_doc", not_here)  # workers find them
     two = list(quotelib.pipe(TEXTS, n_process=2, batch_size=3))
     assert two == one
     mine = list(quotelib.pipe(TEXTS, nlp=nlp, n_process=2, batch_size=3))
@@ -114,17 +114,17 @@ def test_stream_uses_the_callers_quotelib_component(nlp):
 
 
 def test_stream_failure_names_the_text_after_answering_the_ones_before(monkeypatch):
-    real = quotelib.component.quotes_from_doc
+    real = quotelib.stream.quotes_from_doc
 
     def fragile(doc, **kwargs):
         if "BOOM" in doc.text:
             raise RuntimeError("simulated bug")
         return real(doc, **kwargs)
 
-    monkeypatch.setattr("quotelib.component.quotes_from_doc", fragile)
+    monkeypatch.setattr("quotelib.stream.quotes_from_doc", fragile)
     stream = quotelib.pipe([TEXTS[0], "BOOM said he."])
     assert next(stream) == quotelib.extract_quotes(TEXTS[0])
-    with pytest.raises(RuntimeError, match="'texts' item 1: quotelib could not read this Doc"):
+    with pytest.raises(RuntimeError, match="'texts' item 1: quotelib could not read this Doc: RuntimeError"):
         next(stream)
 
 
