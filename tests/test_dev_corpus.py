@@ -9,7 +9,7 @@ from __future__ import annotations
 import quotelib
 
 
-def test_polnear_every_article_answered_with_exact_offsets(dev_articles, nlp):
+def test_dev_corpus_every_article_answered_with_exact_offsets(dev_articles, nlp):
     predictions = {}
     texts = [article["text"] for article in dev_articles]
     for article, doc in zip(dev_articles, nlp.pipe(texts, batch_size=16)):
