@@ -98,12 +98,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     unknown = set(args.variants) - set(VARIANTS)
-    if unknown or not args.variants:
+    if unknown or not args.variants or len(set(args.variants)) < len(args.variants):
         parser.error(
             f"--variants must be letters among {''.join(VARIANTS)} (got {args.variants!r})"
         )
     if args.rounds < 1:
         parser.error(f"--rounds must be at least 1 (got {args.rounds})")
+    if min(args.flat_sizes) < 1:
+        parser.error(f"--flat-sizes must be positive numbers (got {args.flat_sizes})")
     return args
 
 
@@ -423,7 +425,7 @@ def machine_info(model: str) -> dict[str, Any]:
             check=True,
         ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
-        commit = "unknown"
+        commit = "no git checkout"
     return {
         "cpu_count": os.cpu_count(),
         "cpus_usable": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None,
@@ -432,6 +434,7 @@ def machine_info(model: str) -> dict[str, Any]:
         "python": platform.python_version(),
         "versions": versions,
         "quotelib_commit": commit,
+        "quotelib_sources": source_digest(),
         "load_average": list(os.getloadavg()),
     }
 
@@ -449,7 +452,7 @@ def _machine_lines(machine: dict[str, Any]) -> list[str]:
         f"machine: {machine['cpu_count']} CPUs ({machine['cpus_usable']} usable), "
         f"{machine['cpu']}; {machine['platform']}",
         f"software: Python {machine['python']}, {versions}; "
-        f"quotelib at {machine['quotelib_commit']}",
+        f"quotelib at {machine['quotelib_commit']} (sources digest {machine['quotelib_sources']})",
     ]
 
 
