@@ -79,7 +79,8 @@ def get_quotes(doc: Doc) -> list[Quote]:
             "(DocBin(store_user_data=True))"
         )
         raise ValueError(msg)
-    return [Quote.from_dict(quote, doc.text) for quote in data]
+    text = doc.text  # Doc.text joins every token: read it once, not per quote
+    return [Quote.from_dict(quote, text) for quote in data]
 
 
 def register_extension() -> None:

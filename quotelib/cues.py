@@ -90,7 +90,9 @@ class Attribution:
         return self.parts[-1][1]
 
 
-def find_attributions(doc: Doc, *, blocked: list[tuple[int, int]] = ()) -> list[Attribution]:
+def find_attributions(
+    doc: Doc, *, blocked: list[tuple[int, int]] = (), cues: list[int] | None = None
+) -> list[Attribution]:
     """Every attribution introduced by a cue on ``doc``'s parse.
 
     Args:
@@ -98,10 +100,11 @@ def find_attributions(doc: Doc, *, blocked: list[tuple[int, int]] = ()) -> list[
         blocked: character ranges (quotations) whose words are someone's
             quoted speech; a cue inside one is not the narrator's and is
             skipped.
+        cues: :func:`candidate_cues` of ``doc`` when the caller has them.
     """
     quoted = Ranges(blocked)
     found = [a for a in _colon_attributions(doc) if not quoted.contains(a.start)]
-    for index in candidate_cues(doc):
+    for index in candidate_cues(doc) if cues is None else cues:
         token = doc[index]
         if quoted.contains(token.idx):
             continue

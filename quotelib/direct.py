@@ -40,12 +40,12 @@ _SPEECH_CLASSES = frozenset({"speech", "writing", "question"})
 class _Layout:
     """The text once read: its paragraph breaks, quotation ranges and candidate cues."""
 
-    def __init__(self, doc: Doc, text: str, outer: list[Quotation]) -> None:
+    def __init__(self, doc: Doc, text: str, outer: list[Quotation], cues: list[int]) -> None:
         self.doc = doc
         self.text = text  # Doc.text joins every token: read it once
         self.breaks = [m.start() for m in re.finditer(r"\n+", text)]
         self.marks = Ranges((q.start, q.end) for q in outer)
-        self.cues = candidate_cues(doc)
+        self.cues = cues
 
     def cues_in(self, span: Span) -> list[Token]:
         """The tokens of ``span`` that may be cues, found by bisection, not a scan."""
@@ -63,6 +63,7 @@ def attach_quotations(
     attributions: list[Attribution],
     *,
     text: str | None = None,
+    cues: list[int] | None = None,
 ) -> list[Attribution]:
     """Widen ``attributions`` over the quotations they touch and add the rest.
 
@@ -73,7 +74,12 @@ def attach_quotations(
     starts = [q.start for q in outer]
     for attribution in attributions:
         attribution.parts = _widen(attribution.parts, outer, starts)
-    layout = _Layout(doc, doc.text if text is None else text, outer)
+    layout = _Layout(
+        doc,
+        doc.text if text is None else text,
+        outer,
+        candidate_cues(doc) if cues is None else cues,
+    )
     owner: dict[int, Attribution] = {}
     for attribution in attributions:
         for index in _touching(outer, starts, attribution.start, attribution.end):

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from quotelib.chunks import parse_text
-from quotelib.cues import Attribution, find_attributions
+from quotelib.cues import Attribution, candidate_cues, find_attributions
 from quotelib.direct import attach_quotations
 from quotelib.marks import find_quotations
 from quotelib.mentions import slug
@@ -104,8 +104,9 @@ def _extract(
     text = doc.text  # Doc.text joins every token: read it once
     quotations = find_quotations(text)
     blocked = [(q.start, q.end) for q in quotations if q.depth == 0]
-    attributions = find_attributions(doc, blocked=blocked)
-    attributions = attach_quotations(doc, quotations, attributions, text=text)
+    cues = candidate_cues(doc)  # shared by the reported and the direct rules
+    attributions = find_attributions(doc, blocked=blocked, cues=cues)
+    attributions = attach_quotations(doc, quotations, attributions, text=text, cues=cues)
     attributions = _drop_nested(attributions)
     for attribution in attributions:
         if attribution.speaker is not None and attribution.speaker.dep_ == "case":
