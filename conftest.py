@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 from pathlib import Path
 
@@ -36,6 +37,27 @@ def dev_articles():
         pytest.skip(f"annotated corpus not found at {DEV_DATA}")
     with DEV_DATA.open(encoding="utf-8") as lines:
         return [json.loads(line) for line in lines if line.strip()]
+
+
+@pytest.fixture
+def break_on_boom(monkeypatch):
+    """Make the extraction at ``target`` raise ``error`` on texts holding "BOOM".
+
+    A simulated bug, to check that one failing text spares the others.
+    """
+
+    def patch(target: str, error: type[Exception] = RuntimeError) -> None:
+        module, name = target.rsplit(".", 1)
+        real = getattr(importlib.import_module(module), name)
+
+        def fragile(doc, **kwargs):
+            if "BOOM" in doc.text:
+                raise error("simulated bug")
+            return real(doc, **kwargs)
+
+        monkeypatch.setattr(target, fragile)
+
+    return patch
 
 
 @pytest.fixture(autouse=True)

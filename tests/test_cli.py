@@ -221,15 +221,8 @@ def test_cli_extract_progress_only_on_a_terminal_and_not_quiet(tmp_path, monkeyp
     assert _answers(quiet.stdout) == _answers(shown.stdout)
 
 
-def test_cli_extract_failure_inside_one_text_spares_the_others(tmp_path, monkeypatch):
-    real = quotelib.stream.quotes_from_doc
-
-    def fragile(doc, **kwargs):
-        if "BOOM" in doc.text:
-            raise RuntimeError("simulated bug")
-        return real(doc, **kwargs)
-
-    monkeypatch.setattr("quotelib.stream.quotes_from_doc", fragile)
+def test_cli_extract_failure_inside_one_text_spares_the_others(tmp_path, break_on_boom):
+    break_on_boom("quotelib.stream.quotes_from_doc")
     path = tmp_path / "texts.jsonl"
     path.write_text(
         "".join(

@@ -134,15 +134,8 @@ def test_component_config_turns_off_spans_and_resolution(nlp):
     assert doc._.quotes == quotelib.extract_quotes(TEXT, resolve=False)
 
 
-def test_component_failure_stays_with_its_doc(nlp_with_quotelib, monkeypatch, caplog):
-    real = quotelib.component.quotes_from_doc
-
-    def fragile(doc, **kwargs):
-        if "BOOM" in doc.text:
-            raise KeyError("simulated bug")
-        return real(doc, **kwargs)
-
-    monkeypatch.setattr("quotelib.component.quotes_from_doc", fragile)
+def test_component_failure_stays_with_its_doc(nlp_with_quotelib, break_on_boom, caplog):
+    break_on_boom("quotelib.component.quotes_from_doc", KeyError)
     docs = list(nlp_with_quotelib.pipe(["BOOM said he.", TEXT]))
     with pytest.raises(RuntimeError, match="could not read this Doc: KeyError: 'simulated bug'"):
         _ = docs[0]._.quotes

@@ -113,18 +113,13 @@ def test_stream_uses_the_callers_quotelib_component(nlp):
     assert quotes[0].speaker_resolution is None
 
 
-def test_stream_failure_names_the_text_after_answering_the_ones_before(monkeypatch):
-    real = quotelib.stream.quotes_from_doc
-
-    def fragile(doc, **kwargs):
-        if "BOOM" in doc.text:
-            raise RuntimeError("simulated bug")
-        return real(doc, **kwargs)
-
-    monkeypatch.setattr("quotelib.stream.quotes_from_doc", fragile)
+def test_stream_failure_names_the_text_after_answering_the_ones_before(break_on_boom):
+    break_on_boom("quotelib.stream.quotes_from_doc")
     stream = quotelib.pipe([TEXTS[0], "BOOM said he."])
     assert next(stream) == quotelib.extract_quotes(TEXTS[0])
-    with pytest.raises(RuntimeError, match="'texts' item 1: quotelib could not read this Doc: RuntimeError"):
+    with pytest.raises(
+        RuntimeError, match="'texts' item 1: quotelib could not read this Doc: RuntimeError"
+    ):
         next(stream)
 
 
