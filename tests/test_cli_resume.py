@@ -20,7 +20,10 @@ SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_d05105c950b0ed4e.
 def _extract(*args, **kwargs):
     return subprocess.run(
         [sys.executable, "-m", "quotelib", "extract", *args],
-        capture_output=True, text=True, timeout=600, **kwargs,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        **kwargs,
     )
 
 
@@ -52,9 +55,19 @@ def test_cli_resume_after_kill_equals_uninterrupted_run(corpus, tmp_path):
     out = tmp_path / "out.jsonl"
     partial = tmp_path / "out.jsonl.partial"
     run = subprocess.Popen(
-        [sys.executable, "-m", "quotelib", "extract", str(corpus), "-o", str(out),
-         "--batch-size", "2"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "quotelib",
+            "extract",
+            str(corpus),
+            "-o",
+            str(out),
+            "--batch-size",
+            "2",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
@@ -78,8 +91,9 @@ def test_cli_resume_after_kill_equals_uninterrupted_run(corpus, tmp_path):
 
 def test_cli_resume_drops_a_cut_line(tmp_path):
     partial = tmp_path / "out.jsonl.partial"
-    partial.write_text('{"id": 1, "quotes": []}\n{"id": 2, "error": "x"}\n{"id": 3, "quo',
-                       encoding="utf-8")
+    partial.write_text(
+        '{"id": 1, "quotes": []}\n{"id": 2, "error": "x"}\n{"id": 3, "quo', encoding="utf-8"
+    )
     writer = OutputWriter(str(tmp_path / "out.jsonl"), OutputFormat.jsonl, resume=True)
     assert (writer.resumed, writer.resumed_failed) == (2, 1)
     writer.write(3, [], None)

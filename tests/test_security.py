@@ -41,7 +41,9 @@ def test_security_no_network_at_import_or_run(tmp_path):
     text.write_text('"We will win," she said.', encoding="utf-8")
     result = subprocess.run(
         [sys.executable, str(script), "extract", str(text), "-o", str(tmp_path / "o.jsonl")],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr
     assert "network access attempted" not in result.stderr
