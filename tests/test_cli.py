@@ -207,6 +207,27 @@ def test_cli_extract_two_processes_write_what_one_writes(tmp_path):
     assert len(_answers(two.stdout)) == 12
 
 
+@pytest.mark.parametrize(
+    "options, batch_size",
+    [([], 32), (["--n-process", "2"], None), (["--n-process", "2", "--batch-size", "4"], 4)],
+    ids=["one-process", "workers", "workers-chosen"],
+)
+def test_cli_extract_batch_size_default_depends_on_the_processes(
+    tmp_path, monkeypatch, options, batch_size
+):
+    called = {}
+
+    def recorded(items, **kwargs):
+        called.update(kwargs)
+        return iter([])
+
+    monkeypatch.setattr("quotelib.cli.pipe_results", recorded)
+    path = tmp_path / "a.txt"
+    path.write_text(GOOD, encoding="utf-8")
+    assert _extract(str(path), "--quiet", *options).exit_code == 0
+    assert called["batch_size"] == batch_size  # None: quotelib.stream.POOL_BATCH_SIZE
+
+
 def test_cli_extract_progress_only_on_a_terminal_and_not_quiet(tmp_path, monkeypatch):
     path = tmp_path / "a.txt"
     path.write_text(GOOD, encoding="utf-8")

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import copy
+import itertools
+import os
+import signal
 
 import pytest
 import spacy
 
 import quotelib
 import quotelib.component
+import quotelib.stream
+from quotelib.stream import TASKS_PER_PROCESS, pipe_results
 
 TEXTS = [
     "Xi stated that the international situation has become turbulent.",
@@ -26,24 +31,129 @@ TEXTS = [
 ]
 
 
+@pytest.fixture
+def deadline():
+    """Start a timer that fails the test instead of letting a stuck worker pool hang it."""
+    if not hasattr(signal, "setitimer"):
+        pytest.skip("needs signal.setitimer")
+
+    def expired(signum, frame):
+        raise TimeoutError("the stream did not end in time")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    yield lambda seconds: signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, 0)
+    signal.signal(signal.SIGALRM, previous)
+
+
 def test_stream_yields_one_list_per_text_in_order():
     results = list(quotelib.pipe(TEXTS, batch_size=4))
     assert results == [quotelib.extract_quotes(text) for text in TEXTS]
     assert [len(quotes) for quotes in results][:4] == [1, 1, 0, 1]
 
 
-def test_stream_two_processes_equal_one(nlp, monkeypatch):
-    one = list(quotelib.pipe(TEXTS, batch_size=3))
+def test_stream_two_processes_equal_one(nlp, seed, monkeypatch):
+    texts = [*TEXTS, seed[0]]
+    one = list(quotelib.pipe(texts, batch_size=3))
+    main_process = os.getpid()
+    real = quotelib.stream.quotes_from_doc
 
-    def not_here(*args, **kwargs):
-        raise AssertionError("quotes were found in the main process")
+    def not_here(doc, **kwargs):
+        assert os.getpid() != main_process, "quotes were found in the main process"
+        return real(doc, **kwargs)
 
-    monkeypatch.setattr("quotelib.stream.quotes_from_doc", not_here)  # workers find them
-    two = list(quotelib.pipe(TEXTS, n_process=2, batch_size=3))
+    monkeypatch.setattr("quotelib.stream.quotes_from_doc", not_here)  # forked workers too
+    two = list(quotelib.pipe(texts, n_process=2, batch_size=3))
     assert two == one
-    mine = list(quotelib.pipe(TEXTS, nlp=nlp, n_process=2, batch_size=3))
+    mine = list(quotelib.pipe(texts, nlp=nlp, n_process=2))  # one task of POOL_BATCH_SIZE
     assert mine == one
     assert "quotelib" not in nlp.pipe_names  # the caller's pipeline is never changed
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    assert list(quotelib.pipe(texts, n_process=-1, batch_size=1)) == one
+
+
+def test_stream_two_processes_equal_one_on_every_kind_of_text(nlp, seed):
+    pipeline = copy.deepcopy(nlp)
+    pipeline.max_length = 300
+    long_text = "\n\n".join(TEXTS[:3] + TEXTS[5:8])
+    surrogates = '"We will not back down\ud800," Mayor Jane Smith said.\udfff'
+
+    def items():  # new Docs each time: the pipeline runs on them
+        texts = [*TEXTS, seed[0], long_text, surrogates, pipeline.make_doc(TEXTS[1])]
+        texts.append(pipeline.make_doc(TEXTS[3]))
+        return [(text, {"n": n}) for n, text in enumerate(texts)]
+
+    one = list(quotelib.pipe(items(), nlp=pipeline, as_tuples=True))
+    pairs = items()
+    two = list(quotelib.pipe(pairs, nlp=pipeline, n_process=2, batch_size=2, as_tuples=True))
+    assert two == one
+    assert all(context is pair[1] for (_, context), pair in zip(two, pairs))  # never sent
+    whole = [quotelib.extract_quotes(text, nlp=pipeline) for text in (seed[0], long_text)]
+    assert [quotes for quotes, _ in two[12:14]] == whole
+    assert len(whole[0]) > 5 and len(whole[1]) > 3  # the seed and the long text, in chunks
+    assert two[14][0][0].content.text == "We will not back down\ud800,"
+
+
+def test_stream_two_processes_read_an_endless_stream_only_a_little_ahead(deadline):
+    read = []
+
+    def endless():
+        for number in itertools.count():
+            read.append(number)
+            yield TEXTS[number % len(TEXTS)]
+
+    deadline(60)
+    stream = quotelib.pipe(endless(), n_process=2, batch_size=2)
+    first = list(itertools.islice(stream, 5))
+    assert first == [quotelib.extract_quotes(text) for text in TEXTS[:5]]
+    # the three tasks answered, and at most TASKS_PER_PROCESS per worker in flight
+    assert len(read) <= 3 * 2 + TASKS_PER_PROCESS * 2 * 2
+    stream.close()
+
+
+def test_stream_worker_that_dies_fails_only_its_text(monkeypatch, deadline):
+    real = quotelib.stream.quotes_from_doc
+
+    def fatal(doc, **kwargs):  # inherited by the forked workers
+        if "DIE" in doc.text:
+            os._exit(3)
+        return real(doc, **kwargs)
+
+    monkeypatch.setattr("quotelib.stream.quotes_from_doc", fatal)
+    texts = [*TEXTS[:5], "DIE, he said.", *TEXTS[5:]]
+    deadline(120)
+    results = list(
+        pipe_results(((text, n) for n, text in enumerate(texts)), n_process=2, batch_size=2)
+    )
+    assert [context for _, _, context in results] == list(range(len(texts)))
+    assert {context: error for _, error, context in results if error} == {5: quotelib.stream._DIED}
+    answered = [quotes for quotes, _, context in results if context != 5]
+    assert answered == [quotelib.extract_quotes(text) for text in TEXTS]
+    stream = quotelib.pipe(texts, n_process=2, batch_size=4)
+    assert list(itertools.islice(stream, 5)) == answered[:5]
+    with pytest.raises(
+        RuntimeError, match="'texts' item 5: the worker process reading this text died"
+    ):
+        next(stream)
+
+
+def test_stream_workers_that_cannot_start_are_a_clear_error(monkeypatch, deadline):
+    results = pipe_results([(TEXTS[0], None)], n_process=2)
+
+    def broken(*args, **kwargs):
+        raise OSError("no model here")
+
+    monkeypatch.setattr("quotelib.stream.load_pipeline", broken)  # in the forked workers
+    deadline(60)
+    with pytest.raises(RuntimeError, match="quotelib's worker processes could not start"):
+        next(results)
+
+
+def test_stream_spawned_workers_load_the_pipeline_themselves(monkeypatch, deadline):
+    monkeypatch.setattr("quotelib.stream._START_METHOD", "spawn")  # as on macOS and Windows
+    deadline(120)
+    texts = [TEXTS[0], "", "a\ud800b, Xi said."]
+    assert list(quotelib.pipe(texts, n_process=2, batch_size=1)) == list(quotelib.pipe(texts))
 
 
 def test_stream_is_lazy():
@@ -77,8 +187,9 @@ def test_stream_checks_a_list_before_parsing_anything(monkeypatch):
         quotelib.pipe([TEXTS[0], TEXTS[1], b"x"])
 
 
-def test_stream_checks_an_iterator_as_it_reads_it():
-    stream = quotelib.pipe(iter([TEXTS[0], 3.5, TEXTS[1]]), batch_size=1)
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_stream_checks_an_iterator_as_it_reads_it(n_process):
+    stream = quotelib.pipe(iter([TEXTS[0], 3.5, TEXTS[1]]), batch_size=1, n_process=n_process)
     assert next(stream) == quotelib.extract_quotes(TEXTS[0])
     with pytest.raises(TypeError, match=r"'texts' item 1 must be a str or a spacy Doc \(got 3.5"):
         next(stream)
@@ -105,17 +216,19 @@ def test_stream_pipeline_without_a_parser_is_a_clear_error():
         quotelib.pipe(TEXTS, nlp=spacy.blank("en"))
 
 
-def test_stream_uses_the_callers_quotelib_component(nlp):
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_stream_uses_the_callers_quotelib_component(nlp, n_process):
     pipeline = copy.deepcopy(nlp)
     pipeline.add_pipe("quotelib", config={"resolve": False})
-    [quotes] = quotelib.pipe([TEXTS[1]], nlp=pipeline)
+    [quotes] = quotelib.pipe([TEXTS[1]], nlp=pipeline, n_process=n_process)
     assert quotes == quotelib.extract_quotes(TEXTS[1], resolve=False)
     assert quotes[0].speaker_resolution is None
 
 
-def test_stream_failure_names_the_text_after_answering_the_ones_before(break_on_boom):
-    break_on_boom("quotelib.stream.quotes_from_doc")
-    stream = quotelib.pipe([TEXTS[0], "BOOM said he."])
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_stream_failure_names_the_text_after_answering_the_ones_before(break_on_boom, n_process):
+    break_on_boom("quotelib.stream.quotes_from_doc")  # inherited by the forked workers
+    stream = quotelib.pipe([TEXTS[0], "BOOM said he.", TEXTS[1]], n_process=n_process)
     assert next(stream) == quotelib.extract_quotes(TEXTS[0])
     with pytest.raises(
         RuntimeError, match="'texts' item 1: quotelib could not read this Doc: RuntimeError"
