@@ -9,9 +9,13 @@ of a phrasal preposition, or (inverted order) the clause the cue hangs from.
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Callable
+
 import attrs
 import numpy
-from spacy.attrs import LEMMA, LOWER, POS, TAG
+from spacy.attrs import LEMMA, LOWER, ORTH, POS, TAG
+from spacy.strings import StringStore, get_string_id
 from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
@@ -69,6 +73,12 @@ _TIME_PREPS = frozenset({"on", "at", "during", "after", "before", "since", "unti
 # Prepositions whose object is the topic of speech: "asked about the emails".
 _TOPIC_PREPS = frozenset({"about", "against", "regarding", "concerning"})
 _OBJECT_DEPS = frozenset({"dobj", "attr"})
+# String ids, to compare with the columns of Doc.to_array. Arrays of them are
+# unsigned 64-bit like those columns: as a plain list they may become float64,
+# whose comparisons round the ids.
+_ACCORDING = get_string_id("according")
+_COLON = get_string_id(":")
+_ADJECTIVE_IDS = numpy.array([get_string_id(w) for w in CUE_ADJECTIVES], dtype=numpy.uint64)
 
 
 @attrs.define
@@ -117,40 +127,56 @@ def find_attributions(
 def candidate_cues(doc: Doc) -> list[int]:
     """Indices of the tokens that may be cues, found without building every token.
 
-    Most tokens of a text are no cue; deciding on the (lemma, form, part of
-    speech, tag) of each distinct word once keeps the rules' cost small.
+    Most tokens of a text are no cue. Parts of speech, tags and forms are
+    compared as string ids over the whole document; the lexicon is asked only
+    about the verbs and nouns, once per distinct (lemma, form).
     """
     if len(doc) == 0:
         return []
-    rows = doc.to_array([LEMMA, LOWER, POS, TAG])
-    distinct, inverse = numpy.unique(rows, axis=0, return_inverse=True)
     strings = doc.vocab.strings
-    flags = numpy.array(
-        [
-            _may_be_cue(strings[int(lemma)], strings[int(lower)], int(pos), strings[int(tag)])
-            for lemma, lower, pos, tag in distinct
-        ],
-        dtype=bool,
-    )
-    return numpy.nonzero(flags[inverse.reshape(-1)])[0].tolist()
+    lemmas, lowers, pos, tags = doc.to_array([LEMMA, LOWER, POS, TAG]).T
+    according = lowers == _ACCORDING
+    distinct_tags, tag_of = numpy.unique(tags, return_inverse=True)
+    verb_tags = numpy.array([strings[tag].startswith("VB") for tag in distinct_tags.tolist()])
+    verbs = (pos == VERB) | (pos == AUX) | verb_tags[tag_of]
+    nouns = (pos == NOUN) & ~verbs
+    adjectives = (pos == ADJ) & ~verbs & numpy.isin(lowers, _ADJECTIVE_IDS)
+    flags = according | adjectives
+    for kind, test in ((verbs, is_lexicon_verb), (nouns, is_lexicon_noun)):
+        index = numpy.nonzero(kind & ~according)[0]
+        flags[index] = _ask_lexicon(strings, lemmas[index], lowers[index], test)
+    return numpy.nonzero(flags)[0].tolist()
 
 
-def _may_be_cue(lemma: str, lower: str, pos: int, tag: str) -> bool:
-    if lower == "according":
-        return True
-    if pos in (VERB, AUX) or tag.startswith("VB"):
-        return is_lexicon_verb(lemma.lower(), lower)
-    if pos == NOUN:
-        return is_lexicon_noun(lemma.lower(), lower)
-    return pos == ADJ and lower in CUE_ADJECTIVES
+def _ask_lexicon(
+    strings: StringStore,
+    lemmas: numpy.ndarray,
+    lowers: numpy.ndarray,
+    test: Callable[[str, str], bool],
+) -> list[bool]:
+    """``test(lemma, form)`` for each token, asked once per distinct pair of string ids."""
+    verdicts: dict[tuple[int, int], bool] = {}
+    found = []
+    for pair in zip(lemmas.tolist(), lowers.tolist()):
+        verdict = verdicts.get(pair)
+        if verdict is None:
+            verdict = verdicts[pair] = test(strings[pair[0]].lower(), strings[pair[1]])
+        found.append(verdict)
+    return found
 
 
 def _colon_attributions(doc: Doc) -> list[Attribution]:
     """Headline and transcript style: ``Trump: My plans aren't set in stone``."""
+    colons = numpy.nonzero(doc.to_array(ORTH) == _COLON)[0].tolist() if len(doc) else []
+    if not colons:
+        return []
     found = []
     for sent in doc.sents:
-        colon = next((t for t in sent[:7] if t.text == ":"), None)
-        if colon is None or colon.i == sent.start:
+        first = bisect.bisect_left(colons, sent.start)  # the sentence's first colon
+        if first == len(colons) or colons[first] >= min(sent.start + 7, sent.end):
+            continue
+        colon = doc[colons[first]]
+        if colon.i == sent.start:
             continue
         name = [t for t in doc[sent.start : colon.i] if not t.is_space]
         rest = doc[colon.i + 1 : sent.end]
