@@ -20,9 +20,12 @@ is not an attribution and yields nothing.
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
 import re
 
+from spacy.attrs import IS_ALPHA, POS
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from quotelib.cues import Attribution, candidate_cues, noun_speaker
@@ -46,6 +49,10 @@ class _Layout:
         self.breaks = [m.start() for m in re.finditer(r"\n+", text)]
         self.marks = Ranges((q.start, q.end) for q in outer)
         self.cues = cues
+        # Running counts of words and verbs, to ask any span whether it is a clause.
+        alpha, pos = doc.to_array([IS_ALPHA, POS]).reshape(-1, 2).T
+        self.words = list(itertools.accumulate(alpha.tolist(), initial=0))
+        self.verbs = list(itertools.accumulate(((pos == VERB) | (pos == AUX)).tolist(), initial=0))
 
     def cues_in(self, span: Span) -> list[Token]:
         """The tokens of ``span`` that may be cues, found by bisection, not a scan."""
@@ -55,6 +62,12 @@ class _Layout:
 
     def paragraph(self, offset: int) -> int:
         return bisect.bisect_right(self.breaks, offset)
+
+    def is_clause(self, span: Span) -> bool:
+        """Whether ``span`` reads as a clause: four words or more, one a verb."""
+        words = self.words[span.end] - self.words[span.start]
+        verbs = self.verbs[span.end] - self.verbs[span.start]
+        return words >= 4 and verbs > 0
 
 
 def attach_quotations(
@@ -251,7 +264,7 @@ def _cue_token(
     linked = [t for t in candidates if _linked(t, inside)]
     if linked:
         return min(linked, key=lambda t: _distance(t, quotation))
-    clause = _is_clause(inside)
+    clause = layout.is_clause(inside)
     speech = [t for t in candidates if _is_speech(t)]
     if speech and clause:
         return min(speech, key=lambda t: _distance(t, quotation))
@@ -332,11 +345,6 @@ def _distance(token: Token, quotation: Quotation) -> int:
     return max(0, quotation.start - token.idx)
 
 
-def _is_clause(inside: Span) -> bool:
-    words = [t for t in inside if t.is_alpha]
-    return len(words) >= 4 and any(t.pos_ in ("VERB", "AUX") for t in inside)
-
-
 def _dash_source(doc: Doc, text: str, quotation: Quotation) -> Token | None:
     match = _DASH_SOURCE.match(text, quotation.end)
     if match is None:
@@ -360,7 +368,7 @@ def _attach_by_neighbour(
     for other in (index - 1, index + 1, index - 2, index + 2):
         if other in owner and layout.paragraph(outer[other].start) == paragraph:
             found = owner[other]
-            if found.speaker is None or not _is_clause_text(doc, quotation):
+            if found.speaker is None or not _is_clause_text(doc, layout, quotation):
                 continue
             found.parts = merge([*found.parts, *quotation.parts])
             return found
@@ -370,7 +378,7 @@ def _attach_by_neighbour(
         and owner[previous].speaker is not None
         and layout.paragraph(outer[previous].end) == paragraph - 1
         and _opens_paragraph(layout.text, quotation.start)
-        and _is_clause_text(doc, quotation)
+        and _is_clause_text(doc, layout, quotation)
     ):
         carried = Attribution(
             cue=None, speaker=owner[previous].speaker, parts=list(quotation.parts), rule="carried"
@@ -380,9 +388,9 @@ def _attach_by_neighbour(
     return None
 
 
-def _is_clause_text(doc: Doc, quotation: Quotation) -> bool:
+def _is_clause_text(doc: Doc, layout: _Layout, quotation: Quotation) -> bool:
     inside = _quotation_tokens(doc, quotation)
-    return inside is not None and _is_clause(inside)
+    return inside is not None and layout.is_clause(inside)
 
 
 def _opens_paragraph(text: str, offset: int) -> bool:
