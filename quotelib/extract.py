@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import bisect
 import logging
-import re
 
-import attrs
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -31,7 +29,6 @@ from quotelib.syntax import mention_span
 logger = logging.getLogger(__name__)
 
 _QUOTE_CHARS = "\"'“”‘’«»„‚‹›`"
-_ALNUM = re.compile(r"[^\W_]")
 _DOUBLE_MARKS = '"“”«»„'
 
 
@@ -238,18 +235,19 @@ def _to_quote(
         speaker = TextSpan.from_offsets(text, mention.start_char, mention.end_char)
     if attribution.cue is not None:
         cue = TextSpan.from_offsets(text, attribution.cue.start_char, attribution.cue.end_char)
-    quote = Quote(
+    name = key = how = None
+    if speaker is not None:
+        name, key, how = (speaker.text, None, None) if resolution is None else resolution
+    return Quote(
         kind=_kind(text, parts, quoted),
         content=content,
         content_parts=tuple(TextSpan.from_offsets(text, s, e) for s, e in parts),
         speaker=speaker,
         cue=cue,
-        speaker_name=None if speaker is None else speaker.text,
+        speaker_name=name,
+        speaker_id=key,
+        speaker_resolution=how,
     )
-    if speaker is not None and resolution is not None:
-        name, key, how = resolution
-        quote = attrs.evolve(quote, speaker_name=name, speaker_id=key, speaker_resolution=how)
-    return quote
 
 
 def _join_adjacent(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -293,9 +291,9 @@ def _kind(text: str, parts: list[tuple[int, int]], quoted: Ranges) -> str:
     """Direct when every letter or digit is inside quote marks, indirect when none is."""
     inside = outside = 0
     for start, end in parts:
-        letters = len(_ALNUM.findall(text, start, end))
+        letters = _count_alnum(text, start, end)
         within = sum(
-            len(_ALNUM.findall(text, max(s, start), min(e, end)))
+            _count_alnum(text, max(s, start), min(e, end))
             for s, e in quoted.overlapping(start, end)
         )
         inside += within
@@ -303,3 +301,8 @@ def _kind(text: str, parts: list[tuple[int, int]], quoted: Ranges) -> str:
     if inside and not outside:
         return "direct"
     return "mixed" if inside else "indirect"
+
+
+def _count_alnum(text: str, start: int, end: int) -> int:
+    """The number of letters and digits in ``text[start:end]``."""
+    return sum(map(str.isalnum, text[start:end]))
