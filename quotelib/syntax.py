@@ -6,6 +6,8 @@ return tokens; nothing here builds records.
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc, Span, Token
 
 from quotelib.lexicon import cue_lemma
@@ -239,3 +241,32 @@ def is_pronoun(token: Token) -> bool:
 def sentence_tokens(doc: Doc, start: int, end: int) -> list[Span]:
     """The sentences overlapping the character range ``[start, end)``."""
     return [sent for sent in doc.sents if sent.start_char < end and sent.end_char > start]
+
+
+class Sentences:
+    """The sentences of a document, read once; the one holding a token is found by bisection.
+
+    ``Token.sent`` walks the parse to both ends of the sentence and builds a
+    new span on every call; rules that ask it for many tokens ask this instead.
+
+    Examples:
+        >>> from spacy.tokens import Doc
+        >>> from spacy.vocab import Vocab
+        >>> doc = Doc(Vocab(), words=["Polls", "closed", ".", "Xi", "won", "."],
+        ...           sent_starts=[True, False, False, True, False, False])
+        >>> sentences = Sentences(doc)
+        >>> sentences.of(4).text, sentences.index(4), sentences.index(2)
+        ('Xi won .', 1, 0)
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.spans = list(doc.sents)
+        self._starts = [sent.start for sent in self.spans]
+
+    def index(self, i: int) -> int:
+        """The number of the sentence holding token ``i``, counted from 0."""
+        return bisect.bisect_right(self._starts, i) - 1
+
+    def of(self, i: int) -> Span:
+        """The sentence holding token ``i``."""
+        return self.spans[self.index(i)]
