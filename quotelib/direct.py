@@ -32,7 +32,14 @@ from quotelib.cues import Attribution, candidate_cues, noun_speaker
 from quotelib.lexicon import CUE_NOUNS, CUE_VERBS, QUOTE_VERBS, cue_lemma
 from quotelib.marks import Quotation
 from quotelib.ranges import Ranges, merge
-from quotelib.syntax import is_negated, is_so_called, mention_span, name_head, subject_of
+from quotelib.syntax import (
+    Sentences,
+    is_negated,
+    is_so_called,
+    mention_span,
+    name_head,
+    subject_of,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +56,7 @@ class _Layout:
         self.breaks = [m.start() for m in re.finditer(r"\n+", text)]
         self.marks = Ranges((q.start, q.end) for q in outer)
         self.cues = cues
+        self.sentences = Sentences(doc)
         # Running counts of words and verbs, to ask any span whether it is a clause.
         alpha, pos = doc.to_array([IS_ALPHA, POS]).reshape(-1, 2).T
         self.words = list(itertools.accumulate(alpha.tolist(), initial=0))
@@ -118,11 +126,11 @@ def attach_quotations(
             )
     for attribution in attributions:
         if attribution.speaker is not None and layout.marks.contains(attribution.speaker.idx):
-            attribution.speaker = _speaker_outside(attribution, layout.marks)
+            attribution.speaker = _speaker_outside(attribution, layout)
     return sorted(attributions, key=lambda a: a.start)
 
 
-def _speaker_outside(attribution: Attribution, marks: Ranges) -> Token | None:
+def _speaker_outside(attribution: Attribution, layout: _Layout) -> Token | None:
     """A speaker the parser put inside the quotation: look beside the cue instead.
 
     ``"The more people know Bernie, the better," Briggs said`` parses "people"
@@ -131,13 +139,13 @@ def _speaker_outside(attribution: Attribution, marks: Ranges) -> Token | None:
     if attribution.cue is None:
         return None
     cue = attribution.cue.root
-    sentence = cue.sent
+    sentence = layout.sentences.of(cue.i)
     nearby = [
         *sentence[cue.i - sentence.start + 1 :],
         *reversed(sentence[: cue.i - sentence.start]),
     ]
     for token in nearby[:8]:
-        if marks.contains(token.idx) or token.is_quote:
+        if layout.marks.contains(token.idx) or token.is_quote:
             continue
         if token.pos_ in ("PROPN", "NOUN", "PRON") and token.dep_ != "compound":
             return token
@@ -257,7 +265,7 @@ def _cue_token(
     inside = _quotation_tokens(doc, quotation)
     if inside is None or len(inside) == 0:
         return None
-    sentences = _sentences(doc, inside)
+    sentences = _sentences(layout, inside)
     candidates = [
         t for sent in sentences for t in layout.cues_in(sent) if _is_cue_verb(t, layout.marks)
     ]
@@ -271,11 +279,11 @@ def _cue_token(
     return _neighbour_cue(doc, layout, quotation, sentences, by_cue)
 
 
-def _sentences(doc: Doc, inside: Span) -> list[Span]:
-    first, last = inside[0].sent, inside[-1].sent
-    if first.start == last.start:
-        return [first]
-    return [s for s in doc[first.start : last.end].sents]
+def _sentences(layout: _Layout, inside: Span) -> list[Span]:
+    """The sentences that ``inside`` overlaps."""
+    first = layout.sentences.index(inside.start)
+    last = layout.sentences.index(inside.end - 1)
+    return layout.sentences.spans[first : last + 1]
 
 
 def _is_speech(token: Token) -> bool:
@@ -295,7 +303,7 @@ def _neighbour_cue(
     paragraph_end = text.find("\n", quotation.end)
     after = sentences[-1].end
     if after < len(doc) and (paragraph_end < 0 or doc[after].idx < paragraph_end):
-        following = doc[after].sent
+        following = layout.sentences.of(after)
         if not text[quotation.end : following.start_char].strip():
             quoted = layout.marks.overlapping(following.start_char, following.end_char)
             limit = quoted[0][0] if quoted else following.end_char
@@ -310,7 +318,7 @@ def _neighbour_cue(
                     return token
     before = sentences[0].start
     if before > 0:
-        previous = doc[before - 1].sent
+        previous = layout.sentences.of(before - 1)
         if previous.text.rstrip().endswith(":") and "\n" not in text[
             previous.end_char : quotation.start
         ].strip("\n"):

@@ -21,10 +21,11 @@ import re
 import attrs
 import numpy
 from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from quotelib.mentions import TITLES, Entities, Entity, find_entities
-from quotelib.syntax import mention_span
+from quotelib.syntax import Sentences, mention_span
 
 _HE = frozenset({"he", "him"})
 _SHE = frozenset({"she", "her"})
@@ -87,7 +88,8 @@ class SpeakerResolver:
         text = doc.text if text is None else text
         self.breaks = [m.start() for m in re.finditer(r"\n+", text)]
         self.speakers: list[tuple[int, Entity]] = []
-        _learn_genders(doc, self.entities)
+        self.sentences = Sentences(doc)
+        _learn_genders(doc, self.entities, self.sentences)
 
     def resolve(self, token: Token) -> Resolution:
         """Resolve the speaker mention headed by ``token``."""
@@ -164,10 +166,10 @@ class SpeakerResolver:
             return entity.kind != "person"
 
         paragraph = self._paragraph(token.idx)
-        sentence = token.sent
+        sentence = self.sentences.of(token.i)
         in_paragraph = [
             sent
-            for sent in self._sentences_back(sentence)
+            for sent in self._sentences_back(token)
             if self._paragraph(sent.start_char) == paragraph
         ]
         for sent in in_paragraph:
@@ -177,23 +179,22 @@ class SpeakerResolver:
                 return found
         return self._across_paragraph(paragraph, fits)
 
-    def _sentences_back(self, sentence: Span) -> list[Span]:
-        """The sentence and up to four before it, nearest first."""
-        found = [sentence]
-        while len(found) < 5 and found[-1].start > 0:
-            found.append(self.doc[found[-1].start - 1].sent)
-        return found
+    def _sentences_back(self, token: Token) -> list[Span]:
+        """The sentence of ``token`` and up to four before it, nearest first."""
+        current = self.sentences.index(token.i)
+        return self.sentences.spans[max(0, current - 4) : current + 1][::-1]
 
     def _salient(self, sent: Span, limit: int, fits) -> Entity | None:  # noqa: ANN001
         """The subject of ``sent`` if it fits, else its other fitting mentions in order."""
+        by_token = self.entities.by_token
         mentions = [
-            (t, self.entities.at(t))
-            for t in sent.doc[sent.start : limit]
-            if self.entities.at(t) is not None and fits(self.entities.at(t))
+            (i, by_token[i])
+            for i in range(sent.start, limit)
+            if i in by_token and fits(by_token[i])
         ]
         if not mentions:
             return None
-        subjects = [e for t, e in mentions if _is_subject(t)]
+        subjects = [e for i, e in mentions if _is_subject(self.doc[i])]
         return subjects[0] if subjects else mentions[0][1]
 
     def _across_paragraph(self, paragraph: int, fits) -> Entity | None:  # noqa: ANN001
@@ -248,9 +249,14 @@ class SpeakerResolver:
 
 _MALE_WORDS = frozenset({"he", "him", "his", "himself"})
 _FEMALE_WORDS = frozenset({"she", "her", "hers", "herself"})
+# Their string ids, unsigned 64-bit like the columns of Doc.to_array (as a
+# plain list they became float64, whose comparisons round the ids).
+_GENDERED_IDS = numpy.array(
+    [get_string_id(word) for word in sorted(_MALE_WORDS | _FEMALE_WORDS)], dtype=numpy.uint64
+)
 
 
-def _learn_genders(doc: Doc, entities: Entities) -> None:
+def _learn_genders(doc: Doc, entities: Entities, sentences: Sentences) -> None:
     """Give people the gender of the pronouns that follow them alone in a sentence.
 
     A "he" or "his" after exactly one person of its sentence votes for that
@@ -261,13 +267,11 @@ def _learn_genders(doc: Doc, entities: Entities) -> None:
     if not people:
         return
     votes: dict[int, list[int]] = {}
-    lowers = doc.to_array(LOWER)
-    pronouns = numpy.isin(lowers, [doc.vocab.strings.add(w) for w in _MALE_WORDS | _FEMALE_WORDS])
+    pronouns = numpy.isin(doc.to_array(LOWER), _GENDERED_IDS)
     for index in numpy.nonzero(pronouns)[0].tolist():
-        token = doc[index]
-        lower = token.lower_
-        start = token.sent.start
-        before = people[bisect.bisect_left(people, start) : bisect.bisect_left(people, token.i)]
+        lower = doc[index].lower_
+        start = sentences.of(index).start
+        before = people[bisect.bisect_left(people, start) : bisect.bisect_left(people, index)]
         seen = {id(entities.by_token[i]): entities.by_token[i] for i in before}
         if len(seen) == 1:
             [entity] = seen.values()
