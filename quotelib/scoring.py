@@ -130,6 +130,10 @@ class Evaluation:
         partial_03, partial_08, exact: the three matching measures.
         speaker_right, speaker_total: ``partial@0.3`` pairs whose gold quote
             has a speaker, and how many of them got the speaker right.
+        name_right, name_accuracy: of those pairs, how many (and what share)
+            have a predicted ``speaker_name`` that names the gold speaker or
+            a mention of its chain: the resolution alone, without the credit
+            that ``speaker_accuracy`` gives to overlapping spans ("He" for "he").
         end_to_end: a gold quote counts only when matched with the speaker right.
     """
 
@@ -141,6 +145,8 @@ class Evaluation:
     speaker_right: int
     speaker_total: int
     speaker_accuracy: float
+    name_right: int
+    name_accuracy: float
     end_to_end: Scores
 
     def to_dict(self) -> dict[str, Any]:
@@ -152,6 +158,8 @@ class Evaluation:
             "accuracy": self.speaker_accuracy,
             "right": self.speaker_right,
             "total": self.speaker_total,
+            "name_accuracy": self.name_accuracy,
+            "name_right": self.name_right,
         }
         return data
 
@@ -168,7 +176,9 @@ class Evaluation:
         return (
             f"{_table(header, rows)}\n"
             f"speaker accuracy {self.speaker_accuracy:.3f} ({self.speaker_right}/"
-            f"{self.speaker_total} partial@0.3 pairs whose gold quote has a speaker)\n"
+            f"{self.speaker_total} partial@0.3 pairs whose gold quote has a speaker); "
+            f"speaker name accuracy {self.name_accuracy:.3f} ({self.name_right}/"
+            f"{self.speaker_total})\n"
             f"{self.n_docs} documents; {self.n_gold_without_words} gold quotes "
             "without words ignored"
         )
@@ -187,6 +197,7 @@ class _Item:
     spans: tuple[Span, ...]  # speaker span; for gold, the chain mentions too
     names: tuple[str, ...]  # speaker names; for gold, the chain mention texts too
     has_speaker: bool
+    name: str | None = None  # the predicted speaker_name
 
 
 def evaluate(
@@ -240,6 +251,8 @@ def evaluate(
         speaker_right=tally["speaker", "right"],
         speaker_total=tally["speaker", "total"],
         speaker_accuracy=_ratio(tally["speaker", "right"], tally["speaker", "total"]),
+        name_right=tally["name", "right"],
+        name_accuracy=_ratio(tally["name", "right"], tally["speaker", "total"]),
         end_to_end=_scores(_E2E, tally),
     )
 
@@ -270,7 +283,7 @@ def format_comparison(evaluations: Mapping[str, Evaluation]) -> str:
 
     Columns: P, R and F1 at ``partial@0.3``; F1 at ``exact`` and
     ``partial@0.8``; ``partial@0.3`` recall of direct, mixed and indirect
-    quotes; speaker accuracy; end-to-end F1.
+    quotes; speaker accuracy; speaker name accuracy; end-to-end F1.
 
     Examples:
         >>> text = 'Xi said ties are strong.'
@@ -278,17 +291,18 @@ def format_comparison(evaluations: Mapping[str, Evaluation]) -> str:
         ...     "speaker": [0, 2], "speaker_text": "Xi", "kind": "indirect"}]}]
         >>> found = {1: [{"content_parts": [[8, 23]], "speaker": None, "kind": "indirect"}]}
         >>> print(format_comparison({"mine": evaluate(gold, found)}))
-        system  P@.3  R@.3 F1@.3 F1 exact F1@.8 R direct R mixed R indirect speaker E2E F1
-        mine   1.000 1.000 1.000    1.000 1.000        -       -      1.000   0.000  0.000
+        system  P@.3  R@.3 F1@.3 F1 exact F1@.8 R direct R mixed R indirect speaker name E2E F1
+        mine   1.000 1.000 1.000    1.000 1.000        -       -      1.000   0.000 0.000  0.000
     """
     header = ["system", "P@.3", "R@.3", "F1@.3", "F1 exact", "F1@.8"]
-    header += ["R direct", "R mixed", "R indirect", "speaker", "E2E F1"]
+    header += ["R direct", "R mixed", "R indirect", "speaker", "name", "E2E F1"]
     rows = []
     for name, ev in evaluations.items():
         p = ev.partial_03
         row = [name, *map(_fixed, (p.precision, p.recall, p.f1, ev.exact.f1, ev.partial_08.f1))]
         row += [_cell(p.recall_by_kind, k) for k in ("direct", "mixed", "indirect")]
         row += [_fixed(ev.speaker_accuracy) if ev.speaker_total else "-"]
+        row += [_fixed(ev.name_accuracy) if ev.speaker_total else "-"]
         rows.append([*row, _fixed(ev.end_to_end.f1)])
     return _table(header, rows)
 
@@ -343,7 +357,8 @@ def _predicted_item(quote: Any, text: str) -> _Item:
         raise TypeError(msg)
     names = [quote.get("speaker_name"), quote.get("speaker_text")]
     item = _item(quote, text, [quote.get("speaker")], names)
-    return attrs.evolve(item, has_speaker=item.has_speaker or bool(item.names))
+    has_speaker = item.has_speaker or bool(item.names)
+    return attrs.evolve(item, has_speaker=has_speaker, name=quote.get("speaker_name"))
 
 
 def _match(golds: list[_Item], preds: list[_Item], measure: str) -> list[tuple[int, int]]:
@@ -372,6 +387,10 @@ def _speaker_right(g: _Item, p: _Item) -> bool:
     return overlaps or any(names_match(pn, gn) for pn in p.names for gn in g.names if gn)
 
 
+def _name_right(g: _Item, p: _Item) -> bool:
+    return bool(p.name) and any(names_match(p.name, gn) for gn in g.names if gn)
+
+
 def _tally_document(tally: Counter, golds: list[_Item], preds: list[_Item]) -> None:
     tally.update(("n_gold", g.kind) for g in golds)
     tally.update(("n_pred", p.kind) for p in preds)
@@ -385,6 +404,7 @@ def _tally_document(tally: Counter, golds: list[_Item], preds: list[_Item]) -> N
             if golds[gi].has_speaker:
                 tally["speaker", "total"] += 1
                 tally["speaker", "right"] += right
+                tally["name", "right"] += _name_right(golds[gi], preds[pi])
             if right:
                 tally[_E2E, "gold", golds[gi].kind] += 1
                 tally[_E2E, "pred", preds[pi].kind] += 1

@@ -183,6 +183,18 @@ def test_evaluate_speaker_chain_counts_by_span_and_by_name():
     assert _speaker_result({"speaker": None, "speaker_name": "Putin"}, no_chain).speaker_right == 0
 
 
+def test_evaluate_name_accuracy_counts_the_resolved_name_only():
+    # An overlapping "he" span gets the speaker right; only a name resolves it.
+    gold_quote = dict(BACK_DOWN, speaker_text="he", speaker_chain=[_at("Putin"), _at("he")])
+    as_written = {"speaker": _at("he"), "speaker_text": "he", "speaker_name": "he"}
+    unresolved = _speaker_result(as_written, gold_quote)
+    assert (unresolved.speaker_right, unresolved.name_right) == (1, 0)
+    resolved = _speaker_result({**as_written, "speaker_name": "Vladimir Putin"}, gold_quote)
+    assert (resolved.speaker_right, resolved.name_right, resolved.name_accuracy) == (1, 1, 1.0)
+    wrong = _speaker_result({**as_written, "speaker_name": "Xi Jinping"}, gold_quote)
+    assert (wrong.speaker_right, wrong.name_right) == (1, 0)
+
+
 def test_evaluate_speaker_pronoun_chain_mention_does_not_match_by_name():
     gold_quote = dict(BACK_DOWN, speaker_text="he", speaker_chain=[_at("he")])
     result = _speaker_result({"speaker": _at("he", nth=1), "speaker_text": "he"}, gold_quote)
@@ -296,7 +308,13 @@ def test_evaluate_records_are_frozen_plain_data():
         result.n_docs = 3
     data = json.loads(json.dumps(result.to_dict()))
     assert data["partial@0.3"]["recall"] == 0.5
-    assert data["speaker"] == {"accuracy": 1.0, "right": 1, "total": 1}
+    assert data["speaker"] == {
+        "accuracy": 1.0,
+        "right": 1,
+        "total": 1,
+        "name_accuracy": 0.0,  # TAXES predicts a speaker span, no speaker_name
+        "name_right": 0,
+    }
     assert set(data) == {"n_docs", "n_gold_without_words", "partial@0.3", "partial@0.8",
                          "exact", "end-to-end", "speaker"}  # fmt: skip
 
