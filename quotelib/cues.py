@@ -216,7 +216,8 @@ def _attribution_for(token: Token) -> Attribution | None:
 
 def _verb_attribution(verb: Token) -> Attribution | None:
     lemma = cue_lemma(verb)
-    phrase = _phrase_of(verb)
+    children = list(verb.children)  # Token.children builds every child anew: read them once
+    phrase = _phrase_of(lemma, children)
     if lemma not in CUE_VERBS and phrase is None:
         return None
     if is_negated(verb) or is_so_called(verb):
@@ -224,9 +225,10 @@ def _verb_attribution(verb: Token) -> Attribution | None:
     cue_class = CUE_PHRASES[phrase[0]] if phrase else CUE_VERBS[lemma]
     speaker = subject_of(verb)
     parts = char_parts(
-        verb.doc, _without_speaker(_verb_content(verb, lemma, cue_class, phrase), speaker)
+        verb.doc,
+        _without_speaker(_verb_content(verb, children, lemma, cue_class, phrase), speaker),
     )
-    if not parts or _is_impersonal(verb):
+    if not parts or _is_impersonal(verb, children):
         return None
     cue = (
         verb.doc[verb.i : phrase[1].i + 1]
@@ -236,51 +238,52 @@ def _verb_attribution(verb: Token) -> Attribution | None:
     return Attribution(cue=cue, speaker=speaker, parts=parts, rule="verb", cue_class=cue_class)
 
 
-def _is_impersonal(verb: Token) -> bool:
+def _is_impersonal(verb: Token, children: list[Token]) -> bool:
     """Readers addressed ("Do you support ...?") or a passive infinitive with no
     source ("sales are expected to rise"): no one's words are reported."""
-    if any(c.dep_ == "nsubj" and c.lower_ == "you" for c in verb.children):
+    if any(c.dep_ == "nsubj" and c.lower_ == "you" for c in children):
         return True
     if is_passive(verb) and agent_of(verb) is None:
-        return not any(c.dep_ == "ccomp" for c in verb.children)
+        return not any(c.dep_ == "ccomp" for c in children)
     return False
 
 
-def _phrase_of(verb: Token) -> tuple[tuple[str, str], Token] | None:
-    lemma = cue_lemma(verb)
-    for child in verb.children:
+def _phrase_of(lemma: str, children: list[Token]) -> tuple[tuple[str, str], Token] | None:
+    for child in children:
         if child.dep_ in ("prt", "prep", "dobj", "advmod") and (lemma, child.lower_) in CUE_PHRASES:
             return (lemma, child.lower_), child
     return None
 
 
 def _verb_content(
-    verb: Token, lemma: str, cue_class: str, phrase: tuple[tuple[str, str], Token] | None
+    verb: Token,
+    children: list[Token],
+    lemma: str,
+    cue_class: str,
+    phrase: tuple[tuple[str, str], Token] | None,
 ) -> list[tuple[int, int]]:
-    clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
+    clauses = [c for c in children if c.dep_ in _CLAUSE_DEPS]
     if clauses:
         return _subtree_parts(clauses, exclude=verb)
     if phrase is not None:
         objects = [c for c in phrase[1].children if c.dep_ in ("pobj", "pcomp")]
         if objects:
             return _subtree_parts(objects + _trailing(verb, phrase[1]), exclude=verb)
-    passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    passive_subjects = [c for c in children if c.dep_ == "nsubjpass"]
     if passive_subjects and agent_of(verb) is not None:
         # "The proposal was rejected by voters": the rejected thing is the content.
         return _subtree_parts(passive_subjects, exclude=verb)
     if verb.dep_ == "parataxis" or (
-        verb.dep_ == "advcl" and verb.i > verb.head.i and _is_inverted(verb)
+        verb.dep_ == "advcl" and verb.i > verb.head.i and _is_inverted(lemma)
     ):
         return _inverted_parts(verb)
-    objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS or c.dep_ == "oprd"]
-    objects += [
-        c for c in verb.children if objects and c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS
-    ]
+    objects = [c for c in children if c.dep_ in _OBJECT_DEPS or c.dep_ == "oprd"]
+    objects += [c for c in children if objects and c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS]
     if objects and _object_is_content(lemma, objects[0]):
         return _subtree_parts(objects + _trailing(verb, objects[-1]), exclude=verb)
     topics = [
         p
-        for prep in verb.children
+        for prep in children
         if prep.dep_ == "prep" and prep.lower_ in _TOPIC_PREPS
         for p in prep.children
         if p.dep_ in ("pobj", "pcomp")
@@ -325,9 +328,9 @@ def _trailing(verb: Token, last: Token) -> list[Token]:
     return found
 
 
-def _is_inverted(verb: Token) -> bool:
+def _is_inverted(lemma: str) -> bool:
     # "..., he said." parsed as a clause hanging from the content's verb.
-    return cue_lemma(verb) in ("say", "add", "tell", "write", "note", "explain", "argue", "insist")
+    return lemma in ("say", "add", "tell", "write", "note", "explain", "argue", "insist")
 
 
 def _object_is_content(lemma: str, obj: Token) -> bool:
