@@ -73,12 +73,10 @@ _TIME_PREPS = frozenset({"on", "at", "during", "after", "before", "since", "unti
 # Prepositions whose object is the topic of speech: "asked about the emails".
 _TOPIC_PREPS = frozenset({"about", "against", "regarding", "concerning"})
 _OBJECT_DEPS = frozenset({"dobj", "attr"})
-# String ids, to compare with the columns of Doc.to_array. Arrays of them are
-# unsigned 64-bit like those columns: as a plain list they may become float64,
-# whose comparisons round the ids.
+# String ids, to compare with the columns of Doc.to_array.
 _ACCORDING = get_string_id("according")
 _COLON = get_string_id(":")
-_ADJECTIVE_IDS = numpy.array([get_string_id(w) for w in CUE_ADJECTIVES], dtype=numpy.uint64)
+_ADJECTIVE_IDS = frozenset(get_string_id(word) for word in CUE_ADJECTIVES)
 
 
 @attrs.define
@@ -129,40 +127,55 @@ def candidate_cues(doc: Doc) -> list[int]:
 
     Most tokens of a text are no cue. Parts of speech, tags and forms are
     compared as string ids over the whole document; the lexicon is asked only
-    about the verbs and nouns, once per distinct (lemma, form).
+    about verbs and nouns, once per (lemma, form) it has not judged before.
     """
     if len(doc) == 0:
         return []
     strings = doc.vocab.strings
     lemmas, lowers, pos, tags = doc.to_array([LEMMA, LOWER, POS, TAG]).T
+    verbs = (pos == VERB) | (pos == AUX)
+    for tag in numpy.unique(tags).tolist():
+        if strings[tag].startswith("VB"):
+            verbs |= tags == tag
     according = lowers == _ACCORDING
-    distinct_tags, tag_of = numpy.unique(tags, return_inverse=True)
-    verb_tags = numpy.array([strings[tag].startswith("VB") for tag in distinct_tags.tolist()])
-    verbs = (pos == VERB) | (pos == AUX) | verb_tags[tag_of]
-    nouns = (pos == NOUN) & ~verbs
-    adjectives = (pos == ADJ) & ~verbs & numpy.isin(lowers, _ADJECTIVE_IDS)
-    flags = according | adjectives
-    for kind, test in ((verbs, is_lexicon_verb), (nouns, is_lexicon_noun)):
-        index = numpy.nonzero(kind & ~according)[0]
-        flags[index] = _ask_lexicon(strings, lemmas[index], lowers[index], test)
+    nouns = ~according & ~verbs & (pos == NOUN)
+    adjectives = numpy.nonzero(~according & ~verbs & (pos == ADJ))[0]
+    flags = according.copy()
+    for kind, verdicts in ((verbs & ~according, _VERB_VERDICTS), (nouns, _NOUN_VERDICTS)):
+        index = numpy.nonzero(kind)[0]
+        flags[index] = verdicts.ask(strings, lemmas[index], lowers[index])
+    flags[adjectives] = [lower in _ADJECTIVE_IDS for lower in lowers[adjectives].tolist()]
     return numpy.nonzero(flags)[0].tolist()
 
 
-def _ask_lexicon(
-    strings: StringStore,
-    lemmas: numpy.ndarray,
-    lowers: numpy.ndarray,
-    test: Callable[[str, str], bool],
-) -> list[bool]:
-    """``test(lemma, form)`` for each token, asked once per distinct pair of string ids."""
-    verdicts: dict[tuple[int, int], bool] = {}
-    found = []
-    for pair in zip(lemmas.tolist(), lowers.tolist()):
-        verdict = verdicts.get(pair)
-        if verdict is None:
-            verdict = verdicts[pair] = test(strings[pair[0]].lower(), strings[pair[1]])
-        found.append(verdict)
-    return found
+class _Verdicts:
+    """The lexicon's verdicts on (lemma, form) pairs of string ids, kept across documents.
+
+    A string id is a hash of the string, the same in every vocabulary, so a
+    verdict holds for every document. The table is emptied when it outgrows
+    ``size`` entries.
+    """
+
+    def __init__(self, test: Callable[[str, str], bool], size: int = 1 << 16) -> None:
+        self.test = test
+        self.size = size
+        self.table: dict[tuple[int, int], bool] = {}
+
+    def ask(self, strings: StringStore, lemmas: numpy.ndarray, lowers: numpy.ndarray) -> list[bool]:
+        """``test(lemma, form)`` for each token, read off the table where it can be."""
+        if len(self.table) > self.size:
+            self.table.clear()
+        table, found = self.table, []
+        for pair in zip(lemmas.tolist(), lowers.tolist()):
+            verdict = table.get(pair)
+            if verdict is None:
+                verdict = table[pair] = self.test(strings[pair[0]].lower(), strings[pair[1]])
+            found.append(verdict)
+        return found
+
+
+_VERB_VERDICTS = _Verdicts(is_lexicon_verb)
+_NOUN_VERDICTS = _Verdicts(is_lexicon_noun)
 
 
 def _colon_attributions(doc: Doc) -> list[Attribution]:
