@@ -1,0 +1,42 @@
+"""Paragraph bounds and mark search of quotelib.marks against plain-Python references."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quotelib.marks import _MARK_RE, _paragraphs
+
+_BREAK = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
+_TEXT = st.text(alphabet=st.sampled_from(list("ab '\"“”‘’«»\t\n\r\x1c\x85\u2028\u00a0\u3000")))
+
+
+def _split_and_strip(text: str) -> list[tuple[int, int]]:
+    """Lines between breaks, without edge whitespace, blank ones left out."""
+    bounds, start = [], 0
+    for match in _BREAK.finditer(text):
+        bounds.append((start, match.start()))
+        start = match.end()
+    bounds.append((start, len(text)))
+    found = []
+    for start, end in bounds:
+        line = text[start:end]
+        left = len(line) - len(line.lstrip())
+        if left < len(line):
+            found.append((start + left, start + len(line.rstrip())))
+    return found
+
+
+@given(_TEXT)
+def test_marks_paragraphs_are_stripped_lines(text):
+    assert _paragraphs(text) == _split_and_strip(text)
+
+
+@given(_TEXT)
+def test_marks_pattern_finds_runs_of_apostrophes_and_single_marks(text):
+    reference = re.compile("'+|[\"“”„‘’‚«»‹›]")
+    assert [m.span() for m in _MARK_RE.finditer(text)] == [
+        m.span() for m in reference.finditer(text)
+    ]
