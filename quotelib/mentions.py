@@ -92,6 +92,7 @@ class Entities:
     # kind, people by each of their first and last names, in order of creation.
     by_name: dict[tuple[str, str], Entity] = attrs.Factory(dict)
     by_word: dict[str, list[Entity]] = attrs.Factory(dict)
+    keys: set[str] = attrs.Factory(set)
 
     def at(self, token: Token) -> Entity | None:
         """The entity a token's name mention belongs to, if any."""
@@ -134,7 +135,7 @@ def find_entities(doc: Doc) -> Entities:
 def _is_known_surname(found: Entities, ent: Span) -> bool:
     # The small model tags a lone surname as an organisation now and then ("Wang stated").
     return len(ent) == 1 and any(
-        e.kind == _PERSON and ent.text in (e.last, e.first) for e in found.entities
+        ent.text in (e.last, e.first) for e in found.by_word.get(ent.text, ())
     )
 
 
@@ -263,10 +264,10 @@ def _initials(name: str) -> str | None:
 def _key(found: Entities, words: list[str]) -> str:
     """A readable identifier, unique in the document: "xi-jinping", "wang-yi-2"."""
     base = slug(" ".join(words))
-    taken = {e.key for e in found.entities}
     key, n = base, 2
-    while key in taken:
+    while key in found.keys:
         key, n = f"{base}-{n}", n + 1
+    found.keys.add(key)
     return key
 
 

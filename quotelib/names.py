@@ -27,7 +27,7 @@ from collections.abc import Iterable
 
 import attrs
 import numpy
-from spacy.attrs import ORTH, TAG
+from spacy.attrs import LOWER, ORTH, TAG
 from spacy.tokens import Doc, Span, Token
 
 __all__ = ["ORGANISATIONS", "ORGANISATION_WORDS", "PLACES", "TITLES", "find_names"]
@@ -204,7 +204,8 @@ def find_names(doc: Doc) -> list[Span]:
 ('Foreign Ministry', 'ORG'), ('NATO', 'ORG'), ('Texas', 'GPE'), ('Ted Cruz', 'PERSON'), \
 ('Democrats', 'NORP')]
     """
-    runs = [part for run in _name_runs(doc) for part in _split_at_title(doc, *run)]
+    lowers = doc.to_array(LOWER).tolist()
+    runs = [part for run in _name_runs(doc) for part in _split_at_title(doc, lowers, *run)]
     names = [name for name in runs if not name.is_date()]
     evidence = _Evidence(
         places={name.key for name in names if name.after(_PLACE_PREPOSITIONS, doc)},
@@ -228,24 +229,29 @@ def find_names(doc: Doc) -> list[Span]:
 
 @attrs.define
 class _Name:
-    """A run of proper nouns (internal): its tokens, text and words, and its label if known."""
+    """A run of proper nouns (internal): its tokens and lower-cased words, its label if known."""
 
     start: int
     end: int
-    text: str
     words: list[str]
-    plural: bool
+    plural: bool  # ends in a plural proper noun
+    acronym: bool  # one word written as an acronym
     label: str | None = None
 
     @classmethod
-    def of(cls, doc: Doc, start: int, end: int, label: str | None = None) -> _Name:
-        span = doc[start:end]
-        words = [t.lower_ for t in span]
-        return cls(start, end, span.text, words, span[-1].tag_ == "NNPS", label)
+    def of(
+        cls, doc: Doc, lowers: list[int], start: int, end: int, label: str | None = None
+    ) -> _Name:
+        """The name of ``doc[start:end]``; ``lowers`` holds the doc's ``LOWER`` ids."""
+        strings = doc.vocab.strings
+        words = [strings[lower] for lower in lowers[start:end]]
+        last = doc[end - 1]
+        acronym = end - start == 1 and bool(_ACRONYM.match(last.text))
+        return cls(start, end, words, last.tag_ == "NNPS", acronym, label)
 
     @property
     def key(self) -> str:
-        return self.text.lower()
+        return " ".join(self.words)
 
     def is_date(self) -> bool:
         return all(w in DATE_WORDS for w in self.words) or self.words[-1] in _DAY_ENDS
@@ -302,13 +308,13 @@ def _is_supported(doc: Doc, name: _Name, label: str, person_words: set[str]) -> 
     return name.words[0] in person_words or doc[name.start].dep_ in _SUBJECT_DEPS
 
 
-def _split_at_title(doc: Doc, start: int, end: int) -> list[_Name]:
+def _split_at_title(doc: Doc, lowers: list[int], start: int, end: int) -> list[_Name]:
     """A run cut at its last title, the part after it a person's name.
 
     "Texas Sen. Ted Cruz" -> "Texas" (unknown) and "Ted Cruz" (a person);
     "Secretary of State John Kerry" -> "John Kerry"; "Mr. Lee" stays whole.
     """
-    name = _Name.of(doc, start, end)
+    name = _Name.of(doc, lowers, start, end)
     titles = [i for i, word in enumerate(name.words[:-1]) if word in TITLES]
     if not titles or (name.words[0] in _COURTESY and titles == [0]):
         return [name]
@@ -320,9 +326,9 @@ def _split_at_title(doc: Doc, start: int, end: int) -> list[_Name]:
     parts = []
     before = [i for i in range(titles[0]) if _is_name_word(doc[start + i])]
     if before:
-        parts.append(_Name.of(doc, start + before[0], start + before[-1] + 1))
+        parts.append(_Name.of(doc, lowers, start + before[0], start + before[-1] + 1))
     if person < len(name.words):
-        parts.append(_Name.of(doc, start + person, end, label="PERSON"))
+        parts.append(_Name.of(doc, lowers, start + person, end, label="PERSON"))
     return parts
 
 
@@ -376,7 +382,7 @@ def _label(name: _Name, evidence: _Evidence) -> str:
         return "PERSON"
     if key in PLACES or (words[0] in _COMPASS and " ".join(words[1:]) in PLACES):
         return "GPE"
-    if key in ORGANISATIONS or _ACRONYM.match(name.text):
+    if key in ORGANISATIONS or name.acronym:
         return "ORG"
     if len(words) == 1 and key in evidence.person_words:
         return "PERSON"  # "Sanders" after "Bernie Sanders", even in "the Sanders campaign"
