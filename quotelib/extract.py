@@ -13,7 +13,7 @@ import bisect
 import logging
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from quotelib.chunks import parse_text
 from quotelib.cues import Attribution, candidate_cues, find_attributions
@@ -126,8 +126,8 @@ def _extract(
 
 def _resolve_all(
     attributions: list[Attribution], resolver: SpeakerResolver | None
-) -> dict[int, tuple[str, str, str]]:
-    """(name, id, how) of each attribution's speaker, resolved in text order."""
+) -> dict[int, tuple[Span, str, str, str]]:
+    """(mention, name, id, how) of each attribution's speaker, resolved in text order."""
     if resolver is None:
         return {}
     found = {}
@@ -142,7 +142,7 @@ def _resolve_all(
             key = f"unresolved-{unresolved}"
         else:
             key = slug(resolution.name)
-        found[id(attribution)] = (resolution.name, key, resolution.how)
+        found[id(attribution)] = (resolution.mention, resolution.name, key, resolution.how)
     return found
 
 
@@ -157,7 +157,7 @@ def _drop_nested(attributions: list[Attribution]) -> list[Attribution]:
         low = bisect.bisect_left(starts, min(anchor, attribution.start) - longest)
         high = bisect.bisect_right(starts, max(anchor, attribution.end))
         if not any(
-            other is not attribution and _nested_in(attribution, other)
+            other is not attribution and _nested_in(attribution, anchor, other)
             for other in ordered[low:high]
         ):
             kept.append(attribution)
@@ -173,8 +173,8 @@ def _anchor(attribution: Attribution) -> int:
     return attribution.start
 
 
-def _nested_in(inner: Attribution, outer: Attribution) -> bool:
-    anchor = _anchor(inner)
+def _nested_in(inner: Attribution, anchor: int, outer: Attribution) -> bool:
+    """Whether ``inner``, said at ``anchor``, sits in ``outer``'s content or repeats it."""
     inside = any(start <= anchor < end for start, end in outer.parts)
     if not inside:
         return _same_content(inner, outer)
@@ -189,6 +189,8 @@ def _mutually_nested(first: Attribution, second: Attribution) -> bool:
 
 
 def _same_content(first: Attribution, second: Attribution) -> bool:
+    if first.end <= second.start or second.end <= first.start:
+        return False  # no character in common (parts are sorted)
     shared = sum(
         max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in first.parts for s2, e2 in second.parts
     )
@@ -222,22 +224,23 @@ def _to_quote(
     text: str,
     attribution: Attribution,
     quoted: Ranges,
-    resolution: tuple[str, str, str] | None,
+    resolution: tuple[Span, str, str, str] | None,
 ) -> Quote | None:
     parts = _join_adjacent(text, attribution.parts)
     parts = [p for p in (_strip(text, start, end) for start, end in parts) if p]
     if not parts:
         return None
     content = TextSpan.from_offsets(text, parts[0][0], parts[-1][1])
-    speaker = cue = None
+    speaker = cue = name = key = how = None
     if attribution.speaker is not None:
-        mention = mention_span(attribution.speaker)
+        if resolution is None:
+            mention = mention_span(attribution.speaker)
+        else:
+            mention, name, key, how = resolution
         speaker = TextSpan.from_offsets(text, mention.start_char, mention.end_char)
+        name = speaker.text if resolution is None else name
     if attribution.cue is not None:
         cue = TextSpan.from_offsets(text, attribution.cue.start_char, attribution.cue.end_char)
-    name = key = how = None
-    if speaker is not None:
-        name, key, how = (speaker.text, None, None) if resolution is None else resolution
     return Quote(
         kind=_kind(text, parts, quoted),
         content=content,
@@ -273,18 +276,22 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
     start, end = strip_space(text, start, end)
     while end - start >= 2:
         lead, trail = text[start] in _QUOTE_CHARS, text[end - 1] in _QUOTE_CHARS
-        unpaired = sum(text.count(mark, start, end) for mark in _DOUBLE_MARKS) % 2 == 1
         if lead and trail:
             start, end = strip_space(text, start + 1, end - 1)
-        elif lead and unpaired:
+        elif lead and _odd_doubles(text, start, end):
             start, end = strip_space(text, start + 1, end)
-        elif trail and unpaired:
+        elif trail and _odd_doubles(text, start, end):
             start, end = strip_space(text, start, end - 1)
         else:
             break
     if not any(ch.isalnum() for ch in text[start:end]):
         return None
     return start, end
+
+
+def _odd_doubles(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds an odd number of double quote marks."""
+    return sum(text.count(mark, start, end) for mark in _DOUBLE_MARKS) % 2 == 1
 
 
 def _kind(text: str, parts: list[tuple[int, int]], quoted: Ranges) -> str:
