@@ -20,10 +20,10 @@ is not an attribution and yields nothing.
 from __future__ import annotations
 
 import bisect
-import itertools
 import logging
 import re
 
+import numpy
 from spacy.attrs import IS_ALPHA, POS
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
@@ -59,8 +59,8 @@ class _Layout:
         self.sentences = Sentences(doc)
         # Running counts of words and verbs, to ask any span whether it is a clause.
         alpha, pos = doc.to_array([IS_ALPHA, POS]).reshape(-1, 2).T
-        self.words = list(itertools.accumulate(alpha.tolist(), initial=0))
-        self.verbs = list(itertools.accumulate(((pos == VERB) | (pos == AUX)).tolist(), initial=0))
+        self.words = _running_count(alpha)
+        self.verbs = _running_count((pos == VERB) | (pos == AUX))
 
     def cues_in(self, span: Span) -> list[Token]:
         """The tokens of ``span`` that may be cues, found by bisection, not a scan."""
@@ -75,7 +75,14 @@ class _Layout:
         """Whether ``span`` reads as a clause: four words or more, one a verb."""
         words = self.words[span.end] - self.words[span.start]
         verbs = self.verbs[span.end] - self.verbs[span.start]
-        return words >= 4 and verbs > 0
+        return bool(words >= 4 and verbs > 0)
+
+
+def _running_count(flags: numpy.ndarray) -> numpy.ndarray:
+    """``count[i]``: how many of ``flags[:i]`` are set."""
+    count = numpy.zeros(len(flags) + 1, dtype=numpy.int64)
+    numpy.cumsum(flags, out=count[1:])
+    return count
 
 
 def attach_quotations(

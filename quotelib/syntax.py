@@ -215,12 +215,11 @@ def mention_span(token: Token) -> Span:
             left = min(left, child.i)
             right = max(right, child.i)
             stack.append(child)
-    span = doc[left : right + 1]
-    while len(span) > 1 and (span[-1].is_punct or span[-1].dep_ == "cc"):
-        span = span[:-1]
-    while len(span) > 1 and (span[0].is_punct or span[0].dep_ == "cc"):
-        span = span[1:]
-    return span
+    while right > left and (doc[right].is_punct or doc[right].dep_ == "cc"):
+        right -= 1
+    while right > left and (doc[left].is_punct or doc[left].dep_ == "cc"):
+        left += 1
+    return doc[left : right + 1]
 
 
 def _is_name_part(child: Token, head: Token) -> bool:
