@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from quotelib.cues import Attribution, candidate_cues, noun_speaker
 from quotelib.lexicon import CUE_NOUNS, CUE_VERBS, QUOTE_VERBS, cue_lemma
 from quotelib.marks import Quotation
-from quotelib.ranges import Ranges, merge
+from quotelib.ranges import Ranges, line_breaks, merge
 from quotelib.syntax import (
     Sentences,
     is_negated,
@@ -53,7 +53,7 @@ class _Layout:
     def __init__(self, doc: Doc, text: str, outer: list[Quotation], cues: list[int]) -> None:
         self.doc = doc
         self.text = text  # Doc.text joins every token: read it once
-        self.breaks = [m.start() for m in re.finditer(r"\n+", text)]
+        self.breaks = line_breaks(text)
         self.marks = Ranges((q.start, q.end) for q in outer)
         self.cues = cues
         self.sentences = Sentences(doc)

@@ -16,7 +16,6 @@ previous paragraph's speaker, or its only compatible person.
 from __future__ import annotations
 
 import bisect
-import re
 
 import attrs
 import numpy
@@ -25,6 +24,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from quotelib.mentions import TITLES, Entities, Entity, find_entities
+from quotelib.ranges import line_breaks
 from quotelib.syntax import Sentences, mention_span
 
 _HE = frozenset({"he", "him"})
@@ -86,7 +86,7 @@ class SpeakerResolver:
         self.doc = doc
         self.entities = find_entities(doc)
         text = doc.text if text is None else text
-        self.breaks = [m.start() for m in re.finditer(r"\n+", text)]
+        self.breaks = line_breaks(text)
         self.speakers: list[tuple[int, Entity]] = []
         self.sentences = Sentences(doc)
         _learn_genders(doc, self.entities, self.sentences)

@@ -1,4 +1,4 @@
-"""Paragraph bounds and mark search of quotelib.marks against plain-Python references."""
+"""Paragraph bounds, line breaks and mark search against plain-Python references."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quotelib.marks import _MARK_RE, _paragraphs
+from quotelib.ranges import line_breaks
 
 _BREAK = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
 _TEXT = st.text(alphabet=st.sampled_from(list("ab '\"“”‘’«»\t\n\r\x1c\x85\u2028\u00a0\u3000")))
@@ -40,3 +41,8 @@ def test_marks_pattern_finds_runs_of_apostrophes_and_single_marks(text):
     assert [m.span() for m in _MARK_RE.finditer(text)] == [
         m.span() for m in reference.finditer(text)
     ]
+
+
+@given(_TEXT)
+def test_ranges_line_breaks_start_each_run_of_newlines(text):
+    assert line_breaks(text) == [m.start() for m in re.finditer(r"\n+", text)]
