@@ -29,7 +29,14 @@ from quotelib.lexicon import (
     is_lexicon_verb,
 )
 from quotelib.ranges import Ranges, merge
-from quotelib.syntax import agent_of, is_negated, is_passive, is_so_called, subject_of
+from quotelib.syntax import (
+    Sentences,
+    agent_of,
+    is_negated,
+    is_passive,
+    is_so_called,
+    subject_of,
+)
 
 # Verbs whose direct object is the person addressed, not the content.
 _ADDRESSEE_VERBS = frozenset(
@@ -99,7 +106,11 @@ class Attribution:
 
 
 def find_attributions(
-    doc: Doc, *, blocked: list[tuple[int, int]] = (), cues: list[int] | None = None
+    doc: Doc,
+    *,
+    blocked: list[tuple[int, int]] = (),
+    cues: list[int] | None = None,
+    sentences: Sentences | None = None,
 ) -> list[Attribution]:
     """Every attribution introduced by a cue on ``doc``'s parse.
 
@@ -109,9 +120,11 @@ def find_attributions(
             quoted speech; a cue inside one is not the narrator's and is
             skipped.
         cues: :func:`candidate_cues` of ``doc`` when the caller has them.
+        sentences: the :class:`~quotelib.syntax.Sentences` of ``doc`` when
+            the caller has them.
     """
     quoted = Ranges(blocked)
-    found = [a for a in _colon_attributions(doc) if not quoted.contains(a.start)]
+    found = [a for a in _colon_attributions(doc, sentences) if not quoted.contains(a.start)]
     for index in candidate_cues(doc) if cues is None else cues:
         token = doc[index]
         if quoted.contains(token.idx):
@@ -178,13 +191,13 @@ _VERB_VERDICTS = _Verdicts(is_lexicon_verb)
 _NOUN_VERDICTS = _Verdicts(is_lexicon_noun)
 
 
-def _colon_attributions(doc: Doc) -> list[Attribution]:
+def _colon_attributions(doc: Doc, sentences: Sentences | None) -> list[Attribution]:
     """Headline and transcript style: ``Trump: My plans aren't set in stone``."""
     colons = numpy.nonzero(doc.to_array(ORTH) == _COLON)[0].tolist() if len(doc) else []
     if not colons:
         return []
     found = []
-    for sent in doc.sents:
+    for sent in doc.sents if sentences is None else sentences.spans:
         first = bisect.bisect_left(colons, sent.start)  # the sentence's first colon
         if first == len(colons) or colons[first] >= min(sent.start + 7, sent.end):
             continue

@@ -48,15 +48,17 @@ _SPEECH_CLASSES = frozenset({"speech", "writing", "question"})
 
 
 class _Layout:
-    """The text once read: its paragraph breaks, quotation ranges and candidate cues."""
+    """The text once read: its paragraph breaks, quotation ranges, candidate cues and sentences."""
 
-    def __init__(self, doc: Doc, text: str, outer: list[Quotation], cues: list[int]) -> None:
+    def __init__(
+        self, doc: Doc, text: str, outer: list[Quotation], cues: list[int], sentences: Sentences
+    ) -> None:
         self.doc = doc
         self.text = text  # Doc.text joins every token: read it once
         self.breaks = line_breaks(text)
         self.marks = Ranges((q.start, q.end) for q in outer)
         self.cues = cues
-        self.sentences = Sentences(doc)
+        self.sentences = sentences
         # Running counts of words and verbs, to ask any span whether it is a clause.
         alpha, pos = doc.to_array([IS_ALPHA, POS]).reshape(-1, 2).T
         self.words = _running_count(alpha)
@@ -92,11 +94,14 @@ def attach_quotations(
     *,
     text: str | None = None,
     cues: list[int] | None = None,
+    sentences: Sentences | None = None,
 ) -> list[Attribution]:
     """Widen ``attributions`` over the quotations they touch and add the rest.
 
-    Returns the attributions, old and new, in text order. ``text`` is
-    ``doc.text`` when the caller has it already (``Doc.text`` joins every token).
+    Returns the attributions, old and new, in text order. ``text``, ``cues``
+    and ``sentences`` are ``doc.text`` (which joins every token), the
+    :func:`~quotelib.cues.candidate_cues` and the
+    :class:`~quotelib.syntax.Sentences` of ``doc`` when the caller has them.
     """
     outer = [q for q in quotations if q.depth == 0]
     starts = [q.start for q in outer]
@@ -107,6 +112,7 @@ def attach_quotations(
         doc.text if text is None else text,
         outer,
         candidate_cues(doc) if cues is None else cues,
+        Sentences(doc) if sentences is None else sentences,
     )
     owner: dict[int, Attribution] = {}
     for attribution in attributions:
@@ -326,7 +332,8 @@ def _neighbour_cue(
     before = sentences[0].start
     if before > 0:
         previous = layout.sentences.of(before - 1)
-        if previous.text.rstrip().endswith(":") and "\n" not in text[
+        said = text[previous.start_char : previous.end_char]  # Span.text joins its tokens
+        if said.rstrip().endswith(":") and "\n" not in text[
             previous.end_char : quotation.start
         ].strip("\n"):
             found = layout.cues_in(previous)

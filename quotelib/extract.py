@@ -24,7 +24,7 @@ from quotelib.model import load_pipeline
 from quotelib.ranges import Ranges, strip_space
 from quotelib.records import Quote, TextSpan
 from quotelib.resolve import SpeakerResolver
-from quotelib.syntax import mention_span
+from quotelib.syntax import Sentences, mention_span
 
 logger = logging.getLogger(__name__)
 
@@ -101,14 +101,18 @@ def _extract(
     text = doc.text  # Doc.text joins every token: read it once
     quotations = find_quotations(text)
     blocked = [(q.start, q.end) for q in quotations if q.depth == 0]
-    cues = candidate_cues(doc)  # shared by the reported and the direct rules
-    attributions = find_attributions(doc, blocked=blocked, cues=cues)
-    attributions = attach_quotations(doc, quotations, attributions, text=text, cues=cues)
+    # Read once, shared by the reported and direct rules and speaker resolution:
+    cues = candidate_cues(doc)
+    sentences = Sentences(doc)
+    attributions = find_attributions(doc, blocked=blocked, cues=cues, sentences=sentences)
+    attributions = attach_quotations(
+        doc, quotations, attributions, text=text, cues=cues, sentences=sentences
+    )
     attributions = _drop_nested(attributions)
     for attribution in attributions:
         if attribution.speaker is not None and attribution.speaker.dep_ == "case":
             attribution.speaker = attribution.speaker.head  # "Trump’s" -> "Trump"
-    resolver = SpeakerResolver(doc, text=text) if resolve else None
+    resolver = SpeakerResolver(doc, text=text, sentences=sentences) if resolve else None
     resolutions = _resolve_all(attributions, resolver)
     quoted = Ranges(part for q in quotations if q.depth == 0 for part in q.parts)
     quotes = []

@@ -82,13 +82,15 @@ class SpeakerResolver:
         ('Vladimir Putin', 'pronoun')
     """
 
-    def __init__(self, doc: Doc, *, text: str | None = None) -> None:
+    def __init__(
+        self, doc: Doc, *, text: str | None = None, sentences: Sentences | None = None
+    ) -> None:
         self.doc = doc
         self.entities = find_entities(doc)
         text = doc.text if text is None else text
         self.breaks = line_breaks(text)
         self.speakers: list[tuple[int, Entity]] = []
-        self.sentences = Sentences(doc)
+        self.sentences = Sentences(doc) if sentences is None else sentences
         _learn_genders(doc, self.entities, self.sentences)
 
     def resolve(self, token: Token) -> Resolution:
