@@ -246,21 +246,18 @@ def _verb_attribution(verb: Token) -> Attribution | None:
     phrase = _phrase_of(lemma, children)
     if lemma not in CUE_VERBS and phrase is None:
         return None
-    if is_negated(verb) or is_so_called(verb):
+    if is_negated(verb, children) or is_so_called(verb):
         return None
     cue_class = CUE_PHRASES[phrase[0]] if phrase else CUE_VERBS[lemma]
-    speaker = subject_of(verb)
+    speaker = subject_of(verb, children)
     parts = char_parts(
         verb.doc,
         _without_speaker(_verb_content(verb, children, lemma, cue_class, phrase), speaker),
     )
     if not parts or _is_impersonal(verb, children):
         return None
-    cue = (
-        verb.doc[verb.i : phrase[1].i + 1]
-        if phrase and phrase[1].i > verb.i
-        else verb.doc[verb.i : verb.i + 1]
-    )
+    end = phrase[1].i + 1 if phrase and phrase[1].i > verb.i else verb.i + 1
+    cue = Span(verb.doc, verb.i, end)  # doc[i:j] costs three times as much
     return Attribution(cue=cue, speaker=speaker, parts=parts, rule="verb", cue_class=cue_class)
 
 
@@ -269,7 +266,7 @@ def _is_impersonal(verb: Token, children: list[Token]) -> bool:
     source ("sales are expected to rise"): no one's words are reported."""
     if any(c.dep_ == "nsubj" and c.lower_ == "you" for c in children):
         return True
-    if is_passive(verb) and agent_of(verb) is None:
+    if is_passive(verb, children) and agent_of(verb, children) is None:
         return not any(c.dep_ == "ccomp" for c in children)
     return False
 
@@ -296,7 +293,7 @@ def _verb_content(
         if objects:
             return _subtree_parts(objects + _trailing(verb, phrase[1]), exclude=verb)
     passive_subjects = [c for c in children if c.dep_ == "nsubjpass"]
-    if passive_subjects and agent_of(verb) is not None:
+    if passive_subjects and agent_of(verb, children) is not None:
         # "The proposal was rejected by voters": the rejected thing is the content.
         return _subtree_parts(passive_subjects, exclude=verb)
     if verb.dep_ == "parataxis" or (

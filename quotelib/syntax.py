@@ -7,6 +7,7 @@ return tokens; nothing here builds records.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -60,8 +61,11 @@ _PRONOUNS = frozenset(
 )
 
 
-def is_negated(token: Token) -> bool:
+def is_negated(token: Token, children: Sequence[Token] | None = None) -> bool:
     """Whether ``token`` (a cue) is negated: "did not mention", "Neither leader detailed".
+
+    ``children`` are the token's children when the caller has them already
+    (``Token.children`` builds every child anew), as in the helpers below.
 
     Examples:
         >>> from spacy.tokens import Doc
@@ -71,7 +75,7 @@ def is_negated(token: Token) -> bool:
         >>> is_negated(doc[3])
         True
     """
-    for child in token.children:
+    for child in token.children if children is None else children:
         if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
             return True
         if child.dep_ in _SUBJ_DEPS and _is_negative_subject(child):
@@ -102,14 +106,15 @@ def _has_own_subject(token: Token) -> bool:
     return any(c.dep_ in _SUBJ_DEPS or c.dep_ in _PASSIVE_SUBJ_DEPS for c in token.children)
 
 
-def is_passive(token: Token) -> bool:
+def is_passive(token: Token, children: Sequence[Token] | None = None) -> bool:
     """Whether verb ``token`` is in the passive voice ("was reported")."""
-    return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in token.children)
+    children = token.children if children is None else children
+    return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in children)
 
 
-def agent_of(token: Token) -> Token | None:
+def agent_of(token: Token, children: Sequence[Token] | None = None) -> Token | None:
     """The object of a passive verb's "by" phrase, if any."""
-    for child in token.children:
+    for child in token.children if children is None else children:
         if child.dep_ == "agent":
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
@@ -117,29 +122,33 @@ def agent_of(token: Token) -> Token | None:
     return None
 
 
-def subject_of(token: Token, *, _depth: int = 0) -> Token | None:
+def subject_of(
+    token: Token, children: Sequence[Token] | None = None, *, _depth: int = 0
+) -> Token | None:
     """The grammatical source of verb ``token``, following shared subjects.
 
     Handles plain subjects, passives (the agent, or nothing for "it was
     reported"), conjoined verbs sharing a subject ("stood and said"),
     participles ("..., saying", "quoted as saying") and participial
-    modifiers of a noun ("Putin, addressing Xi, ...").
+    modifiers of a noun ("Putin, addressing Xi, ..."). ``children`` as for
+    :func:`is_negated`.
     """
     if _depth > 4:
         return None
-    for child in token.children:
+    children = list(token.children) if children is None else children
+    for child in children:
         if child.dep_ in _SUBJ_DEPS:
-            if child.lower_ == "it" and is_passive(token):
+            if child.lower_ == "it" and is_passive(token, children):
                 return None
             return child
     inverted = _inverted_speaker(token)
     if inverted is not None:
         return inverted
-    if is_passive(token):
-        agent = agent_of(token)
+    if is_passive(token, children):
+        agent = agent_of(token, children)
         if agent is not None:
             return agent
-        for child in token.children:
+        for child in children:
             if child.dep_ in _PASSIVE_SUBJ_DEPS and child.lower_ not in ("it", "there"):
                 return child if _is_quoted_as_frame(token) else None
         return None
@@ -172,9 +181,10 @@ def _inverted_speaker(token: Token) -> Token | None:
     """
     if token.tag_ not in ("VBD", "VBZ", "VBP") or token.i < 2:
         return None
-    if not any(t.is_quote for t in token.doc[token.i - 2 : token.i]):
+    doc = token.doc
+    if not (doc[token.i - 2].is_quote or doc[token.i - 1].is_quote):
         return None
-    for candidate in token.doc[token.i + 1 : min(token.i + 5, len(token.doc))]:
+    for candidate in doc[token.i + 1 : min(token.i + 5, len(doc))]:
         if candidate.is_punct or candidate.is_quote:
             break
         if candidate.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -219,7 +229,7 @@ def mention_span(token: Token) -> Span:
         right -= 1
     while right > left and (doc[left].is_punct or doc[left].dep_ == "cc"):
         left += 1
-    return doc[left : right + 1]
+    return Span(doc, left, right + 1)  # doc[i:j] costs three times as much
 
 
 def _is_name_part(child: Token, head: Token) -> bool:
