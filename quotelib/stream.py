@@ -21,6 +21,8 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -230,8 +232,17 @@ def _start_worker(source: Language | str | Path | None) -> None:
     """Set up a worker process: its pipeline, once (inherited when forked)."""
     global _worker_pipeline
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the main process to handle
+    threading.Thread(target=_end_with_parent, args=(os.getppid(),), daemon=True).start()
     language = load_pipeline(source)
     _worker_pipeline = (language, _finds_quotes_itself(language))
+
+
+def _end_with_parent(parent: int) -> None:
+    """In a worker: exit once the main process is gone, e.g. killed before it could
+    shut the pool down (the worker would otherwise wait for tasks forever)."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
 
 
 def _read_task(texts: list[TextLike]) -> list[_Answer]:

@@ -6,6 +6,11 @@ import copy
 import itertools
 import os
 import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
 
 import pytest
 import spacy
@@ -154,6 +159,45 @@ def test_stream_spawned_workers_load_the_pipeline_themselves(monkeypatch, deadli
     deadline(120)
     texts = [TEXTS[0], "", "a\ud800b, Xi said."]
     assert list(quotelib.pipe(texts, n_process=2, batch_size=1)) == list(quotelib.pipe(texts))
+
+
+def _alive(pid):
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # an exited worker waiting to be reaped is not running
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_stream_workers_end_when_the_main_process_is_killed(tmp_path):
+    script = tmp_path / "endless.py"
+    script.write_text(
+        textwrap.dedent(
+            """
+            import itertools, multiprocessing, quotelib
+            texts = (f"Officials {n} warned of floods." for n in itertools.count())
+            for number, quotes in enumerate(quotelib.pipe(texts, n_process=2)):
+                if number == 0:
+                    print(*(p.pid for p in multiprocessing.active_children()), flush=True)
+            """
+        )
+    )
+    main = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    try:
+        workers = [int(pid) for pid in main.stdout.readline().split()]
+    finally:
+        main.kill()  # no chance to shut its pool down
+        main.wait()
+    try:
+        assert len(workers) == 2
+        ended = time.monotonic() + 10
+        while any(map(_alive, workers)) and time.monotonic() < ended:
+            time.sleep(0.2)
+        assert not any(map(_alive, workers))
+    finally:
+        for pid in filter(_alive, workers):
+            os.kill(pid, signal.SIGKILL)
 
 
 def test_stream_is_lazy():
