@@ -479,13 +479,18 @@ _EDGE_DEPS = frozenset({"mark", "cc"})
 
 
 def _trim_run(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
-    while lo <= hi and (_is_edge_punct(doc[lo]) or doc[lo].dep_ in _EDGE_DEPS):
+    while lo <= hi and _is_edge(doc[lo]):
         lo += 1
     while hi >= lo and _is_edge_punct(doc[hi]):
         hi -= 1
     if lo > hi or not any(doc[i].is_alpha or doc[i].like_num for i in range(lo, hi + 1)):
         return []
-    return [(doc[lo].idx, doc[hi].idx + len(doc[hi].text))]
+    last = doc[hi]
+    return [(doc[lo].idx, last.idx + len(last))]
+
+
+def _is_edge(token: Token) -> bool:
+    return _is_edge_punct(token) or token.dep_ in _EDGE_DEPS
 
 
 def _is_edge_punct(token: Token) -> bool:

@@ -24,7 +24,7 @@ import logging
 import re
 
 import numpy
-from spacy.attrs import IS_ALPHA, POS
+from spacy.attrs import POS
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
@@ -59,9 +59,8 @@ class _Layout:
         self.marks = Ranges((q.start, q.end) for q in outer)
         self.cues = cues
         self.sentences = sentences
-        # Running counts of words and verbs, to ask any span whether it is a clause.
-        alpha, pos = doc.to_array([IS_ALPHA, POS]).reshape(-1, 2).T
-        self.words = _running_count(alpha)
+        # A running count of verbs, to ask any span whether it holds one.
+        pos = doc.to_array([POS]).reshape(-1)
         self.verbs = _running_count((pos == VERB) | (pos == AUX))
 
     def cues_in(self, span: Span) -> list[Token]:
@@ -75,9 +74,14 @@ class _Layout:
 
     def is_clause(self, span: Span) -> bool:
         """Whether ``span`` reads as a clause: four words or more, one a verb."""
-        words = self.words[span.end] - self.words[span.start]
-        verbs = self.verbs[span.end] - self.verbs[span.start]
-        return bool(words >= 4 and verbs > 0)
+        if self.verbs[span.end] == self.verbs[span.start]:
+            return False
+        words = 0
+        for token in span:
+            words += token.is_alpha
+            if words == 4:
+                return True
+        return False
 
 
 def _running_count(flags: numpy.ndarray) -> numpy.ndarray:
