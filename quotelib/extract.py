@@ -263,7 +263,7 @@ def _join_adjacent(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, i
     for start, end in parts:
         if joined:
             gap = text[joined[-1][1] : start]
-            if "\n" not in gap and not any(ch.isalnum() for ch in gap):
+            if "\n" not in gap and not any(map(str.isalnum, gap)):
                 joined[-1] = (joined[-1][0], end)
                 continue
         joined.append((start, end))
@@ -288,7 +288,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
             start, end = strip_space(text, start, end - 1)
         else:
             break
-    if not any(ch.isalnum() for ch in text[start:end]):
+    if not any(map(str.isalnum, text[start:end])):
         return None
     return start, end
 
@@ -304,7 +304,7 @@ def _kind(text: str, parts: list[tuple[int, int]], quoted: Ranges) -> str:
     for start, end in parts:
         letters = _count_alnum(text, start, end)
         within = sum(
-            _count_alnum(text, max(s, start), min(e, end))
+            letters if s <= start and end <= e else _count_alnum(text, max(s, start), min(e, end))
             for s, e in quoted.overlapping(start, end)
         )
         inside += within
