@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import attrs
 import numpy
-from spacy.attrs import LEMMA, LOWER, ORTH, POS, TAG
+from spacy.attrs import LEMMA, LOWER, POS, TAG
 from spacy.strings import StringStore, get_string_id
 from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
@@ -82,7 +82,6 @@ _TOPIC_PREPS = frozenset({"about", "against", "regarding", "concerning"})
 _OBJECT_DEPS = frozenset({"dobj", "attr"})
 # String ids, to compare with the columns of Doc.to_array.
 _ACCORDING = get_string_id("according")
-_COLON = get_string_id(":")
 _ADJECTIVE_IDS = frozenset(get_string_id(word) for word in CUE_ADJECTIVES)
 
 
@@ -109,6 +108,7 @@ def find_attributions(
     doc: Doc,
     *,
     blocked: list[tuple[int, int]] = (),
+    text: str | None = None,
     cues: list[int] | None = None,
     sentences: Sentences | None = None,
 ) -> list[Attribution]:
@@ -119,12 +119,15 @@ def find_attributions(
         blocked: character ranges (quotations) whose words are someone's
             quoted speech; a cue inside one is not the narrator's and is
             skipped.
+        text: ``doc.text`` when the caller has it (``Doc.text`` joins every token).
         cues: :func:`candidate_cues` of ``doc`` when the caller has them.
         sentences: the :class:`~quotelib.syntax.Sentences` of ``doc`` when
             the caller has them.
     """
     quoted = Ranges(blocked)
-    found = [a for a in _colon_attributions(doc, sentences) if not quoted.contains(a.start)]
+    text = doc.text if text is None else text
+    colons = _colon_attributions(doc, text, sentences)
+    found = [a for a in colons if not quoted.contains(a.start)]
     for index in candidate_cues(doc) if cues is None else cues:
         token = doc[index]
         if quoted.contains(token.idx):
@@ -191,18 +194,17 @@ _VERB_VERDICTS = _Verdicts(is_lexicon_verb)
 _NOUN_VERDICTS = _Verdicts(is_lexicon_noun)
 
 
-def _colon_attributions(doc: Doc, sentences: Sentences | None) -> list[Attribution]:
+def _colon_attributions(doc: Doc, text: str, sentences: Sentences | None) -> list[Attribution]:
     """Headline and transcript style: ``Trump: My plans aren't set in stone``."""
-    colons = numpy.nonzero(doc.to_array(ORTH) == _COLON)[0].tolist() if len(doc) else []
+    colons = _colon_tokens(doc, text)
     if not colons:
         return []
+    sentences = Sentences(doc) if sentences is None else sentences
     found = []
-    for sent in doc.sents if sentences is None else sentences.spans:
-        first = bisect.bisect_left(colons, sent.start)  # the sentence's first colon
-        if first == len(colons) or colons[first] >= min(sent.start + 7, sent.end):
-            continue
-        colon = doc[colons[first]]
-        if colon.i == sent.start:
+    for number in sorted({sentences.index(i) for i in colons}):
+        sent = sentences.spans[number]
+        colon = doc[colons[bisect.bisect_left(colons, sent.start)]]  # the sentence's first
+        if colon.i >= sent.start + 7 or colon.i == sent.start:
             continue
         name = [t for t in doc[sent.start : colon.i] if not t.is_space]
         rest = doc[colon.i + 1 : sent.end]
@@ -222,6 +224,18 @@ def _colon_attributions(doc: Doc, sentences: Sentences | None) -> list[Attributi
             )
         )
     return [a for a in found if a.parts]
+
+
+def _colon_tokens(doc: Doc, text: str) -> list[int]:
+    """Indices of the tokens that are a colon, found on the text: colons are rare."""
+    found = []
+    offset = text.find(":")
+    while offset >= 0:
+        token = doc.char_span(offset, offset + 1)  # None unless the colon is a whole token
+        if token is not None:
+            found.append(token.start)
+        offset = text.find(":", offset + 1)
+    return found
 
 
 def _is_name(token: Token) -> bool:

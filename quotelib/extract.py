@@ -104,7 +104,9 @@ def _extract(
     # Read once, shared by the reported and direct rules and speaker resolution:
     cues = candidate_cues(doc)
     sentences = Sentences(doc)
-    attributions = find_attributions(doc, blocked=blocked, cues=cues, sentences=sentences)
+    attributions = find_attributions(
+        doc, blocked=blocked, text=text, cues=cues, sentences=sentences
+    )
     attributions = attach_quotations(
         doc, quotations, attributions, text=text, cues=cues, sentences=sentences
     )
