@@ -23,9 +23,6 @@ import bisect
 import logging
 import re
 
-import numpy
-from spacy.attrs import POS
-from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from quotelib.cues import Attribution, candidate_cues, noun_speaker
@@ -59,9 +56,6 @@ class _Layout:
         self.marks = Ranges((q.start, q.end) for q in outer)
         self.cues = cues
         self.sentences = sentences
-        # A running count of verbs, to ask any span whether it holds one.
-        pos = doc.to_array([POS]).reshape(-1)
-        self.verbs = _running_count((pos == VERB) | (pos == AUX))
 
     def cues_in(self, span: Span) -> list[Token]:
         """The tokens of ``span`` that may be cues, found by bisection, not a scan."""
@@ -71,24 +65,6 @@ class _Layout:
 
     def paragraph(self, offset: int) -> int:
         return bisect.bisect_right(self.breaks, offset)
-
-    def is_clause(self, span: Span) -> bool:
-        """Whether ``span`` reads as a clause: four words or more, one a verb."""
-        if self.verbs[span.end] == self.verbs[span.start]:
-            return False
-        words = 0
-        for token in span:
-            words += token.is_alpha
-            if words == 4:
-                return True
-        return False
-
-
-def _running_count(flags: numpy.ndarray) -> numpy.ndarray:
-    """``count[i]``: how many of ``flags[:i]`` are set."""
-    count = numpy.zeros(len(flags) + 1, dtype=numpy.int64)
-    numpy.cumsum(flags, out=count[1:])
-    return count
 
 
 def attach_quotations(
@@ -289,7 +265,7 @@ def _cue_token(
     linked = [t for t in candidates if _linked(t, inside)]
     if linked:
         return min(linked, key=lambda t: _distance(t, quotation))
-    clause = layout.is_clause(inside)
+    clause = _is_clause(inside)
     speech = [t for t in candidates if _is_speech(t)]
     if speech and clause:
         return min(speech, key=lambda t: _distance(t, quotation))
@@ -394,7 +370,7 @@ def _attach_by_neighbour(
     for other in (index - 1, index + 1, index - 2, index + 2):
         if other in owner and layout.paragraph(outer[other].start) == paragraph:
             found = owner[other]
-            if found.speaker is None or not _is_clause_text(doc, layout, quotation):
+            if found.speaker is None or not _is_clause_text(doc, quotation):
                 continue
             found.parts = merge([*found.parts, *quotation.parts])
             return found
@@ -404,7 +380,7 @@ def _attach_by_neighbour(
         and owner[previous].speaker is not None
         and layout.paragraph(outer[previous].end) == paragraph - 1
         and _opens_paragraph(layout.text, quotation.start)
-        and _is_clause_text(doc, layout, quotation)
+        and _is_clause_text(doc, quotation)
     ):
         carried = Attribution(
             cue=None, speaker=owner[previous].speaker, parts=list(quotation.parts), rule="carried"
@@ -414,9 +390,19 @@ def _attach_by_neighbour(
     return None
 
 
-def _is_clause_text(doc: Doc, layout: _Layout, quotation: Quotation) -> bool:
+def _is_clause(inside: Span) -> bool:
+    """Four words or more, one a verb; each count stops as soon as it can answer."""
+    words = 0
+    for token in inside:
+        words += token.is_alpha
+        if words == 4:
+            return any(t.pos_ in ("VERB", "AUX") for t in inside)
+    return False
+
+
+def _is_clause_text(doc: Doc, quotation: Quotation) -> bool:
     inside = _quotation_tokens(doc, quotation)
-    return inside is not None and layout.is_clause(inside)
+    return inside is not None and _is_clause(inside)
 
 
 def _opens_paragraph(text: str, offset: int) -> bool:
