@@ -236,7 +236,11 @@ def _to_quote(
     parts = [p for p in (_strip(text, start, end) for start, end in parts) if p]
     if not parts:
         return None
-    content = TextSpan.from_offsets(text, parts[0][0], parts[-1][1])
+    content_parts = tuple(TextSpan.from_offsets(text, s, e) for s, e in parts)
+    if len(content_parts) == 1:
+        content = content_parts[0]  # the same frozen record: no need to build it twice
+    else:
+        content = TextSpan.from_offsets(text, parts[0][0], parts[-1][1])
     speaker = cue = name = key = how = None
     if attribution.speaker is not None:
         if resolution is None:
@@ -250,7 +254,7 @@ def _to_quote(
     return Quote(
         kind=_kind(text, parts, quoted),
         content=content,
-        content_parts=tuple(TextSpan.from_offsets(text, s, e) for s, e in parts),
+        content_parts=content_parts,
         speaker=speaker,
         cue=cue,
         speaker_name=name,
