@@ -23,14 +23,10 @@ from quotelib.inputs import InputFormat, count_records, json_type, read_inputs, 
 from quotelib.outputs import OutputFormat, OutputWriter
 from quotelib.render import PageWriter
 from quotelib.scoring import evaluate
-from quotelib.stream import POOL_BATCH_SIZE, pipe_results
+from quotelib.stream import BATCH_SIZE, pipe_results
 from quotelib.table import format_table
 
 app = typer.Typer(add_completion=False, help="Find who said what in English news text.")
-
-#: ``--batch-size`` in one process: spaCy's default of 256 news articles in one
-#: batch take about 4 GB of memory at their peak; 32 take under 1 GB.
-ONE_PROCESS_BATCH_SIZE = 32
 
 
 @app.callback()
@@ -84,8 +80,8 @@ def extract(
         typer.Option(
             min=1,
             show_default=False,
-            help=f"Texts per batch (default: {ONE_PROCESS_BATCH_SIZE} in one process; "
-            f"with --n-process, {POOL_BATCH_SIZE} per task sent to a worker).",
+            help=f"Texts per batch, and per task sent to a worker with --n-process "
+            f"(default: {BATCH_SIZE}).",
         ),
     ] = None,
     quiet: Annotated[
@@ -107,8 +103,6 @@ def extract(
     """
     if n_process == 0 or n_process < -1:
         raise typer.BadParameter("must be a positive number or -1", param_hint="--n-process")
-    if batch_size is None and n_process == 1:
-        batch_size = ONE_PROCESS_BATCH_SIZE  # with workers, pipe_results's default
     try:
         writer = OutputWriter(output, output_format, resume=resume)
     except (OSError, ValueError) as error:

@@ -87,18 +87,34 @@ def quotes_from_doc(doc: Doc, *, resolve: bool = True, text: str | None = None) 
 
     With ``resolve=False`` speakers are left as written: ``speaker_name`` is
     the mention's text and ``speaker_id`` and ``speaker_resolution`` are None.
-    ``text`` is the caller's string when the ``Doc`` was parsed from a cleaned
-    copy of it of the same length (:func:`quotelib.chunks.parsable`): the
-    records then slice the caller's string.
+    ``text`` is the string ``doc`` was parsed from, when the caller has it:
+    ``doc.text`` itself, or the caller's string when the ``Doc`` was parsed
+    from a cleaned copy of it of the same length
+    (:func:`quotelib.chunks.parsable`). The records then slice it, and
+    ``doc.text``, which spaCy joins token by token, is not rebuilt.
+
+    Raises:
+        ValueError: ``text`` is not as long as ``doc.text``.
     """
+    if text is not None and len(text) != _text_length(doc):
+        msg = (
+            f"'text' must be the string the doc was parsed from (got {len(text)} characters "
+            f"for a doc of {_text_length(doc)})"
+        )
+        raise ValueError(msg)
     quotes, _ = _extract(doc, resolve=resolve, original=text)
     return quotes
+
+
+def _text_length(doc: Doc) -> int:
+    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
 
 
 def _extract(
     doc: Doc, *, resolve: bool, original: str | None = None
 ) -> tuple[list[Quote], SpeakerResolver | None]:
-    text = doc.text  # Doc.text joins every token: read it once
+    # Doc.text joins every token: read it once, or not at all when the caller has it.
+    text = doc.text if original is None else original
     quotations = find_quotations(text)
     blocked = [(q.start, q.end) for q in quotations if q.depth == 0]
     # Read once, shared by the reported and direct rules and speaker resolution:
@@ -120,7 +136,7 @@ def _extract(
     quotes = []
     for attribution in attributions:
         quote = _to_quote(
-            text if original is None else original,
+            text,
             attribution,
             quoted,
             resolutions.get(id(attribution)),

@@ -209,10 +209,10 @@ def test_cli_extract_two_processes_write_what_one_writes(tmp_path):
 
 @pytest.mark.parametrize(
     "options, batch_size",
-    [([], 32), (["--n-process", "2"], None), (["--n-process", "2", "--batch-size", "4"], 4)],
+    [([], None), (["--n-process", "2"], None), (["--n-process", "2", "--batch-size", "4"], 4)],
     ids=["one-process", "workers", "workers-chosen"],
 )
-def test_cli_extract_batch_size_default_depends_on_the_processes(
+def test_cli_extract_batch_size_defaults_to_the_stream_default(
     tmp_path, monkeypatch, options, batch_size
 ):
     called = {}
@@ -225,7 +225,7 @@ def test_cli_extract_batch_size_default_depends_on_the_processes(
     path = tmp_path / "a.txt"
     path.write_text(GOOD, encoding="utf-8")
     assert _extract(str(path), "--quiet", *options).exit_code == 0
-    assert called["batch_size"] == batch_size  # None: quotelib.stream.POOL_BATCH_SIZE
+    assert called["batch_size"] == batch_size  # None: quotelib.stream.BATCH_SIZE
 
 
 def test_cli_extract_progress_only_on_a_terminal_and_not_quiet(tmp_path, monkeypatch):

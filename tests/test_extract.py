@@ -9,6 +9,7 @@ import pytest
 import spacy
 
 import quotelib
+from quotelib.extract import quotes_from_doc
 
 # (text, [(kind, speaker, cue, content parts)]) for each pattern the issue names.
 CASES = [
@@ -275,3 +276,11 @@ def test_extract_empty_and_quote_free_text():
     assert quotelib.extract_quotes("") == []
     assert quotelib.extract_quotes("   \n\n ") == []
     assert quotelib.extract_quotes("The river rose two feet overnight.") == []
+
+
+def test_extract_quotes_from_doc_reads_the_callers_text(nlp):
+    text = "Xi stated that ties are strong."
+    doc = nlp(text)
+    assert quotes_from_doc(doc, text=text) == quotes_from_doc(doc)
+    with pytest.raises(ValueError, match="'text' must be the string the doc was parsed from"):
+        quotes_from_doc(doc, text=text + " More.")
