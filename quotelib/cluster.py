@@ -72,7 +72,7 @@ def extract_bag(
             or ``None`` for :func:`~quotelib.load_pipeline`'s default. It must
             be installed on the workers; a loaded ``Language`` is refused, so
             that no model is shipped through the graph.
-        batch_size: texts per spaCy batch (``None``: the pipeline's default).
+        batch_size: texts per spaCy batch (``None``: :data:`quotelib.stream.BATCH_SIZE`).
 
     Returns:
         A lazy bag of answers, one per record, in the order of ``bag``.
@@ -139,7 +139,7 @@ def extract_dataframe(
         text_column: the column of texts.
         nlp: the name of (or path to) the pipeline to load on each worker,
             as for :func:`extract_bag`.
-        batch_size: texts per spaCy batch (``None``: the pipeline's default).
+        batch_size: texts per spaCy batch (``None``: :data:`quotelib.stream.BATCH_SIZE`).
 
     Returns:
         A lazy data frame of quotes with the dtypes of :func:`quote_rows`,
