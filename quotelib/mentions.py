@@ -63,6 +63,7 @@ _COURTESY = frozenset(
         "late",
     }
 )
+_NON_WORD = re.compile(r"\W+")
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,7}$")
 _PARTICLES = frozenset({"de", "da", "van", "von", "der", "bin", "al", "la", "le", "del", "di"})
 _LINK_WORDS = frozenset({"of", "the", "and", "for", "&"})
@@ -127,8 +128,8 @@ def find_entities(doc: Doc) -> Entities:
             entity = _add_named(found, ent, kind)
         if entity is not None:
             entity.mentions.append((ent.start_char, ent.end_char))
-            for token in ent:
-                found.by_token[token.i] = entity
+            for i in range(ent.start, ent.end):
+                found.by_token[i] = entity
     return found
 
 
@@ -158,7 +159,7 @@ def _add_person(found: Entities, ent: Span) -> Entity | None:
     entity.last = words[-1]
     for word in {entity.first, entity.last} - {None}:
         indexed = found.by_word.setdefault(word, [])
-        if entity not in indexed:
+        if not any(other is entity for other in indexed):  # keys differ: identity is equality
             indexed.append(entity)
     entity.gender = entity.gender or gender
     role = _role_of(ent, titles)
@@ -278,5 +279,5 @@ def slug(name: str) -> str:
         >>> slug("Mr. O'Brien's aides")
         'mr-obriens-aides'
     """
-    words = [re.sub(r"\W+", "", word.lower()) for word in name.split()]
+    words = [_NON_WORD.sub("", word) for word in name.lower().split()]
     return "-".join(word for word in words if word) or "speaker"

@@ -28,7 +28,8 @@ from collections.abc import Iterable
 import attrs
 import numpy
 from spacy.attrs import LOWER, ORTH, TAG
-from spacy.tokens import Doc, Span, Token
+from spacy.strings import StringStore
+from spacy.tokens import Doc, Span
 
 __all__ = ["ORGANISATIONS", "ORGANISATION_WORDS", "PLACES", "TITLES", "find_names"]
 
@@ -204,13 +205,16 @@ def find_names(doc: Doc) -> list[Span]:
 ('Foreign Ministry', 'ORG'), ('NATO', 'ORG'), ('Texas', 'GPE'), ('Ted Cruz', 'PERSON'), \
 ('Democrats', 'NORP')]
     """
-    lowers = doc.to_array(LOWER).tolist()
-    runs = [part for run in _name_runs(doc) for part in _split_at_title(doc, lowers, *run)]
+    columns = _Columns.of(doc)
+    runs = [part for run in _name_runs(doc, columns) for part in _split_at_title(columns, *run)]
     names = [name for name in runs if not name.is_date()]
-    evidence = _Evidence(
-        places={name.key for name in names if name.after(_PLACE_PREPOSITIONS, doc)},
-        with_the={name.key for name in names if name.after(("the",), doc)},
-    )
+    evidence = _Evidence(places=set(), with_the=set())
+    for name in names:
+        before = columns.word(name.start - 1) if name.start else None
+        if before == "the" and _heads_phrase(doc, columns, name):
+            evidence.with_the.add(name.key)
+        elif before in _PLACE_PREPOSITIONS and _heads_phrase(doc, columns, name):
+            evidence.places.add(name.key)
     for _ in range(2):  # the second pass knows the words of the people the first found
         labels = [name.label or _label(name, evidence) for name in names]
         evidence.person_words = {
@@ -239,15 +243,11 @@ class _Name:
     label: str | None = None
 
     @classmethod
-    def of(
-        cls, doc: Doc, lowers: list[int], start: int, end: int, label: str | None = None
-    ) -> _Name:
-        """The name of ``doc[start:end]``; ``lowers`` holds the doc's ``LOWER`` ids."""
-        strings = doc.vocab.strings
-        words = [strings[lower] for lower in lowers[start:end]]
-        last = doc[end - 1]
-        acronym = end - start == 1 and bool(_ACRONYM.match(last.text))
-        return cls(start, end, words, last.tag_ == "NNPS", acronym, label)
+    def of(cls, columns: _Columns, start: int, end: int, label: str | None = None) -> _Name:
+        words = [columns.word(i) for i in range(start, end)]
+        plural = columns.tags[end - 1] == columns.plural_tag
+        acronym = end - start == 1 and bool(_ACRONYM.match(columns.strings[columns.orths[start]]))
+        return cls(start, end, words, plural, acronym, label)
 
     @property
     def key(self) -> str:
@@ -256,15 +256,39 @@ class _Name:
     def is_date(self) -> bool:
         return all(w in DATE_WORDS for w in self.words) or self.words[-1] in _DAY_ENDS
 
-    def after(self, words: Iterable[str], doc: Doc) -> bool:
-        """Whether the name heads a noun phrase right after one of ``words``:
-        "in Moscow", "the Kremlin"; not "in Trump's", "the Sanders campaign"."""
-        if self.start == 0 or doc[self.start - 1].lower_ not in words:
-            return False
-        if self.end < len(doc) and doc[self.end].text in _POSSESSIVES:
-            return False
-        last = doc[self.end - 1]
-        return not (last.dep_ in _MODIFIER_DEPS and last.head.i >= self.end)
+
+@attrs.frozen
+class _Columns:
+    """Token attributes of one document as lists of string ids (internal)."""
+
+    strings: StringStore
+    lowers: list[int]
+    tags: list[int]
+    orths: list[int]
+    plural_tag: int
+    name_words: frozenset[int]  # indexes of capitalised proper nouns
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Columns:
+        array = doc.to_array([LOWER, TAG, ORTH]).astype("uint64")
+        lowers, tags, orths = (array[:, i].tolist() for i in range(3))
+        proper = numpy.flatnonzero(_has_tag(doc, array[:, 1], _NAME_TAGS)).tolist()
+        strings = doc.vocab.strings
+        name_words = frozenset(i for i in proper if strings[orths[i]][:1].isupper())
+        return cls(strings, lowers, tags, orths, strings.add("NNPS"), name_words)
+
+    def word(self, i: int) -> str:
+        """The lower-cased form of token ``i``."""
+        return self.strings[self.lowers[i]]
+
+
+def _heads_phrase(doc: Doc, columns: _Columns, name: _Name) -> bool:
+    """Whether the name is the head of its noun phrase: "in Moscow", "the Kremlin";
+    not "in Trump's", "the Sanders campaign"."""
+    if name.end < len(doc) and columns.strings[columns.orths[name.end]] in _POSSESSIVES:
+        return False
+    last = doc[name.end - 1]
+    return not (last.dep_ in _MODIFIER_DEPS and last.head.i >= name.end)
 
 
 @attrs.define
@@ -285,16 +309,23 @@ def _mistagged_surnames(doc: Doc, names: list[Span]) -> list[Span]:
     surnames = {span[-1].orth for span in names if span.label_ == "PERSON" and len(span) > 1}
     if not surnames:
         return []
-    covered = numpy.zeros(len(doc), dtype=bool)
+    columns = doc.to_array([TAG, ORTH]).astype("uint64")
+    nouns = _has_tag(doc, columns[:, 0], _COMMON_NOUN_TAGS)
     for span in names:
-        covered[span.start : span.end] = True
-    orths = doc.to_array(ORTH).astype("uint64")
-    found = numpy.isin(orths, numpy.fromiter(surnames, dtype="uint64")) & ~covered
+        nouns[span.start : span.end] = False
+    found = numpy.flatnonzero(nouns).tolist()
+    orths = columns[found, 1].tolist()
     return [
-        Span(doc, i, i + 1, label="PERSON")
-        for i in numpy.flatnonzero(found).tolist()
-        if doc[i].tag_ in _COMMON_NOUN_TAGS
+        Span(doc, i, i + 1, label="PERSON") for i, orth in zip(found, orths) if orth in surnames
     ]
+
+
+def _has_tag(doc: Doc, tags: numpy.ndarray, names: Iterable[str]) -> numpy.ndarray:
+    """Which tokens have one of the tags ``names``, from a column of ``TAG`` ids."""
+    found = numpy.zeros(len(tags), dtype=bool)
+    for name in names:
+        found |= tags == doc.vocab.strings.add(name)
+    return found
 
 
 def _is_supported(doc: Doc, name: _Name, label: str, person_words: set[str]) -> bool:
@@ -308,48 +339,39 @@ def _is_supported(doc: Doc, name: _Name, label: str, person_words: set[str]) -> 
     return name.words[0] in person_words or doc[name.start].dep_ in _SUBJECT_DEPS
 
 
-def _split_at_title(doc: Doc, lowers: list[int], start: int, end: int) -> list[_Name]:
+def _split_at_title(columns: _Columns, start: int, end: int) -> list[_Name]:
     """A run cut at its last title, the part after it a person's name.
 
     "Texas Sen. Ted Cruz" -> "Texas" (unknown) and "Ted Cruz" (a person);
     "Secretary of State John Kerry" -> "John Kerry"; "Mr. Lee" stays whole.
     """
-    name = _Name.of(doc, lowers, start, end)
+    name = _Name.of(columns, start, end)
     titles = [i for i, word in enumerate(name.words[:-1]) if word in TITLES]
     if not titles or (name.words[0] in _COURTESY and titles == [0]):
         return [name]
     person = titles[-1] + 1
     if name.words[person] == "of" and person + 2 < len(name.words):
         person += 2  # "Secretary of State John Kerry"
-    while person < len(name.words) and not _is_name_word(doc[start + person]):
+    while person < len(name.words) and start + person not in columns.name_words:
         person += 1
     parts = []
-    before = [i for i in range(titles[0]) if _is_name_word(doc[start + i])]
+    before = [i for i in range(titles[0]) if start + i in columns.name_words]
     if before:
-        parts.append(_Name.of(doc, lowers, start + before[0], start + before[-1] + 1))
+        parts.append(_Name.of(columns, start + before[0], start + before[-1] + 1))
     if person < len(name.words):
-        parts.append(_Name.of(doc, lowers, start + person, end, label="PERSON"))
+        parts.append(_Name.of(columns, start + person, end, label="PERSON"))
     return parts
 
 
-def _is_name_word(token: Token) -> bool:
-    return token.tag_ in _NAME_TAGS and token.text[:1].isupper()
-
-
-def _name_runs(doc: Doc) -> list[tuple[int, int]]:
+def _name_runs(doc: Doc, columns: _Columns) -> list[tuple[int, int]]:
     """(start, end) token indexes of maximal runs of proper nouns within a sentence.
 
     A run goes on over "of", "&" and a hyphen written without spaces when a
     proper noun follows ("Bank of America", "Jean-Claude"), never over a
-    line break or a sentence start.
+    sentence start (nor over a line break, which is a token of its own).
     """
-    tags = doc.to_array(TAG).astype("uint64")
-    name_tags = numpy.array([doc.vocab.strings.add(tag) for tag in _NAME_TAGS], dtype="uint64")
-    candidates = numpy.flatnonzero(numpy.isin(tags, name_tags)).tolist()
     runs: list[tuple[int, int]] = []
-    for i in candidates:
-        if not doc[i].text[:1].isupper():
-            continue
+    for i in sorted(columns.name_words):
         if runs and _continues(doc, runs[-1][1], i):
             runs[-1] = (runs[-1][0], i + 1)
         else:
@@ -359,7 +381,7 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
 
 def _continues(doc: Doc, end: int, i: int) -> bool:
     """Whether the name word ``doc[i]`` extends a run ending before ``end``."""
-    if i > end + 1 or doc[i].is_sent_start or "\n" in doc[end - 1].whitespace_:
+    if i > end + 1 or doc[i].is_sent_start:
         return False
     return i == end or (_is_link(doc, end) and not doc[end].is_sent_start)
 
