@@ -30,6 +30,8 @@ logger = logging.getLogger(__name__)
 
 _QUOTE_CHARS = "\"'“”‘’«»„‚‹›`"
 _DOUBLE_MARKS = '"“”«»„'
+# The ASCII bytes that are no letter or digit, deleted to count those that are.
+_ASCII_NOT_ALNUM = bytes(byte for byte in range(128) if not chr(byte).isalnum())
 
 
 def extract_quotes(
@@ -338,4 +340,7 @@ def _kind(text: str, parts: list[tuple[int, int]], quoted: Ranges) -> str:
 
 def _count_alnum(text: str, start: int, end: int) -> int:
     """The number of letters and digits in ``text[start:end]``."""
-    return sum(map(str.isalnum, text[start:end]))
+    piece = text[start:end]
+    if piece.isascii():  # most pieces: count in C, on the bytes
+        return len(piece.encode("ascii").translate(None, _ASCII_NOT_ALNUM))
+    return sum(map(str.isalnum, piece))
