@@ -357,7 +357,18 @@ def cue_lemma(token) -> str:  # noqa: ANN001 - a spaCy Token; no spaCy import he
     Works with or without a lemmatizer in the pipeline, and mends lemmatizer
     slips such as "hoped" -> "hop".
     """
-    return _lexicon_form(token.lemma_.lower(), token.lower_, token.pos_ in ("VERB", "AUX"))
+    key = (token.lemma, token.lower, token.pos)  # string ids: no string built when known
+    form = _CUE_LEMMAS.get(key)
+    if form is None:
+        if len(_CUE_LEMMAS) > 65536:
+            _CUE_LEMMAS.clear()
+        verb = token.pos_ in ("VERB", "AUX")
+        form = _CUE_LEMMAS[key] = _lexicon_form(token.lemma_.lower(), token.lower_, verb)
+    return form
+
+
+# cue_lemma's answers by (lemma, form, part of speech) ids, the same in every vocabulary.
+_CUE_LEMMAS: dict[tuple[int, int, int], str] = {}
 
 
 @functools.lru_cache(maxsize=65536)
