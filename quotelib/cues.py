@@ -150,48 +150,95 @@ def candidate_cues(doc: Doc) -> list[int]:
     strings = doc.vocab.strings
     lemmas, lowers, pos, tags = doc.to_array([LEMMA, LOWER, POS, TAG]).T
     verbs = (pos == VERB) | (pos == AUX)
-    for tag in numpy.unique(tags).tolist():
-        if strings[tag].startswith("VB"):
-            verbs |= tags == tag
+    verbs |= _VERB_TAGS.ask(
+        tags, lambda at: [strings[t].startswith("VB") for t in tags[at].tolist()]
+    )
     according = lowers == _ACCORDING
     nouns = ~according & ~verbs & (pos == NOUN)
     adjectives = numpy.nonzero(~according & ~verbs & (pos == ADJ))[0]
     flags = according.copy()
-    for kind, verdicts in ((verbs & ~according, _VERB_VERDICTS), (nouns, _NOUN_VERDICTS)):
+    for kind, verdicts, test in (
+        (verbs & ~according, _VERB_VERDICTS, is_lexicon_verb),
+        (nouns, _NOUN_VERDICTS, is_lexicon_noun),
+    ):
         index = numpy.nonzero(kind)[0]
-        flags[index] = verdicts.ask(strings, lemmas[index], lowers[index])
+        flags[index] = _ask_lexicon(strings, lemmas[index], lowers[index], verdicts, test)
     flags[adjectives] = [lower in _ADJECTIVE_IDS for lower in lowers[adjectives].tolist()]
     return numpy.nonzero(flags)[0].tolist()
 
 
 class _Verdicts:
-    """The lexicon's verdicts on (lemma, form) pairs of string ids, kept across documents.
+    """Verdicts on 64-bit keys of string ids, kept across documents.
 
     A string id is a hash of the string, the same in every vocabulary, so a
-    verdict holds for every document. The table is emptied when it outgrows
-    ``size`` entries.
+    verdict holds for every document. Keys are kept in a sorted array, so that
+    a document's tokens are looked up together with ``numpy.searchsorted``;
+    only keys never seen are judged. The table is emptied when it would
+    outgrow ``size`` entries.
     """
 
-    def __init__(self, test: Callable[[str, str], bool], size: int = 1 << 16) -> None:
-        self.test = test
+    def __init__(self, size: int = 1 << 16) -> None:
         self.size = size
-        self.table: dict[tuple[int, int], bool] = {}
+        self.keys = numpy.zeros(0, dtype=numpy.uint64)
+        self.verdicts = numpy.zeros(0, dtype=bool)
 
-    def ask(self, strings: StringStore, lemmas: numpy.ndarray, lowers: numpy.ndarray) -> list[bool]:
-        """``test(lemma, form)`` for each token, read off the table where it can be."""
-        if len(self.table) > self.size:
-            self.table.clear()
-        table, found = self.table, []
-        for pair in zip(lemmas.tolist(), lowers.tolist()):
-            verdict = table.get(pair)
-            if verdict is None:
-                verdict = table[pair] = self.test(strings[pair[0]].lower(), strings[pair[1]])
-            found.append(verdict)
-        return found
+    def ask(
+        self, keys: numpy.ndarray, judge: Callable[[numpy.ndarray], list[bool]]
+    ) -> numpy.ndarray:
+        """The verdict on each key; ``judge(indices)`` gives those on ``keys[indices]``."""
+        at = self._find(keys)
+        unknown = at < 0
+        if unknown.any():
+            new, first = numpy.unique(keys[unknown], return_index=True)
+            self._learn(new, judge(numpy.nonzero(unknown)[0][first]))
+            at = self._find(keys)
+        return self.verdicts[at]
+
+    def _find(self, keys: numpy.ndarray) -> numpy.ndarray:
+        """Where each key sits in the table, -1 where it is missing."""
+        if len(self.keys) == 0:
+            return numpy.full(len(keys), -1)
+        at = numpy.searchsorted(self.keys, keys).clip(max=len(self.keys) - 1)
+        return numpy.where(self.keys[at] == keys, at, -1)
+
+    def _learn(self, keys: numpy.ndarray, verdicts: list[bool]) -> None:
+        if len(self.keys) + len(keys) > self.size:
+            self.keys, self.verdicts = self.keys[:0], self.verdicts[:0]
+        keys = numpy.concatenate([self.keys, keys])
+        verdicts = numpy.concatenate([self.verdicts, verdicts])
+        order = numpy.argsort(keys, kind="stable")
+        self.keys, self.verdicts = keys[order], verdicts[order]
 
 
-_VERB_VERDICTS = _Verdicts(is_lexicon_verb)
-_NOUN_VERDICTS = _Verdicts(is_lexicon_noun)
+def _ask_lexicon(
+    strings: StringStore,
+    lemmas: numpy.ndarray,
+    lowers: numpy.ndarray,
+    verdicts: _Verdicts,
+    test: Callable[[str, str], bool],
+) -> numpy.ndarray:
+    """``test(lemma, form)`` for each token, read off ``verdicts`` where it can be."""
+
+    def judge(at: numpy.ndarray) -> list[bool]:
+        pairs = zip(lemmas[at].tolist(), lowers[at].tolist())
+        return [test(strings[lemma].lower(), strings[lower]) for lemma, lower in pairs]
+
+    return verdicts.ask(_pair_keys(lemmas, lowers), judge)
+
+
+def _pair_keys(lemmas: numpy.ndarray, lowers: numpy.ndarray) -> numpy.ndarray:
+    """One 64-bit key per (lemma, form) pair of string ids.
+
+    The pair is mixed into one hash, as the ids are hashes of strings: two
+    pairs share a key only by a hash collision, as likely as two strings
+    sharing an id in spaCy's StringStore.
+    """
+    return lemmas * numpy.uint64(0x9E3779B97F4A7C15) + lowers  # wraps around, as hashes do
+
+
+_VERB_VERDICTS = _Verdicts()
+_NOUN_VERDICTS = _Verdicts()
+_VERB_TAGS = _Verdicts()  # whether a tag is a verb's ("VBD", "VBZ", ...)
 
 
 def _colon_attributions(doc: Doc, text: str, sentences: Sentences | None) -> list[Attribution]:

@@ -71,14 +71,22 @@ def test_cues_candidates_of_an_empty_doc():
 
 def test_cues_verdicts_table_is_bounded():
     doc = _claims_doc()
-    verdicts = _Verdicts(is_lexicon_verb, size=2)
-    lemmas = doc.to_array("LEMMA")
-    lowers = doc.to_array("LOWER")
-    first = verdicts.ask(doc.vocab.strings, lemmas, lowers)
-    assert len(verdicts.table) > 2
-    assert verdicts.ask(doc.vocab.strings, lemmas, lowers) == first
-    assert len(verdicts.table) <= len(doc)
+    strings, lowers = doc.vocab.strings, doc.to_array("LOWER")
+    judged = []
+
+    def judge(at):
+        judged.extend(at.tolist())
+        return [is_lexicon_verb("", strings[lower]) for lower in lowers[at].tolist()]
+
+    verdicts = _Verdicts(size=2)
+    first = verdicts.ask(lowers, judge).tolist()
+    assert len(verdicts.keys) > 2  # one document's keys are kept whole
+    assert len(judged) == len(set(lowers.tolist()))  # each key judged once
+    assert verdicts.ask(lowers, judge).tolist() == first
+    assert len(judged) == len(set(lowers.tolist()))  # the second time from the table
     assert first[1] and first[14] and not first[0]  # "said", "hoped", not "Aides"
+    verdicts.ask(lowers[:1] + 1, judge)
+    assert len(verdicts.keys) == 1  # emptied before outgrowing its size
 
 
 def test_cues_sentences_agree_with_token_sent():
