@@ -96,6 +96,8 @@ def is_so_called(token: Token) -> bool:
 def _is_negative_subject(subject: Token) -> bool:
     if subject.lower_ in _NEGATIVE_SUBJECTS:
         return True
+    if not (subject.n_lefts or subject.n_rights):
+        return False  # "he", "Peskov": no children to walk
     return any(
         child.dep_ in ("det", "preconj") and child.lower_ in _NEGATIVE_SUBJECTS
         for child in subject.children
@@ -217,6 +219,8 @@ def mention_span(token: Token) -> Span:
     stack = [token]
     while stack:
         current = stack.pop()
+        if not (current.n_lefts or current.n_rights):
+            continue  # a leaf: Token.children would build nothing, slowly
         for child in current.children:
             if child.dep_ not in _MENTION_DEPS or child.dep_ in ("punct", "case"):
                 continue
