@@ -290,9 +290,10 @@ def _is_name(token: Token) -> bool:
 
 
 def _attribution_for(token: Token) -> Attribution | None:
-    if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+    # String and symbol ids compared, not strings: asked of every candidate.
+    if token.lower == _ACCORDING and any(c.lower_ == "to" for c in token.children):
         return _according_to(token)
-    if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+    if token.pos in (VERB, AUX) or token.tag_.startswith("VB"):
         return _verb_attribution(token)
     if token.pos_ == "NOUN" and cue_lemma(token) in CUE_NOUNS:
         return _noun_attribution(token)
