@@ -22,6 +22,21 @@ def test_records_text_span_checks_its_offsets():
         TextSpan.from_offsets("hello", 2, 9)
 
 
+@pytest.mark.parametrize(
+    "fields, message",
+    [
+        ({"start": "0", "end": 2, "text": "ab"}, "'start' must be <class 'int'> (got '0'"),
+        ({"start": 0, "end": 2.0, "text": "ab"}, "'end' must be <class 'int'> (got 2.0"),
+        ({"start": 0, "end": 2, "text": b"ab"}, "'text' must be <class 'str'> (got b'ab'"),
+    ],
+    ids=["start", "end", "text"],
+)
+def test_records_text_span_checks_its_types(fields, message):
+    with pytest.raises(TypeError) as raised:
+        TextSpan(**fields)
+    assert str(raised.value).startswith(message)
+
+
 def test_records_quote_rejects_unknown_kind():
     span = TextSpan.from_offsets("Yes.", 0, 3)
     with pytest.raises(ValueError, match="'kind' must be in"):
