@@ -198,7 +198,8 @@ class _Verdicts:
         """Where each key sits in the table, -1 where it is missing."""
         if len(self.keys) == 0:
             return numpy.full(len(keys), -1)
-        at = numpy.searchsorted(self.keys, keys).clip(max=len(self.keys) - 1)
+        # The methods, not numpy.searchsorted and clip: their wrappers cost more here.
+        at = numpy.minimum(self.keys.searchsorted(keys), len(self.keys) - 1)
         return numpy.where(self.keys[at] == keys, at, -1)
 
     def _learn(self, keys: numpy.ndarray, verdicts: list[bool]) -> None:
