@@ -15,6 +15,7 @@ from quotelib.lexicon import cue_lemma
 
 _SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
+_PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass", "csubjpass"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "nt", "neither", "nor"})
 _NEGATIVE_SUBJECTS = frozenset({"neither", "nobody", "none", "no", "nothing", "nor"})
 # Dependents kept in a mention's span: its determiners, modifiers and names.
@@ -76,9 +77,10 @@ def is_negated(token: Token, children: Sequence[Token] | None = None) -> bool:
         True
     """
     for child in token.children if children is None else children:
-        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
+        dep = child.dep_  # Token.dep_ looks the label up anew on each read
+        if dep == "neg" or (dep == "advmod" and child.lower_ == "never"):
             return True
-        if child.dep_ in _SUBJ_DEPS and _is_negative_subject(child):
+        if dep in _SUBJ_DEPS and _is_negative_subject(child):
             return True
     if token.dep_ == "conj" and token.head.dep_ not in ("conj",) and token.i > token.head.i:
         # "did not mention or discuss": negation on the first conjunct carries over.
@@ -111,7 +113,7 @@ def _has_own_subject(token: Token) -> bool:
 def is_passive(token: Token, children: Sequence[Token] | None = None) -> bool:
     """Whether verb ``token`` is in the passive voice ("was reported")."""
     children = token.children if children is None else children
-    return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in children)
+    return not _PASSIVE_DEPS.isdisjoint([c.dep_ for c in children])
 
 
 def agent_of(token: Token, children: Sequence[Token] | None = None) -> Token | None:
