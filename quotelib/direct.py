@@ -133,11 +133,10 @@ def _speaker_outside(attribution: Attribution, layout: _Layout) -> Token | None:
         return None
     cue = attribution.cue.root
     sentence = layout.sentences.of(cue.i)
-    nearby = [
-        *sentence[cue.i - sentence.start + 1 :],
-        *reversed(sentence[: cue.i - sentence.start]),
-    ]
-    for token in nearby[:8]:
+    at = cue.i - sentence.start
+    after = list(sentence[at + 1 : at + 9])  # the eight nearest: after the cue, then before
+    before = sentence[max(0, at - (8 - len(after))) : at]
+    for token in [*after, *reversed(before)]:
         if layout.marks.contains(token.idx) or token.is_quote:
             continue
         if token.pos_ in ("PROPN", "NOUN", "PRON") and token.dep_ != "compound":
