@@ -199,6 +199,10 @@ def _anchor(attribution: Attribution) -> int:
 
 def _nested_in(inner: Attribution, anchor: int, outer: Attribution) -> bool:
     """Whether ``inner``, said at ``anchor``, sits in ``outer``'s content or repeats it."""
+    if not outer.start <= anchor < outer.end and (
+        inner.end <= outer.start or outer.end <= inner.start
+    ):
+        return False  # neither said inside nor sharing a character: most pairs
     inside = any(start <= anchor < end for start, end in outer.parts)
     if not inside:
         return _same_content(inner, outer)
