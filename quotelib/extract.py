@@ -327,16 +327,23 @@ def _odd_doubles(text: str, start: int, end: int) -> bool:
 
 
 def _kind(text: str, parts: list[tuple[int, int]], quoted: Ranges) -> str:
-    """Direct when every letter or digit is inside quote marks, indirect when none is."""
-    inside = outside = 0
+    """Direct when every letter or digit is inside quote marks, indirect when none is.
+
+    Every part holds a letter or digit (:func:`_strip`), so only a part that
+    a quotation covers in part needs its letters counted.
+    """
+    inside = outside = False
     for start, end in parts:
-        letters = _count_alnum(text, start, end)
-        within = sum(
-            letters if s <= start and end <= e else _count_alnum(text, max(s, start), min(e, end))
-            for s, e in quoted.overlapping(start, end)
-        )
-        inside += within
-        outside += letters - within
+        overlapping = quoted.overlapping(start, end)
+        if not overlapping:
+            outside = True
+        elif any(s <= start and end <= e for s, e in overlapping):
+            inside = True
+        else:
+            letters = _count_alnum(text, start, end)
+            within = sum(_count_alnum(text, max(s, start), min(e, end)) for s, e in overlapping)
+            inside = inside or within > 0
+            outside = outside or letters > within
     if inside and not outside:
         return "direct"
     return "mixed" if inside else "indirect"
