@@ -80,6 +80,7 @@ _TIME_PREPS = frozenset({"on", "at", "during", "after", "before", "since", "unti
 # Prepositions whose object is the topic of speech: "asked about the emails".
 _TOPIC_PREPS = frozenset({"about", "against", "regarding", "concerning"})
 _OBJECT_DEPS = frozenset({"dobj", "attr"})
+_PHRASE_VERBS = frozenset(verb for verb, _ in CUE_PHRASES)  # "call" of "call for"
 # String ids, to compare with the columns of Doc.to_array.
 _ACCORDING = get_string_id("according")
 _ADJECTIVE_IDS = frozenset(get_string_id(word) for word in CUE_ADJECTIVES)
@@ -335,6 +336,8 @@ def _is_impersonal(verb: Token, children: list[Token]) -> bool:
 
 
 def _phrase_of(lemma: str, children: list[Token]) -> tuple[tuple[str, str], Token] | None:
+    if lemma not in _PHRASE_VERBS:
+        return None  # most cues: no child to read
     for child in children:
         if child.dep_ in ("prt", "prep", "dobj", "advmod") and (lemma, child.lower_) in CUE_PHRASES:
             return (lemma, child.lower_), child
