@@ -224,9 +224,10 @@ def mention_span(token: Token) -> Span:
         if not (current.n_lefts or current.n_rights):
             continue  # a leaf: Token.children would build nothing, slowly
         for child in current.children:
-            if child.dep_ not in _MENTION_DEPS or child.dep_ in ("punct", "case"):
+            dep = child.dep_
+            if dep not in _MENTION_DEPS or dep in ("punct", "case"):
                 continue
-            if child.dep_ in ("prep", "pobj", "cc", "conj") and not _is_name_part(child, token):
+            if dep in ("prep", "pobj", "cc", "conj") and not _is_name_part(child, token):
                 continue
             left = min(left, child.i)
             right = max(right, child.i)
