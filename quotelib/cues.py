@@ -187,21 +187,21 @@ class _Verdicts:
         self, keys: numpy.ndarray, judge: Callable[[numpy.ndarray], list[bool]]
     ) -> numpy.ndarray:
         """The verdict on each key; ``judge(indices)`` gives those on ``keys[indices]``."""
-        at = self._find(keys)
-        unknown = at < 0
-        if unknown.any():
+        at, known = self._find(keys)
+        if not known.all():
+            unknown = ~known
             new, first = numpy.unique(keys[unknown], return_index=True)
             self._learn(new, judge(numpy.nonzero(unknown)[0][first]))
-            at = self._find(keys)
+            at, known = self._find(keys)
         return self.verdicts[at]
 
-    def _find(self, keys: numpy.ndarray) -> numpy.ndarray:
-        """Where each key sits in the table, -1 where it is missing."""
+    def _find(self, keys: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """Where each key is or would be in the table, and whether it is there."""
         if len(self.keys) == 0:
-            return numpy.full(len(keys), -1)
+            return numpy.zeros(len(keys), dtype=numpy.intp), numpy.zeros(len(keys), dtype=bool)
         # The methods, not numpy.searchsorted and clip: their wrappers cost more here.
         at = numpy.minimum(self.keys.searchsorted(keys), len(self.keys) - 1)
-        return numpy.where(self.keys[at] == keys, at, -1)
+        return at, self.keys[at] == keys
 
     def _learn(self, keys: numpy.ndarray, verdicts: list[bool]) -> None:
         if len(self.keys) + len(keys) > self.size:
