@@ -549,10 +549,15 @@ def _trim_run(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
         lo += 1
     while hi >= lo and _is_edge_punct(doc[hi]):
         hi -= 1
-    if lo > hi or not any(doc[i].is_alpha or doc[i].like_num for i in range(lo, hi + 1)):
+    if lo > hi:
+        return []
+    first = doc[lo]  # most runs start with a word: no other token built
+    if not (first.is_alpha or first.like_num) and not any(
+        doc[i].is_alpha or doc[i].like_num for i in range(lo + 1, hi + 1)
+    ):
         return []
     last = doc[hi]
-    return [(doc[lo].idx, last.idx + len(last))]
+    return [(first.idx, last.idx + len(last))]
 
 
 def _is_edge(token: Token) -> bool:
