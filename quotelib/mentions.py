@@ -79,8 +79,22 @@ class Entity:
     first: str | None = None
     last: str | None = None
     gender: str | None = None
-    roles: list[str] = attrs.Factory(list)
     mentions: list[tuple[int, int]] = attrs.Factory(list)
+    # Each name mention of a person with its number of leading titles: the
+    # roles are read off them when first asked for (most never are).
+    introductions: list[tuple[Span, int]] = attrs.Factory(list)
+    _roles: list[str] | None = attrs.field(default=None, init=False, eq=False, repr=False)
+
+    @property
+    def roles(self) -> list[str]:
+        """The roles the person is introduced with, in text order ("Kremlin spokesman")."""
+        if self._roles is None:
+            self._roles = []
+            for ent, n_titles in self.introductions:
+                role = _role_of(ent, list(ent[:n_titles]))
+                if role and role not in self._roles:
+                    self._roles.append(role)
+        return self._roles
 
 
 @attrs.define
@@ -162,9 +176,7 @@ def _add_person(found: Entities, ent: Span) -> Entity | None:
         if not any(other is entity for other in indexed):  # keys differ: identity is equality
             indexed.append(entity)
     entity.gender = entity.gender or gender
-    role = _role_of(ent, titles)
-    if role and role not in entity.roles:
-        entity.roles.append(role)
+    entity.introductions.append((ent, len(titles)))
     return entity
 
 
