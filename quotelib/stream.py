@@ -48,9 +48,9 @@ TextLike = Union[str, Doc]
 _Answer = tuple[Optional[list[Quote]], Optional[str]]
 
 #: Texts per batch when ``batch_size`` is None, in one process and per task sent
-#: to a worker process. Few: spaCy's own default (1,000 texts for the English
-#: pipelines) holds about 4.6 GB at its peak on news articles and parses them
-#: about a quarter slower than batches of 16 (under 600 MB), and workers that
+#: to a worker process. Few: the English pipelines' own default (256 texts)
+#: holds about 4 GB at its peak on news articles and takes about a third longer
+#: to parse them than batches of 16 (about 600 MB), and workers that
 #: each take the next small task when free end together.
 BATCH_SIZE = 16
 #: Tasks in flight per worker process: enough to keep each one busy, and a
