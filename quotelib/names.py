@@ -228,7 +228,8 @@ def find_names(doc: Doc) -> list[Span]:
         for name, label in zip(names, labels)
         if _is_supported(doc, name, label, evidence.person_words)
     ]
-    return sorted([*spans, *_mistagged_surnames(doc, spans)], key=lambda span: span.start)
+    mistagged = _mistagged_surnames(doc, columns, spans)
+    return sorted([*spans, *mistagged], key=lambda span: span.start)
 
 
 @attrs.define
@@ -300,7 +301,7 @@ class _Evidence:
     person_words: set[str] = attrs.Factory(set)
 
 
-def _mistagged_surnames(doc: Doc, names: list[Span]) -> list[Span]:
+def _mistagged_surnames(doc: Doc, columns: _Columns, names: list[Span]) -> list[Span]:
     """Known surnames the tagger took for common nouns: "Trump said", "Sanders said".
 
     A capitalised common noun spelled like the last word of a person's
@@ -309,14 +310,13 @@ def _mistagged_surnames(doc: Doc, names: list[Span]) -> list[Span]:
     surnames = {span[-1].orth for span in names if span.label_ == "PERSON" and len(span) > 1}
     if not surnames:
         return []
-    columns = doc.to_array([TAG, ORTH]).astype("uint64")
-    nouns = _has_tag(doc, columns[:, 0], _COMMON_NOUN_TAGS)
+    nouns = _has_tag(doc, numpy.array(columns.tags, dtype="uint64"), _COMMON_NOUN_TAGS)
     for span in names:
         nouns[span.start : span.end] = False
-    found = numpy.flatnonzero(nouns).tolist()
-    orths = columns[found, 1].tolist()
     return [
-        Span(doc, i, i + 1, label="PERSON") for i, orth in zip(found, orths) if orth in surnames
+        Span(doc, i, i + 1, label="PERSON")
+        for i in numpy.flatnonzero(nouns).tolist()
+        if columns.orths[i] in surnames
     ]
 
 

@@ -162,44 +162,29 @@ def pipe_results(
         by_name = _START_METHOD != "fork" and not isinstance(nlp, Language)
         source = nlp if by_name else base
         return _pool_results(items, source, n_process, batch_size or BATCH_SIZE)
-    long_texts: dict[int, str] = {}
-    marked = _set_aside_long(items, base.max_length, long_texts)
-    docs = base.pipe(marked, as_tuples=True, batch_size=batch_size or BATCH_SIZE)
-    return _read_docs(docs, base, annotate_here, long_texts)
+    return _one_process_results(items, base, annotate_here, batch_size or BATCH_SIZE)
 
 
-def _set_aside_long(
-    items: Iterable[tuple[TextLike, Any]], limit: int, long_texts: dict[int, str]
-) -> Iterator[tuple[TextLike, tuple[Any, int | None, str | None]]]:
-    """Items for ``nlp.pipe``, each with its context, its number if it was set aside,
-    and its string; a text over ``limit`` or with lone surrogates goes in as "" and
-    waits in ``long_texts``, to be read by :func:`~quotelib.extract_quotes`."""
-    for number, (text, context) in enumerate(items):
-        if _read_whole(text, limit):
-            long_texts[number] = text
-            yield "", (context, number, None)
-        else:
-            yield text, (context, None, text if isinstance(text, str) else None)
+def _one_process_results(
+    items: Iterable[tuple[TextLike, Any]], language: Language, annotate_here: bool, batch_size: int
+) -> Iterator[tuple[list[Quote] | None, str | None, Any]]:
+    """The answers in this process, batch by batch, read as the worker processes read."""
+    batches = _Batches(items, batch_size)
+    while True:
+        texts, contexts = batches.next()
+        if not texts:
+            break
+        answers = _read_texts(language, annotate_here, texts)
+        for (quotes, error), context in zip(answers, contexts):
+            yield quotes, error, context
+    if batches.error is not None:
+        raise batches.error
 
 
 def _read_whole(text: TextLike, limit: int) -> bool:
     """Whether ``text`` is too long for one parse, or holds lone surrogates spaCy cannot
     encode, and so is read by :func:`~quotelib.extract_quotes` rather than ``nlp.pipe``."""
     return isinstance(text, str) and (len(text) > limit or parsable(text) != text)
-
-
-def _read_docs(
-    docs: Iterator[tuple[Doc, Any]],
-    base: Language,
-    annotate_here: bool,
-    long_texts: dict[int, str],
-) -> Iterator[tuple[list[Quote] | None, str | None, Any]]:
-    for doc, (context, number, text) in docs:
-        if number is not None:  # parsed here, as extract_quotes parses it
-            quotes, error = _extract(long_texts.pop(number), base)
-        else:
-            quotes, error = _quotes_of(doc, annotate_here, text)
-        yield quotes, error, context
 
 
 def _extract(text: str, nlp: Language) -> _Answer:
@@ -256,7 +241,12 @@ def _read_task(texts: list[TextLike]) -> list[_Answer]:
     if _worker_pipeline is None:
         msg = "_read_task runs in quotelib's worker processes only"
         raise RuntimeError(msg)
-    language, annotate_here = _worker_pipeline
+    return _read_texts(*_worker_pipeline, texts)
+
+
+def _read_texts(language: Language, annotate_here: bool, texts: list[TextLike]) -> list[_Answer]:
+    """The answer for each text, in order: most parsed together with ``nlp.pipe``, a text
+    too long for one parse or holding lone surrogates by :func:`~quotelib.extract_quotes`."""
     answers: list[_Answer | None] = [None] * len(texts)
     parsed = []
     for number, text in enumerate(texts):
