@@ -9,6 +9,7 @@ Examples:
 
 from __future__ import annotations
 
+from quotelib.core import quotes_from_doc
 from quotelib.extract import extract_quotes
 from quotelib.lexicon import CUE_ADJECTIVES, CUE_CLASSES, CUE_NOUNS, CUE_PHRASES, CUE_VERBS
 from quotelib.marks import Quotation, find_quotations
@@ -38,6 +39,7 @@ __all__ = [
     "find_quotations",
     "load_pipeline",
     "pipe",
+    "quotes_from_doc",
     "render",
     "speakers",
     "to_dataframe",

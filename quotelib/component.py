@@ -34,7 +34,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from quotelib.extract import quotes_from_doc
+from quotelib.core import quotes_from_doc
 from quotelib.records import Quote
 
 logger = logging.getLogger(__name__)

@@ -1,16 +1,21 @@
-"""The cue lexicon: words that introduce what someone said, wrote or believes.
+"""Every word list of quotelib, each concept once, each word in one class.
 
+Cues first: the words that introduce what someone said, wrote or believes.
 News attributes far more than speech: beliefs ("Western nations believe
 ..."), stances ("criticized Israel"), evidence ("polls show ...") and
-intentions ("vowed to ..."). Each lemma has a class, one of
+intentions ("vowed to ..."). Each cue lemma has exactly one class, one of
 :data:`CUE_CLASSES`, so that callers can keep only the kinds they study::
 
     speech_only = {lemma for lemma, cls in CUE_VERBS.items() if cls == "speech"}
 
-The entries were drawn from reporting usage in US and international news:
-the verbs that introduce clausal complements, quotations and noun-phrase
-contents there. Verbs that are only sometimes attributive in news ("see",
-"know", "want") are included when they usually take a reported content.
+The entries were drawn from reporting usage in US and international news.
+Verbs that are only sometimes attributive ("see", "know", "want") are
+included when they usually take a reported content.
+
+Then the words the rules of grammar ask about (prepositions of content and
+of time, objects that are no content), the words of people (titles,
+pronouns, anonymous sources) and the gazetteers of names (places,
+organisations, dates). Everything is lower-cased.
 """
 
 from __future__ import annotations
@@ -18,6 +23,36 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 from types import MappingProxyType
+
+
+def _words(text: str) -> frozenset[str]:
+    """The words of ``text``, split at whitespace."""
+    return frozenset(text.split())
+
+
+def _phrases(text: str) -> frozenset[str]:
+    """The phrases of ``text``, split at commas, their spaces normalised."""
+    return frozenset(" ".join(phrase.split()) for phrase in text.split(","))
+
+
+def _classed(classes: Mapping[str, str]) -> Mapping[str, str]:
+    """``{entry: class}`` from ``{class: "word word ..."}`` (or comma-separated phrases).
+
+    An entry listed under two classes, or twice under one, is an error: each
+    entry has exactly one class.
+    """
+    table: dict[str, str] = {}
+    for cls, text in classes.items():
+        entries = text.split(",") if "," in text else text.split()
+        for entry in (" ".join(entry.split()) for entry in entries):
+            if entry in table:
+                msg = f"{entry!r} is listed as {table[entry]!r} and as {cls!r}"
+                raise ValueError(msg)
+            table[entry] = cls
+    return MappingProxyType(dict(sorted(table.items())))
+
+
+# --- cues -------------------------------------------------------------------------------
 
 #: The classes of cue, with what they attribute.
 CUE_CLASSES: Mapping[str, str] = MappingProxyType(
@@ -32,296 +67,278 @@ CUE_CLASSES: Mapping[str, str] = MappingProxyType(
     }
 )
 
-_SPEECH = """
-    say tell add state note explain insist argue claim assert contend maintain
-    declare announce confirm acknowledge admit concede warn caution stress
-    emphasize emphasise underscore reiterate repeat recall recount remark comment
-    respond reply answer retort counter describe characterize characterise
-    portray depict call dub label brand name term mention point suggest hint
-    imply signal indicate predict forecast estimate speculate reveal disclose
-    divulge report testify tell explain elaborate clarify concede joke quip laugh
-    boast brag complain lament grumble gripe protest shout yell scream chant
-    cry whisper mutter exclaim proclaim pronounce announce allege accuse charge
-    assure reassure remind inform advise
-    brief notify confide confess apologize apologise thank congratulate
-    concur agree disagree object observe opine quote cite paraphrase summarize
-    sum conclude preface rejoin echo affirm reaffirm attest certify aver avow contend
-    speak talk rant muse ponder wonder address greet hail extol extoll
-    describe outline detail list highlight flag express discuss share voice
-"""
-
-_WRITING = """
-    write tweet retweet post blog publish print email text pen draft editorialize
-"""
-
-_QUESTION = """
-    ask question query inquire enquire wonder demand challenge press quiz
-"""
-
-_BELIEF = """
-    believe think feel know suspect doubt fear worry hope expect reckon suppose
-    assume presume guess imagine consider regard view see deem judge find
-    figure sense understand realize realise recognize recognise acknowledge
-    trust wish envision envisage foresee anticipate contemplate remember forget
-    agree surmise conclude speculate theorize hypothesize bet learn decide
-"""
-
-_STANCE = """
-    support oppose back endorse favor favour prefer champion advocate defend
-    criticize criticise condemn denounce decry deplore slam blast attack assail
-    lambast lambaste rip hammer bash knock fault blame scold rebuke reprimand
-    chastise castigate berate mock ridicule deride dismiss reject rebuff
-    repudiate disavow deny dispute contest challenge question refute rebut
-    praise applaud commend laud hail tout celebrate welcome embrace credit
-    tout salute thank admire vouch side liken compare contrast frame
-    attribute accuse blame disparage belittle insult taunt threaten dare
-    protest oppose resist balk bristle object lament regret deplore
-"""
-
-_INTENT = """
-    vow pledge promise swear guarantee plan intend aim propose recommend urge exhort
-    implore plead beg appeal call demand request seek want order instruct
-    direct command insist refuse decline threaten warn encourage advise
-    push press lobby campaign petition ask invite offer volunteer consider
-    weigh mull contemplate promote
-"""
-
-_EVIDENCE = """
-    show find indicate reveal suggest demonstrate prove confirm document
-    illustrate reflect estimate project predict report record note
-    determine conclude rule
-"""
-
-
-def _build_verbs() -> Mapping[str, str]:
-    # Earlier classes win for lemmas listed under several ("warn" is speech).
-    table: dict[str, str] = {}
-    for cls, words in (
-        ("speech", _SPEECH),
-        ("writing", _WRITING),
-        ("question", _QUESTION),
-        ("belief", _BELIEF),
-        ("stance", _STANCE),
-        ("intent", _INTENT),
-        ("evidence", _EVIDENCE),
-    ):
-        for word in words.split():
-            table.setdefault(word, cls)
-    return MappingProxyType(dict(sorted(table.items())))
-
+#: The classes of cue that introduce words said or written (not a belief or a stance).
+SPEECH_CLASSES = frozenset({"speech", "writing", "question"})
 
 #: Verb lemmas that introduce a reported content, mapped to their class.
-CUE_VERBS: Mapping[str, str] = _build_verbs()
+CUE_VERBS: Mapping[str, str] = _classed(
+    {
+        "speech": """
+            accuse acknowledge add address admit advise affirm agree allege announce answer
+            apologise apologize argue assert assure attest aver avow boast brag brand brief call
+            caution certify chant characterise characterize charge cite claim clarify comment
+            complain concede conclude concur confess confide confirm congratulate contend counter
+            cry declare depict describe detail disagree disclose discuss divulge dub echo
+            elaborate emphasise emphasize estimate exclaim explain express extol extoll flag
+            forecast greet gripe grumble hail highlight hint imply indicate inform insist joke
+            label lament laugh list maintain mention muse mutter name note notify object observe
+            opine outline paraphrase point ponder portray predict preface proclaim pronounce
+            protest quip quote rant reaffirm reassure recall recount reiterate rejoin remark
+            remind repeat reply report respond retort reveal say scream share shout signal speak
+            speculate state stress suggest sum summarize talk tell term testify thank underscore
+            voice warn whisper wonder yell""",
+        "writing": "blog draft editorialize email pen post print publish retweet text tweet write",
+        "question": "ask challenge demand enquire inquire press query question quiz",
+        "belief": """
+            anticipate assume believe bet consider contemplate decide deem doubt envisage
+            envision expect fear feel figure find foresee forget guess hope hypothesize imagine
+            judge know learn presume realise realize reckon recognise recognize regard remember
+            see sense suppose surmise suspect theorize think trust understand view wish worry""",
+        "stance": """
+            admire advocate applaud assail attack attribute back balk bash belittle berate blame
+            blast bristle castigate celebrate champion chastise commend compare condemn contest
+            contrast credit criticise criticize dare decry defend denounce deny deplore deride
+            disavow dismiss disparage dispute embrace endorse fault favor favour frame hammer
+            insult knock lambast lambaste laud liken mock oppose praise prefer rebuff rebuke
+            rebut refute regret reject reprimand repudiate resist ridicule rip salute scold side
+            slam support taunt threaten tout vouch welcome""",
+        "intent": """
+            aim appeal beg campaign command decline direct encourage exhort guarantee implore
+            instruct intend invite lobby mull offer order petition plan plead pledge promise
+            promote propose push recommend refuse request seek swear urge volunteer vow want
+            weigh""",
+        "evidence": "demonstrate determine document illustrate project prove record reflect rule show",
+    }
+)
 
+_PHRASES = _classed(
+    {
+        "intent": """call for, call on, call upon, push for, press for, set out, fight for,
+            look forward, ask for""",
+        "stance": """argue for, argue against, speak against, come out, lash out, rail against,
+            side with, take aim, go after, sign on, rule out, vote for, vote against, agree to,
+            agree with, agree on, vouch for, advocate for, campaign against, campaign for,
+            balk at, thank for, blame for""",
+        "speech": """speak out, speak of, speak about, talk about, point out, point to, weigh in,
+            warn of, warn against, warn about, refer to, complain about, complain of, hint at,
+            lay out, spell out, respond to, reply to, apologize for, apologise for,
+            testify about, brag about, boast about, joke about""",
+        "belief": "worry about, figure out, believe in, know of, learn of, feel about",
+    }
+)
 #: Phrasal cues: verb lemma and particle or preposition, mapped to their class.
 #: The content of a prepositional cue is the preposition's object
 #: ("called for deeper coordination").
 CUE_PHRASES: Mapping[tuple[str, str], str] = MappingProxyType(
-    {
-        ("call", "for"): "intent",
-        ("call", "on"): "intent",
-        ("call", "upon"): "intent",
-        ("push", "for"): "intent",
-        ("press", "for"): "intent",
-        ("argue", "for"): "stance",
-        ("argue", "against"): "stance",
-        ("speak", "out"): "speech",
-        ("speak", "against"): "stance",
-        ("speak", "of"): "speech",
-        ("speak", "about"): "speech",
-        ("talk", "about"): "speech",
-        ("point", "out"): "speech",
-        ("point", "to"): "speech",
-        ("weigh", "in"): "speech",
-        ("come", "out"): "stance",
-        ("lash", "out"): "stance",
-        ("warn", "of"): "speech",
-        ("warn", "against"): "speech",
-        ("warn", "about"): "speech",
-        ("refer", "to"): "speech",
-        ("rail", "against"): "stance",
-        ("side", "with"): "stance",
-        ("worry", "about"): "belief",
-        ("complain", "about"): "speech",
-        ("complain", "of"): "speech",
-        ("hint", "at"): "speech",
-        ("take", "aim"): "stance",
-        ("go", "after"): "stance",
-        ("sign", "on"): "stance",
-        ("figure", "out"): "belief",
-        ("set", "out"): "intent",
-        ("lay", "out"): "speech",
-        ("spell", "out"): "speech",
-        ("rule", "out"): "stance",
-        ("vote", "for"): "stance",
-        ("vote", "against"): "stance",
-        ("fight", "for"): "intent",
-        ("look", "forward"): "intent",
-        ("respond", "to"): "speech",
-        ("reply", "to"): "speech",
-        ("agree", "to"): "stance",
-        ("agree", "with"): "stance",
-        ("agree", "on"): "stance",
-        ("vouch", "for"): "stance",
-        ("advocate", "for"): "stance",
-        ("apologize", "for"): "speech",
-        ("apologise", "for"): "speech",
-        ("ask", "for"): "intent",
-        ("campaign", "against"): "stance",
-        ("campaign", "for"): "stance",
-        ("believe", "in"): "belief",
-        ("know", "of"): "belief",
-        ("learn", "of"): "belief",
-        ("feel", "about"): "belief",
-        ("balk", "at"): "stance",
-        ("thank", "for"): "stance",
-        ("blame", "for"): "stance",
-        ("testify", "about"): "speech",
-        ("brag", "about"): "speech",
-        ("boast", "about"): "speech",
-        ("joke", "about"): "speech",
-    }
+    {tuple(phrase.split()): cls for phrase, cls in _PHRASES.items()}
 )
-
+#: The verbs of the phrasal cues ("call" of "call for").
+PHRASE_VERBS = frozenset(verb for verb, _ in CUE_PHRASES)
 #: Verb lemmas that are cues only with one of their particles or prepositions
 #: from :data:`CUE_PHRASES` (plain "come" or "go" is not a cue).
-PHRASE_ONLY_VERBS = frozenset(verb for verb, _ in CUE_PHRASES if verb not in CUE_VERBS)
+PHRASE_ONLY_VERBS = PHRASE_VERBS - frozenset(CUE_VERBS)
 
 #: Verbs that introduce a direct quotation ("she went on: ...", "a sign that
 #: read ...") but whose other complements are no report ("continued to rise").
-QUOTE_VERBS = frozenset(
-    [
-        "continue",
-        "begin",
-        "start",
-        "finish",
-        "open",
-        "close",
-        "interject",
-        "interrupt",
-        "read",
-        "sing",
-        "chant",
-        "put",
-        "go",
-        "pipe",
-        "chime",
-        "offer",
-        "muse",
-        "recite",
-    ]
+QUOTE_VERBS = _words(
+    """continue begin start finish open close interject interrupt read sing chant put go pipe
+    chime offer muse recite"""
 )
 
 #: Nouns that name a reported content ("the claim that ...", "in a statement").
-CUE_NOUNS: Mapping[str, str] = MappingProxyType(
+CUE_NOUNS: Mapping[str, str] = _classed(
     {
-        word: cls
-        for cls, words in (
-            (
-                "speech",
-                "statement claim assertion argument remark comment comments "
-                "announcement warning suggestion insistence denial admission "
-                "accusation allegation charge testimony assurance explanation "
-                "response reply answer message words speech interview "
-                "declaration proclamation pronouncement prediction observation",
-            ),
-            ("writing", "tweet post letter memo op-ed column essay editorial"),
-            (
-                "belief",
-                "belief view notion idea opinion fear concern hope doubt "
-                "conviction contention expectation suspicion assessment",
-            ),
-            ("intent", "promise pledge vow call demand plea appeal proposal plan request threat"),
-            ("evidence", "report study survey poll analysis finding findings data"),
-        )
-        for word in words.split()
+        "speech": """
+            statement claim assertion argument remark comment comments announcement warning
+            suggestion insistence denial admission accusation allegation charge testimony
+            assurance explanation response reply answer message words speech interview
+            declaration proclamation pronouncement prediction observation""",
+        "writing": "tweet post letter memo op-ed column essay editorial",
+        "belief": """belief view notion idea opinion fear concern hope doubt conviction
+            contention expectation suspicion assessment""",
+        "intent": "promise pledge vow call demand plea appeal proposal plan request threat",
+        "evidence": "report study survey poll analysis finding findings data",
     }
 )
 
-#: Adjectives that introduce a belief or stance ("confident that ...",
-#: "critical of ...").
-CUE_ADJECTIVES: Mapping[str, str] = MappingProxyType(
+#: Adjectives that introduce a belief or stance ("confident that ...", "critical of ...").
+CUE_ADJECTIVES: Mapping[str, str] = _classed(
     {
-        "confident": "belief",
-        "convinced": "belief",
-        "sure": "belief",
-        "certain": "belief",
-        "hopeful": "belief",
-        "optimistic": "belief",
-        "pessimistic": "belief",
-        "skeptical": "belief",
-        "sceptical": "belief",
-        "doubtful": "belief",
-        "worried": "belief",
-        "concerned": "belief",
-        "afraid": "belief",
-        "aware": "belief",
-        "adamant": "speech",
-        "critical": "stance",
-        "supportive": "stance",
-        "opposed": "stance",
-        "wary": "belief",
-        "eager": "intent",
-        "determined": "intent",
-        "keen": "intent",
-        "inclined": "belief",
-        "unconvinced": "belief",
-        "quick": "speech",
+        "belief": """confident convinced sure certain hopeful optimistic pessimistic skeptical
+            sceptical doubtful worried concerned afraid aware wary inclined unconvinced""",
+        "speech": "adamant quick",
+        "stance": "critical supportive opposed",
+        "intent": "eager determined keen",
     }
 )
 
-_VERBS = frozenset(CUE_VERBS) | QUOTE_VERBS | {v for v, _ in CUE_PHRASES}
+#: Cue verbs that, after the clause they report, often hang from it on the parse
+#: ("the talks failed, he said").
+INVERTED_CUES = _words("say add tell write note explain argue insist")
+
+# --- the grammar of contents ------------------------------------------------------------
+
+#: Verbs whose direct object is the person addressed, not the content.
+ADDRESSEE_VERBS = _words(
+    """tell ask inform remind assure urge warn advise brief notify convince persuade order
+    instruct invite press reassure caution encourage beg implore exhort greet address quiz dare
+    lobby petition"""
+)
+#: Objects that stand for a content without being one ("said it", "denied that").
+CONTENTLESS_OBJECTS = _words("it this that so something anything nothing what")
+#: Prepositions completing a noun-phrase content: "described X as Y",
+#: "accused him of Z", "compared abortion to the Holocaust".
+OBJECT_PREPOSITIONS = _words("as of for to over")
+#: Prepositions that start an adjunct of time or place, not content.
+TIME_PREPOSITIONS = _words("on at during after before since until")
+#: Prepositions whose object is the topic of speech: "asked about the emails".
+TOPIC_PREPOSITIONS = _words("about against regarding concerning")
+#: Subjects and determiners that negate what they govern ("Neither leader detailed ...").
+NEGATIVE_WORDS = _words("neither nobody none no nothing nor")
+
+# --- people -----------------------------------------------------------------------------
+
+#: Words that precede a person's name as a title, not as part of it.
+TITLES = _words(
+    """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady rev rev. father
+    president vice prime minister premier chancellor secretary senator sen sen. sens. rep rep.
+    reps. representative representatives senators congressman congresswoman gov gov. governor
+    mayor judge justice chief gen gen. general col col. adm adm. lt lt. sgt sgt. speaker leader
+    chairman chairwoman chair ambassador commissioner attorney former late king queen prince
+    princess pope candidate nominee spokesman spokeswoman director deputy pastor professor
+    democrat republican"""
+)
+#: Courtesy titles: a name they open is a person's ("Mr. Lee").
+COURTESY_TITLES = _words("mr mr. mrs mrs. ms ms. miss dr dr. sir dame")
+#: Titles that say nothing of a person's role, left out of the roles people
+#: are introduced with ("Kremlin spokesman", not "former").
+ROLELESS_TITLES = COURTESY_TITLES | _words("prof prof. former late")
+#: Titles that say a person is a man, or a woman.
+MALE_TITLES = _words("mr mr. sir lord king prince father congressman spokesman chairman")
+FEMALE_TITLES = _words(
+    "mrs mrs. ms ms. miss dame lady queen princess congresswoman spokeswoman chairwoman"
+)
+#: Lower-case particles of surnames ("de Blasio", "bin Salman").
+NAME_PARTICLES = _words("de da van von der bin al la le del di")
+
+#: Head nouns of sources that are deliberately left unnamed.
+ANONYMOUS_NOUNS = _words(
+    """official officials source sources aide aides diplomat diplomats person people insider
+    insiders analyst analysts expert experts observer observers adviser advisers advisor
+    advisors staffer staffers employee employees member members resident residents voter voters
+    witness witnesses critic critics supporter supporters opponent opponents lawmaker lawmakers
+    legislator legislators strategist strategists operative operatives donor donors activist
+    activists economist economists someone somebody one others many some several participant
+    participants attendee attendees executive executives officer officers investigator
+    investigators prosecutor prosecutors leader leaders"""
+)
+
+#: Personal pronouns by what they can refer to.
+HE, SHE, THEY, IT = _words("he him"), _words("she her"), _words("they them"), _words("it")
+#: Relative pronouns that stand for the noun their clause modifies.
+RELATIVE_PRONOUNS = _words("who which that whom")
+#: Words that say the person they refer to is a man, or a woman.
+MALE_WORDS, FEMALE_WORDS = _words("he him his himself"), _words("she her hers herself")
+
+# --- names ------------------------------------------------------------------------------
+
+#: Countries, U.S. states, large cities and regions.
+PLACES = _words(
+    """afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan
+    bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia
+    botswana brazil brunei bulgaria burkina burma burundi cambodia cameroon canada chad chile
+    china colombia comoros congo croatia cuba cyprus czechia denmark djibouti dominica ecuador
+    egypt eritrea estonia eswatini ethiopia fiji finland france gabon gambia georgia germany
+    ghana greece grenada guatemala guinea guyana haiti honduras hungary iceland india indonesia
+    iran iraq ireland israel italy jamaica japan jordan kazakhstan kenya kiribati korea kosovo
+    kuwait kyrgyzstan laos latvia lebanon lesotho liberia libya liechtenstein lithuania
+    luxembourg madagascar malawi malaysia maldives mali malta mauritania mauritius mexico
+    micronesia moldova monaco mongolia montenegro morocco mozambique myanmar namibia nauru nepal
+    netherlands nicaragua niger nigeria norway oman pakistan palau palestine panama paraguay peru
+    philippines poland portugal qatar romania russia rwanda samoa senegal serbia seychelles
+    singapore slovakia slovenia somalia spain sudan suriname sweden switzerland syria taiwan
+    tajikistan tanzania thailand togo tonga tunisia turkey turkmenistan tuvalu uganda ukraine
+    uruguay uzbekistan vanuatu vatican venezuela vietnam yemen zambia zimbabwe america britain
+    england scotland wales u.s. u.s.a. usa us uk u.k. alabama alaska arizona arkansas california
+    colorado connecticut delaware florida hawaii idaho illinois indiana iowa kansas kentucky
+    louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana
+    nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia
+    wisconsin wyoming washington beijing moscow london paris berlin tokyo delhi kabul baghdad
+    damascus tehran jerusalem cairo ankara istanbul kiev kyiv brussels geneva rome madrid vienna
+    warsaw seoul pyongyang manila jakarta bangkok hanoi islamabad karachi riyadh dubai doha
+    beirut gaza aleppo mosul havana caracas ottawa toronto sydney mumbai shanghai chicago boston
+    atlanta houston dallas miami philadelphia detroit denver phoenix seattle cleveland baltimore
+    pittsburgh brooklyn manhattan harlem hollywood europe asia africa antarctica oceania crimea
+    kashmir tibet xinjiang hong kong"""
+) | _phrases(
+    """hong kong, new york, new york city, new jersey, new mexico, new hampshire, new delhi,
+    los angeles, san francisco, san diego, las vegas, new orleans, north carolina,
+    south carolina, north dakota, south dakota, west virginia, rhode island, washington d.c.,
+    washington dc, united states, united kingdom, great britain, north korea, south korea,
+    south africa, saudi arabia, south sudan, sri lanka, new zealand, costa rica, el salvador,
+    puerto rico, ivory coast, czech republic, dominican republic, united arab emirates,
+    middle east, latin america, south america, north america, central america, east asia,
+    southeast asia, west bank, gaza strip, persian gulf, south china sea, wall street,
+    silicon valley"""
+)
+#: Words of compass points, which may open a place's name ("Northern Syria").
+COMPASS_WORDS = _words("north south east west northern southern eastern western")
+#: Prepositions after which a name is a place ("in Moscow").
+PLACE_PREPOSITIONS = _words("in across throughout near")
+
+#: Last words of organisation names.
+ORGANISATION_WORDS = _words(
+    """ministry department office agency administration commission committee council board
+    bureau authority service services party campaign congress senate house parliament assembly
+    court courts union association institute institution university college school academy
+    foundation fund bank corporation corp corp. inc inc. co co. ltd ltd. llc company group
+    network times post news journal tribune herald telegraph guardian gazette press magazine
+    radio television tv channel channels review report reports monitor daily weekly organization
+    organisation organizations forces force army navy police guard command center centre club
+    team church mission coalition alliance movement front federation league caucus cabinet
+    government regime embassy consulate secretariat exchange reserve treasury laboratory
+    laboratories labs hospital clinic society trust partners media studios airlines airways
+    motors industries holdings systems technologies pentagon kremlin"""
+)
+#: Organisations often named by one word that is neither an acronym nor ends
+#: in one of :data:`ORGANISATION_WORDS`.
+ORGANISATIONS = _words(
+    """reuters bloomberg politico breitbart axios xinhua tass interfax yonhap kyodo google
+    facebook twitter apple microsoft amazon youtube instagram netflix wikileaks hamas hezbollah
+    taliban isis isil kremlin pentagon congress parliament vatican interpol greenpeace medicare
+    medicaid obamacare gallup quinnipiac"""
+)
+#: Words that join the parts of one organisation's name ("Bank of America").
+NAME_LINK_WORDS = _words("of the and for &")
+
+#: Words of dates and holidays: a name made of them only names no one.
+DATE_WORDS = _words(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december jan jan. feb feb. mar mar. apr
+    apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec. christmas
+    easter thanksgiving hanukkah ramadan halloween"""
+)
+#: Last words of the names of days: "Election Day", "Super Tuesday", "Christmas Eve".
+DAY_ENDS = _words("day eve monday tuesday wednesday thursday friday saturday sunday")
+
+#: Words that an apostrophe shortens at their start: ``'em``, ``'til``.
+ELISIONS = _words("em n t til tis twas cause bout nuff")
+
+# --- word forms -------------------------------------------------------------------------
+
+_VERBS = frozenset(CUE_VERBS) | QUOTE_VERBS | PHRASE_VERBS
 _KNOWN = _VERBS | frozenset(CUE_NOUNS)
 _IRREGULAR = MappingProxyType(
-    {
-        "said": "say",
-        "says": "say",
-        "told": "tell",
-        "wrote": "write",
-        "written": "write",
-        "thought": "think",
-        "felt": "feel",
-        "knew": "know",
-        "known": "know",
-        "saw": "see",
-        "seen": "see",
-        "found": "find",
-        "spoke": "speak",
-        "spoken": "speak",
-        "sought": "seek",
-        "swore": "swear",
-        "sworn": "swear",
-        "went": "go",
-        "gone": "go",
-        "began": "begin",
-        "begun": "begin",
-        "sang": "sing",
-        "sung": "sing",
-        "drew": "draw",
-        "drawn": "draw",
-        "understood": "understand",
-        "forgot": "forget",
-        "forgotten": "forget",
-        "read": "read",
-        "put": "put",
-        "bet": "bet",
-        "laid": "lay",
-        "held": "hold",
-        "made": "make",
-        "took": "take",
-        "taken": "take",
-        "gave": "give",
-        "given": "give",
-        "came": "come",
-        "fought": "fight",
-        "shown": "show",
-        "proven": "prove",
-        "chose": "choose",
-        "chosen": "choose",
-        "meant": "mean",
-        "heard": "hear",
-        "brought": "bring",
-    }
+    dict(
+        pair.split(":")
+        for pair in """said:say says:say told:tell wrote:write written:write thought:think
+        felt:feel knew:know known:know saw:see seen:see found:find spoke:speak spoken:speak
+        sought:seek swore:swear sworn:swear went:go gone:go began:begin begun:begin sang:sing
+        sung:sing drew:draw drawn:draw understood:understand forgot:forget forgotten:forget
+        read:read put:put bet:bet laid:lay held:hold made:make took:take taken:take gave:give
+        given:give came:come fought:fight shown:show proven:prove chose:choose chosen:choose
+        meant:mean heard:hear brought:bring""".split()
+    )
 )
 
 
@@ -357,18 +374,7 @@ def cue_lemma(token) -> str:  # noqa: ANN001 - a spaCy Token; no spaCy import he
     Works with or without a lemmatizer in the pipeline, and mends lemmatizer
     slips such as "hoped" -> "hop".
     """
-    key = (token.lemma, token.lower, token.pos)  # string ids: no string built when known
-    form = _CUE_LEMMAS.get(key)
-    if form is None:
-        if len(_CUE_LEMMAS) > 65536:
-            _CUE_LEMMAS.clear()
-        verb = token.pos_ in ("VERB", "AUX")
-        form = _CUE_LEMMAS[key] = _lexicon_form(token.lemma_.lower(), token.lower_, verb)
-    return form
-
-
-# cue_lemma's answers by (lemma, form, part of speech) ids, the same in every vocabulary.
-_CUE_LEMMAS: dict[tuple[int, int, int], str] = {}
+    return _lexicon_form(token.lemma_.lower(), token.lower_, token.pos_ in ("VERB", "AUX"))
 
 
 @functools.lru_cache(maxsize=65536)

@@ -30,6 +30,7 @@ import re
 
 import attrs
 
+from quotelib.lexicon import ELISIONS
 from quotelib.ranges import strip_space
 
 __all__ = [
@@ -50,8 +51,6 @@ SINGLE_MARKS = frozenset({"'", "‘", "’", "‚", "‹", "›"})
 #: Guillemets, ``« »`` (French style) or ``» «`` (German style).
 GUILLEMETS = frozenset({"«", "»"})
 
-#: Words that an apostrophe shortens at their start: ``'em``, ``'til``.
-ELISIONS = frozenset({"em", "n", "t", "til", "tis", "twas", "cause", "bout", "nuff"})
 
 _FAMILY = {**dict.fromkeys(DOUBLE_MARKS, 0), **dict.fromkeys(SINGLE_MARKS, 1)}
 _FAMILY.update(dict.fromkeys(GUILLEMETS, 2))

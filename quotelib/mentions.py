@@ -16,57 +16,30 @@ from __future__ import annotations
 import re
 
 import attrs
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
-from quotelib.names import TITLES, find_names
+from quotelib.lexicon import (
+    FEMALE_TITLES,
+    MALE_TITLES,
+    NAME_LINK_WORDS,
+    NAME_PARTICLES,
+    ROLELESS_TITLES,
+    TITLES,
+)
+from quotelib.names import ACRONYM, find_names
+from quotelib.view import DocView
+
+__all__ = ["Entities", "Entity", "NAME_FINDERS", "find_entities", "name_mentions", "slug"]
+
+#: How proper names are found: on the tagger and the parse
+#: (:func:`quotelib.names.find_names`), or by the pipeline's entity recogniser.
+NAME_FINDERS = ("parse", "ner")
 
 _PERSON = "person"
 _ORG = "org"
 _PLACE = "place"
 _KIND_OF_LABEL = {"PERSON": _PERSON, "ORG": _ORG, "GPE": _PLACE, "NORP": _PLACE, "FAC": _ORG}
-
-_MALE_TITLES = frozenset(
-    {"mr", "mr.", "sir", "lord", "king", "prince", "father", "congressman", "spokesman", "chairman"}
-)
-_FEMALE_TITLES = frozenset(
-    {
-        "mrs",
-        "mrs.",
-        "ms",
-        "ms.",
-        "miss",
-        "dame",
-        "lady",
-        "queen",
-        "princess",
-        "congresswoman",
-        "spokeswoman",
-        "chairwoman",
-    }
-)
-_COURTESY = frozenset(
-    {
-        "mr",
-        "mr.",
-        "mrs",
-        "mrs.",
-        "ms",
-        "ms.",
-        "miss",
-        "dr",
-        "dr.",
-        "sir",
-        "dame",
-        "prof",
-        "prof.",
-        "former",
-        "late",
-    }
-)
 _NON_WORD = re.compile(r"\W+")
-_ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,7}$")
-_PARTICLES = frozenset({"de", "da", "van", "von", "der", "bin", "al", "la", "le", "del", "di"})
-_LINK_WORDS = frozenset({"of", "the", "and", "for", "&"})
 
 
 @attrs.define
@@ -119,20 +92,30 @@ class Entities:
         return sorted(pairs, key=lambda pair: -pair[0])
 
 
-def find_entities(doc: Doc) -> Entities:
+def find_entities(view: DocView, names: str = "parse") -> Entities:
     """Group the document's name mentions into entities, in text order.
+
+    Args:
+        view: the document.
+        names: how proper names are found, one of :data:`NAME_FINDERS`:
+            ``"parse"`` reads them off the tagger and the parse, ``"ner"``
+            takes the pipeline's named entities (``doc.ents``).
+
+    Raises:
+        ValueError: ``names`` is unknown, or ``"ner"`` on a document without
+            entity annotation.
 
     Examples:
         >>> import quotelib
-        >>> doc = quotelib.load_pipeline()(
+        >>> view = DocView.build(quotelib.load_pipeline()(
         ...     "Chinese President Xi Jinping met Russian leader Vladimir Putin. "
-        ...     "Xi said ties were strong. Mr. Putin agreed.")
-        >>> found = find_entities(doc)
+        ...     "Xi said ties were strong. Mr. Putin agreed."))
+        >>> found = find_entities(view)
         >>> [(e.name, e.roles, len(e.mentions)) for e in found.entities if e.kind == "person"]
         [('Xi Jinping', ['Chinese President'], 2), ('Vladimir Putin', ['Russian leader'], 2)]
     """
     found = Entities()
-    for ent in doc.ents if doc.has_annotation("ENT_IOB") else find_names(doc):
+    for ent in name_mentions(view, names):
         kind = _KIND_OF_LABEL.get(ent.label_)
         if kind is None:
             continue
@@ -147,6 +130,22 @@ def find_entities(doc: Doc) -> Entities:
     return found
 
 
+def name_mentions(view: DocView, names: str) -> list[Span]:
+    """The proper names of the document, found the way ``names`` says (see :func:`find_entities`)."""
+    if names == "parse":
+        return find_names(view)
+    if names != "ner":
+        msg = f"'names' must be one of {NAME_FINDERS} (got {names!r})"
+        raise ValueError(msg)
+    if not view.doc.has_annotation("ENT_IOB"):
+        msg = (
+            "names='ner' needs a Doc with named entities: parse it with a pipeline that has an "
+            "entity recogniser ('ner'), or use names='parse'"
+        )
+        raise ValueError(msg)
+    return list(view.doc.ents)
+
+
 def _is_known_surname(found: Entities, ent: Span) -> bool:
     # The small model tags a lone surname as an organisation now and then ("Wang stated").
     return len(ent) == 1 and any(
@@ -157,7 +156,7 @@ def _is_known_surname(found: Entities, ent: Span) -> bool:
 def _add_person(found: Entities, ent: Span) -> Entity | None:
     titles = _leading_titles(ent)
     names = [t for t in ent[len(titles) :] if not t.is_punct and t.lower_ not in ("’s", "'s")]
-    proper = [t for t in names if t.pos_ == "PROPN" or t.lower_ in _PARTICLES]
+    proper = [t for t in names if t.pos_ == "PROPN" or t.lower_ in NAME_PARTICLES]
     names = proper if proper and proper[-1].i == names[-1].i else names
     if not names:
         return None
@@ -195,9 +194,9 @@ def _title_before(ent: Span) -> list[Token]:
 
 
 def _title_gender(words: list[str]) -> str | None:
-    if any(w in _MALE_TITLES for w in words):
+    if any(w in MALE_TITLES for w in words):
         return "male"
-    if any(w in _FEMALE_TITLES for w in words):
+    if any(w in FEMALE_TITLES for w in words):
         return "female"
     return None
 
@@ -228,7 +227,7 @@ def _role_of(ent: Span, titles: list[Token]) -> str | None:
     if before:
         start = min(t.left_edge.i for t in before)
         words = [t for t in ent.doc[start : ent.start] if t.dep_ not in ("det", "punct", "case")]
-        words = [t for t in words if t.dep_ != "poss" and t.lower_ not in _COURTESY]
+        words = [t for t in words if t.dep_ != "poss" and t.lower_ not in ROLELESS_TITLES]
         if words:
             return " ".join(t.text for t in words)
     for child in root.rights:
@@ -240,7 +239,7 @@ def _role_of(ent: Span, titles: list[Token]) -> str | None:
         words = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "punct")]
         return " ".join(t.text for t in words) or None
     if titles:
-        return " ".join(t.text for t in titles if t.lower_ not in _COURTESY) or None
+        return " ".join(t.text for t in titles if t.lower_ not in ROLELESS_TITLES) or None
     return None
 
 
@@ -249,7 +248,7 @@ def _add_named(found: Entities, ent: Span, kind: str) -> Entity | None:
     if not words:
         return None
     name = " ".join(words)
-    acronym = name.replace(".", "").upper() if _ACRONYM.match(name) else None
+    acronym = name.replace(".", "").upper() if ACRONYM.match(name) else None
     initials = _initials(name)
     entity = (
         found.by_name.get((kind, name.lower()))
@@ -259,7 +258,7 @@ def _add_named(found: Entities, ent: Span, kind: str) -> Entity | None:
     if entity is None:
         entity = Entity(key=_key(found, words), kind=kind, name=name)
         found.entities.append(entity)
-    elif acronym is None and _ACRONYM.match(entity.name):
+    elif acronym is None and ACRONYM.match(entity.name):
         entity.name = name  # "UN" first, "the United Nations" later: keep the full name
     found.by_name[(kind, name.lower())] = entity
     found.by_name[(kind, "#" + (acronym or initials or name.lower()))] = entity
@@ -268,7 +267,7 @@ def _add_named(found: Entities, ent: Span, kind: str) -> Entity | None:
 
 def _initials(name: str) -> str | None:
     """The initials of a name of two or more words: "United Nations" -> "UN"."""
-    words = [w for w in name.split() if w.lower() not in _LINK_WORDS]
+    words = [w for w in name.split() if w.lower() not in NAME_LINK_WORDS]
     if len(words) < 2:
         return None
     return "".join(w[0] for w in words).upper()

@@ -16,48 +16,39 @@ previous paragraph's speaker, or its only compatible person.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 
 import attrs
-import numpy
-from spacy.attrs import LOWER
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
-from quotelib.mentions import TITLES, Entities, Entity, find_entities
-from quotelib.ranges import line_breaks
-from quotelib.syntax import Sentences, mention_span
-
-_HE = frozenset({"he", "him"})
-_SHE = frozenset({"she", "her"})
-_THEY = frozenset({"they", "them"})
-_IT = frozenset({"it"})
-_RELATIVE = frozenset({"who", "which", "that", "whom"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-
-#: Head nouns of sources that are deliberately left unnamed.
-ANONYMOUS_NOUNS = frozenset(
-    """
-    official officials source sources aide aides diplomat diplomats person people
-    insider insiders analyst analysts expert experts observer observers adviser
-    advisers advisor advisors staffer staffers employee employees member members
-    resident residents voter voters witness witnesses critic critics supporter
-    supporters opponent opponents lawmaker lawmakers legislator legislators
-    strategist strategists operative operatives donor donors activist activists
-    economist economists observer someone somebody one others many some several
-    participant participants attendee attendees executive executives officer
-    officers investigator investigators prosecutor prosecutors leader leaders
-    """.split()
+from quotelib.attribution import Attribution
+from quotelib.lexicon import (
+    ANONYMOUS_NOUNS,
+    FEMALE_WORDS,
+    HE,
+    IT,
+    MALE_WORDS,
+    RELATIVE_PRONOUNS,
+    SHE,
+    THEY,
+    TITLES,
 )
+from quotelib.mentions import Entities, Entity, slug
+from quotelib.syntax import mention_span
+from quotelib.view import DocView
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_PRONOUNS = HE | SHE | THEY | IT
 
 
-@attrs.define
+@attrs.frozen
 class Resolution:
     """How one speaker mention was resolved (internal)."""
 
     name: str
     how: str
     entity: Entity | None = None
-    mention: Span | None = None
     group: tuple[Entity, ...] = ()
 
     @property
@@ -68,52 +59,99 @@ class Resolution:
         return None if self.entity is None else self.entity.key
 
 
+@attrs.frozen
+class SpeakerName:
+    """The name an attribution's speaker resolved to, and how.
+
+    Attributes:
+        mention: the character range of the speaker mention as written.
+        name: the speaker's name ("Vladimir Putin"), or the mention as written.
+        key: the speaker's identifier in the document ("vladimir-putin").
+        how: one of :data:`quotelib.records.RESOLUTIONS`.
+    """
+
+    mention: tuple[int, int]
+    name: str
+    key: str
+    how: str
+
+
+def resolve_speakers(
+    view: DocView, attributions: Sequence[Attribution], entities: Entities
+) -> list[SpeakerName | None]:
+    """The resolved speaker of each attribution (``None`` without one), in their order.
+
+    Mentions are resolved in text order, so that a pronoun finds the speakers
+    before it; unresolved mentions are numbered in that order
+    ("unresolved-1", ...).
+    """
+    resolver = SpeakerResolver(view, entities)
+    found: list[SpeakerName | None] = [None] * len(attributions)
+    unresolved = 0
+    with_speaker = [n for n, a in enumerate(attributions) if a.speaker is not None]
+    for number in sorted(with_speaker, key=lambda n: view.doc[attributions[n].speaker].idx):
+        token = view.doc[attributions[number].speaker]
+        mention, resolution = resolver.resolve(token)
+        if resolution.key is not None:
+            key = resolution.key
+        elif resolution.how == "unresolved":
+            unresolved += 1
+            key = f"unresolved-{unresolved}"
+        else:
+            key = slug(resolution.name)
+        found[number] = SpeakerName(
+            mention=(mention.start_char, mention.end_char),
+            name=resolution.name,
+            key=key,
+            how=resolution.how,
+        )
+    return found
+
+
 class SpeakerResolver:
     """Resolves the speaker mentions of one document, in text order.
 
     Examples:
         >>> import quotelib
-        >>> doc = quotelib.load_pipeline()(
-        ...     "Russian leader Vladimir Putin met Xi. He said ties were strong.")
-        >>> resolver = SpeakerResolver(doc)
-        >>> he = doc[7]
-        >>> resolution = resolver.resolve(he)
-        >>> resolution.name, resolution.how
-        ('Vladimir Putin', 'pronoun')
+        >>> from quotelib.mentions import find_entities
+        >>> view = DocView.build(quotelib.load_pipeline()(
+        ...     "Russian leader Vladimir Putin met Xi. He said ties were strong."))
+        >>> resolver = SpeakerResolver(view, find_entities(view))
+        >>> mention, resolution = resolver.resolve(view.doc[7])
+        >>> mention.text, resolution.name, resolution.how
+        ('He', 'Vladimir Putin', 'pronoun')
     """
 
-    def __init__(
-        self, doc: Doc, *, text: str | None = None, sentences: Sentences | None = None
-    ) -> None:
-        self.doc = doc
-        self.entities = find_entities(doc)
-        text = doc.text if text is None else text
-        self.breaks = line_breaks(text)
+    def __init__(self, view: DocView, entities: Entities) -> None:
+        self.doc = view.doc
+        self.entities = entities
+        self.breaks = view.breaks
+        self.sentences = view.sentences
         self.speakers: list[tuple[int, Entity]] = []
-        self.sentences = Sentences(doc) if sentences is None else sentences
-        _learn_genders(doc, self.entities, self.sentences)
+        _learn_genders(view, entities)
 
-    def resolve(self, token: Token) -> Resolution:
-        """Resolve the speaker mention headed by ``token``."""
+    def resolve(self, token: Token) -> tuple[Span, Resolution]:
+        """The mention headed by ``token``, and what it resolves to."""
         mention = mention_span(token)
         found = self._resolve(token, mention)
-        found.mention = mention
         if found.entity is not None:
             self.speakers.append((token.idx, found.entity))
-        return found
+        return mention, found
 
     def _resolve(self, token: Token, mention: Span) -> Resolution:
-        if token.lower_ in _RELATIVE and token.dep_ in _SUBJECT_DEPS and token.head.dep_ == "relcl":
+        if (
+            token.lower_ in RELATIVE_PRONOUNS
+            and token.dep_ in _SUBJECT_DEPS
+            and token.head.dep_ == "relcl"
+        ):
             antecedent = token.head.head
             found = self._resolve(antecedent, mention_span(antecedent))
-            if found.entity is not None:
-                found.how = "pronoun"
-            return found
+            return attrs.evolve(found, how="pronoun") if found.entity is not None else found
         named = self._named(token, mention)
         if named is not None:
             return named
         lower = token.lower_
-        if lower in _HE | _SHE | _THEY | _IT:
+        if lower in _PRONOUNS:
             return self._pronoun(token)
         if token.pos_ == "PROPN":
             return self._unlisted_name(token, mention)
@@ -152,8 +190,8 @@ class SpeakerResolver:
 
     def _pronoun(self, token: Token) -> Resolution:
         lower = token.lower_
-        gender = "male" if lower in _HE else "female" if lower in _SHE else None
-        person = lower in _HE | _SHE
+        gender = "male" if lower in HE else "female" if lower in SHE else None
+        person = lower in HE | SHE
         entity = self._antecedent(token, person=person, gender=gender)
         if entity is None:
             return Resolution(name=token.text, how="unresolved")
@@ -249,16 +287,11 @@ class SpeakerResolver:
         return bisect.bisect_right(self.breaks, offset)
 
 
-_MALE_WORDS = frozenset({"he", "him", "his", "himself"})
-_FEMALE_WORDS = frozenset({"she", "her", "hers", "herself"})
-# Their string ids, unsigned 64-bit like the columns of Doc.to_array (as a
-# plain list they became float64, whose comparisons round the ids).
-_GENDERED_IDS = numpy.array(
-    [get_string_id(word) for word in sorted(_MALE_WORDS | _FEMALE_WORDS)], dtype=numpy.uint64
-)
+_FEMALE_IDS = frozenset(get_string_id(word) for word in FEMALE_WORDS)
+_GENDERED_IDS = _FEMALE_IDS | frozenset(get_string_id(word) for word in MALE_WORDS)
 
 
-def _learn_genders(doc: Doc, entities: Entities, sentences: Sentences) -> None:
+def _learn_genders(view: DocView, entities: Entities) -> None:
     """Give people the gender of the pronouns that follow them alone in a sentence.
 
     A "he" or "his" after exactly one person of its sentence votes for that
@@ -268,17 +301,17 @@ def _learn_genders(doc: Doc, entities: Entities, sentences: Sentences) -> None:
     people = sorted(i for i, e in entities.by_token.items() if e.kind == "person")
     if not people:
         return
-    votes: dict[int, list[int]] = {}
-    pronouns = numpy.isin(doc.to_array(LOWER), _GENDERED_IDS)
-    for index in numpy.nonzero(pronouns)[0].tolist():
-        lower = doc[index].lower_
-        start = sentences.of(index).start
+    votes: dict[int, list] = {}
+    for index, lower in enumerate(view.columns.lowers):
+        if lower not in _GENDERED_IDS:
+            continue
+        start = view.sentences.of(index).start
         before = people[bisect.bisect_left(people, start) : bisect.bisect_left(people, index)]
         seen = {id(entities.by_token[i]): entities.by_token[i] for i in before}
         if len(seen) == 1:
             [entity] = seen.values()
             tally = votes.setdefault(id(entity), [0, 0, entity])
-            tally[lower in _FEMALE_WORDS] += 1
+            tally[lower in _FEMALE_IDS] += 1
     for male, female, entity in votes.values():
         if entity.gender is None and max(male, female) >= 2 * min(male, female) + 1:
             entity.gender = "male" if male > female else "female"

@@ -8,7 +8,8 @@ import attrs
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from quotelib.extract import _as_doc, _extract
+from quotelib.core import attribute
+from quotelib.extract import parse
 from quotelib.records import Quote, TextSpan
 
 
@@ -73,14 +74,15 @@ def speakers(text: str | Doc, *, nlp: Language | str | None = None) -> list[Spea
         dmitry-peskov | Dmitry Peskov | Kremlin spokesman | 2
         officials | Officials | None | 1
     """
-    doc = _as_doc(text, nlp)
-    quotes, resolver = _extract(doc, resolve=True)
+    doc = parse(text, nlp)
+    reading = attribute(doc, text=text if isinstance(text, str) else None)
     by_id: dict[str, list[Quote]] = {}
-    for quote in quotes:
+    for quote in reading.quotes:
         if quote.speaker_id is not None:
             by_id.setdefault(quote.speaker_id, []).append(quote)
-    entities = {e.key: e for e in resolver.entities.entities}
-    found = [_speaker(doc.text, key, said, entities) for key, said in by_id.items()]
+    entities = {e.key: e for e in reading.entities.entities}
+    original = text if isinstance(text, str) else doc.text
+    found = [_speaker(original, key, said, entities) for key, said in by_id.items()]
     first = {s.id: min(m.start for m in s.mentions) for s in found}
     return sorted(found, key=lambda s: (-len(s.quotes), first[s.id]))
 

@@ -6,18 +6,13 @@ return tokens; nothing here builds records.
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Sequence
+from spacy.tokens import Span, Token
 
-from spacy.tokens import Doc, Span, Token
-
-from quotelib.lexicon import cue_lemma
+from quotelib.lexicon import NEGATIVE_WORDS, cue_lemma
 
 _SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
 _PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass", "csubjpass"})
-_NEGATIONS = frozenset({"not", "n't", "never", "no", "nt", "neither", "nor"})
-_NEGATIVE_SUBJECTS = frozenset({"neither", "nobody", "none", "no", "nothing", "nor"})
 # Dependents kept in a mention's span: its determiners, modifiers and names.
 _MENTION_DEPS = frozenset(
     {
@@ -38,35 +33,10 @@ _MENTION_DEPS = frozenset(
         "pobj",
     }
 )
-_PRONOUNS = frozenset(
-    {
-        "he",
-        "she",
-        "they",
-        "it",
-        "we",
-        "i",
-        "you",
-        "him",
-        "her",
-        "them",
-        "us",
-        "me",
-        "who",
-        "which",
-        "that",
-        "this",
-        "these",
-        "those",
-    }
-)
 
 
-def is_negated(token: Token, children: Sequence[Token] | None = None) -> bool:
+def is_negated(token: Token) -> bool:
     """Whether ``token`` (a cue) is negated: "did not mention", "Neither leader detailed".
-
-    ``children`` are the token's children when the caller has them already
-    (``Token.children`` builds every child anew), as in the helpers below.
 
     Examples:
         >>> from spacy.tokens import Doc
@@ -76,8 +46,8 @@ def is_negated(token: Token, children: Sequence[Token] | None = None) -> bool:
         >>> is_negated(doc[3])
         True
     """
-    for child in token.children if children is None else children:
-        dep = child.dep_  # Token.dep_ looks the label up anew on each read
+    for child in token.children:
+        dep = child.dep_
         if dep == "neg" or (dep == "advmod" and child.lower_ == "never"):
             return True
         if dep in _SUBJ_DEPS and _is_negative_subject(child):
@@ -96,12 +66,12 @@ def is_so_called(token: Token) -> bool:
 
 
 def _is_negative_subject(subject: Token) -> bool:
-    if subject.lower_ in _NEGATIVE_SUBJECTS:
+    if subject.lower_ in NEGATIVE_WORDS:
         return True
     if not (subject.n_lefts or subject.n_rights):
         return False  # "he", "Peskov": no children to walk
     return any(
-        child.dep_ in ("det", "preconj") and child.lower_ in _NEGATIVE_SUBJECTS
+        child.dep_ in ("det", "preconj") and child.lower_ in NEGATIVE_WORDS
         for child in subject.children
     )
 
@@ -110,15 +80,14 @@ def _has_own_subject(token: Token) -> bool:
     return any(c.dep_ in _SUBJ_DEPS or c.dep_ in _PASSIVE_SUBJ_DEPS for c in token.children)
 
 
-def is_passive(token: Token, children: Sequence[Token] | None = None) -> bool:
+def is_passive(token: Token) -> bool:
     """Whether verb ``token`` is in the passive voice ("was reported")."""
-    children = token.children if children is None else children
-    return not _PASSIVE_DEPS.isdisjoint([c.dep_ for c in children])
+    return any(c.dep_ in _PASSIVE_DEPS for c in token.children)
 
 
-def agent_of(token: Token, children: Sequence[Token] | None = None) -> Token | None:
+def agent_of(token: Token) -> Token | None:
     """The object of a passive verb's "by" phrase, if any."""
-    for child in token.children if children is None else children:
+    for child in token.children:
         if child.dep_ == "agent":
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
@@ -126,30 +95,27 @@ def agent_of(token: Token, children: Sequence[Token] | None = None) -> Token | N
     return None
 
 
-def subject_of(
-    token: Token, children: Sequence[Token] | None = None, *, _depth: int = 0
-) -> Token | None:
+def subject_of(token: Token, *, _depth: int = 0) -> Token | None:
     """The grammatical source of verb ``token``, following shared subjects.
 
     Handles plain subjects, passives (the agent, or nothing for "it was
     reported"), conjoined verbs sharing a subject ("stood and said"),
     participles ("..., saying", "quoted as saying") and participial
-    modifiers of a noun ("Putin, addressing Xi, ..."). ``children`` as for
-    :func:`is_negated`.
+    modifiers of a noun ("Putin, addressing Xi, ...").
     """
     if _depth > 4:
         return None
-    children = list(token.children) if children is None else children
+    children = list(token.children)
     for child in children:
         if child.dep_ in _SUBJ_DEPS:
-            if child.lower_ == "it" and is_passive(token, children):
+            if child.lower_ == "it" and is_passive(token):
                 return None
             return child
     inverted = _inverted_speaker(token)
     if inverted is not None:
         return inverted
-    if is_passive(token, children):
-        agent = agent_of(token, children)
+    if is_passive(token):
+        agent = agent_of(token)
         if agent is not None:
             return agent
         for child in children:
@@ -247,42 +213,3 @@ def _is_name_part(child: Token, head: Token) -> bool:
     if child.dep_ == "prep":
         return child.lower_ == "of" and child.i - head.i <= 2
     return child.dep_ == "pobj"
-
-
-def is_pronoun(token: Token) -> bool:
-    """Whether ``token`` is a personal or relative pronoun."""
-    return token.pos_ == "PRON" or token.lower_ in _PRONOUNS
-
-
-def sentence_tokens(doc: Doc, start: int, end: int) -> list[Span]:
-    """The sentences overlapping the character range ``[start, end)``."""
-    return [sent for sent in doc.sents if sent.start_char < end and sent.end_char > start]
-
-
-class Sentences:
-    """The sentences of a document, read once; the one holding a token is found by bisection.
-
-    ``Token.sent`` walks the parse to both ends of the sentence and builds a
-    new span on every call; rules that ask it for many tokens ask this instead.
-
-    Examples:
-        >>> from spacy.tokens import Doc
-        >>> from spacy.vocab import Vocab
-        >>> doc = Doc(Vocab(), words=["Polls", "closed", ".", "Xi", "won", "."],
-        ...           sent_starts=[True, False, False, True, False, False])
-        >>> sentences = Sentences(doc)
-        >>> sentences.of(4).text, sentences.index(4), sentences.index(2)
-        ('Xi won .', 1, 0)
-    """
-
-    def __init__(self, doc: Doc) -> None:
-        self.spans = list(doc.sents)
-        self._starts = [sent.start for sent in self.spans]
-
-    def index(self, i: int) -> int:
-        """The number of the sentence holding token ``i``, counted from 0."""
-        return bisect.bisect_right(self._starts, i) - 1
-
-    def of(self, i: int) -> Span:
-        """The sentence holding token ``i``."""
-        return self.spans[self.index(i)]

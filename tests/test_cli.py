@@ -243,7 +243,7 @@ def test_cli_extract_progress_only_on_a_terminal_and_not_quiet(tmp_path, monkeyp
 
 
 def test_cli_extract_failure_inside_one_text_spares_the_others(tmp_path, break_on_boom):
-    break_on_boom("quotelib.stream.quotes_from_doc")
+    break_on_boom("quotelib.reading.quotes_from_doc")
     path = tmp_path / "texts.jsonl"
     path.write_text(
         "".join(

@@ -5,9 +5,9 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc, Token
 
-from quotelib.cues import _Verdicts, candidate_cues
+from quotelib.cues import candidate_cues
 from quotelib.lexicon import CUE_ADJECTIVES, is_lexicon_noun, is_lexicon_verb
-from quotelib.syntax import Sentences
+from quotelib.view import Columns, Sentences
 
 _VOCAB = spacy.blank("en").vocab
 
@@ -53,7 +53,7 @@ def _claims_doc() -> Doc:
 def test_cues_candidates_follow_the_token_rule():
     doc = _claims_doc()
     expected = [t.i for t in doc if _may_be_cue(t)]
-    assert [doc[i].text for i in candidate_cues(doc)] == [
+    assert [doc[i].text for i in candidate_cues(doc, Columns.of(doc))] == [
         "said",
         "claim",
         "sure",
@@ -61,32 +61,13 @@ def test_cues_candidates_follow_the_token_rule():
         "Warns",
         "hoped",
     ]
-    assert candidate_cues(doc) == expected
-    assert candidate_cues(doc) == expected  # the second time from the verdicts table
+    assert candidate_cues(doc, Columns.of(doc)) == expected
+    assert candidate_cues(doc, Columns.of(doc)) == expected  # the second time from the cache
 
 
 def test_cues_candidates_of_an_empty_doc():
-    assert candidate_cues(Doc(_VOCAB, words=[])) == []
-
-
-def test_cues_verdicts_table_is_bounded():
-    doc = _claims_doc()
-    strings, lowers = doc.vocab.strings, doc.to_array("LOWER")
-    judged = []
-
-    def judge(at):
-        judged.extend(at.tolist())
-        return [is_lexicon_verb("", strings[lower]) for lower in lowers[at].tolist()]
-
-    verdicts = _Verdicts(size=2)
-    first = verdicts.ask(lowers, judge).tolist()
-    assert len(verdicts.keys) > 2  # one document's keys are kept whole
-    assert len(judged) == len(set(lowers.tolist()))  # each key judged once
-    assert verdicts.ask(lowers, judge).tolist() == first
-    assert len(judged) == len(set(lowers.tolist()))  # the second time from the table
-    assert first[1] and first[14] and not first[0]  # "said", "hoped", not "Aides"
-    verdicts.ask(lowers[:1] + 1, judge)
-    assert len(verdicts.keys) == 1  # emptied before outgrowing its size
+    doc = Doc(_VOCAB, words=[])
+    assert candidate_cues(doc, Columns.of(doc)) == []
 
 
 def test_cues_sentences_agree_with_token_sent():

@@ -9,12 +9,13 @@ from spacy.tokens import Doc, Span
 import quotelib
 from quotelib.mentions import find_entities
 from quotelib.names import find_names
+from quotelib.view import DocView
 
 _VOCAB = spacy.blank("en").vocab
 
 
 def _names(nlp, text):
-    return [(span.text, span.label_) for span in find_names(nlp(text))]
+    return [(span.text, span.label_) for span in find_names(DocView.build(nlp(text)))]
 
 
 CASES = [
@@ -79,7 +80,7 @@ def test_names_surname_mistagged_as_common_noun():
         deps=["compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "dobj", "punct"],
         sent_starts=[True, False, False, False, True, False, False, False],
     )
-    assert [(s.text, s.label_, s.start) for s in find_names(doc)] == [
+    assert [(s.text, s.label_, s.start) for s in find_names(DocView.build(doc))] == [
         ("Donald Trump", "PERSON", 0),
         ("Trump", "PERSON", 4),
     ]
@@ -96,11 +97,11 @@ def test_names_run_stops_at_a_line_break():
         deps=["ROOT", "dep", "compound", "ROOT"],
         sent_starts=[True, False, True, False],
     )
-    assert [s.text for s in find_names(doc)] == ["Paris", "London Bridge"]
+    assert [s.text for s in find_names(DocView.build(doc))] == ["Paris", "London Bridge"]
 
 
-def test_names_entities_come_from_ner_when_the_pipeline_has_it():
-    # Entities set by a recogniser win over the parse-based names.
+def test_names_strategies_parse_and_ner():
+    # names="parse" reads the tagger and the parse; names="ner" the recogniser's entities.
     words = ["Widget", "Corp", "said", "it", "grew", "."]
     doc = Doc(
         _VOCAB,
@@ -111,9 +112,14 @@ def test_names_entities_come_from_ner_when_the_pipeline_has_it():
         heads=[1, 2, 2, 4, 2, 2],
         deps=["compound", "nsubj", "ROOT", "nsubj", "ccomp", "punct"],
     )
-    assert [e.kind for e in find_entities(doc).entities] == ["org"]
+    assert [e.kind for e in find_entities(DocView.build(doc)).entities] == ["org"]
+    with pytest.raises(ValueError, match="names='ner' needs a Doc with named entities"):
+        find_entities(DocView.build(doc), "ner")
     doc.ents = [Span(doc, 0, 2, label="PERSON")]
-    assert [e.kind for e in find_entities(doc).entities] == ["person"]
+    assert [e.kind for e in find_entities(DocView.build(doc), "ner").entities] == ["person"]
+    assert [e.kind for e in find_entities(DocView.build(doc), "parse").entities] == ["org"]
+    with pytest.raises(ValueError, match="'names' must be one of"):
+        find_entities(DocView.build(doc), "spacy")
 
 
 def test_names_resolution_without_ner_on_seed(seed):

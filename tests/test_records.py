@@ -28,8 +28,10 @@ def test_records_text_span_checks_its_offsets():
         ({"start": "0", "end": 2, "text": "ab"}, "'start' must be <class 'int'> (got '0'"),
         ({"start": 0, "end": 2.0, "text": "ab"}, "'end' must be <class 'int'> (got 2.0"),
         ({"start": 0, "end": 2, "text": b"ab"}, "'text' must be <class 'str'> (got b'ab'"),
+        # A regression: a text without a length raised "object of type 'int' has no len()".
+        ({"start": 0, "end": 2, "text": 42}, "'text' must be <class 'str'> (got 42 that is a"),
     ],
-    ids=["start", "end", "text"],
+    ids=["start", "end", "text", "text-without-length"],
 )
 def test_records_text_span_checks_its_types(fields, message):
     with pytest.raises(TypeError) as raised:

@@ -130,3 +130,15 @@ def test_resolve_speakers_index_counts_quotes(seed):
     xi = found["Xi Jinping"]
     assert {"Xi", "He", "Xi Jinping"} <= {m.text for m in xi.mentions}
     assert xi.to_dict()["quotes"][0]["speaker_id"] == "xi-jinping"
+
+
+def test_resolve_speakers_slice_the_callers_string():
+    # A regression: speakers() parsed a cleaned copy and sliced it, so a lone
+    # surrogate came back as U+FFFD and the offsets no longer indexed the text.
+    text = 'Putin met Xi. He said "the \ud800 plan is dead," and left.'
+    [speaker] = quotelib.speakers(text)
+    assert speaker.name == "Putin"
+    [quote] = speaker.quotes
+    assert "\ud800" in quote.content.text
+    for span in (quote.content, *quote.content_parts, quote.speaker, quote.cue, *speaker.mentions):
+        assert text[span.start : span.end] == span.text

@@ -6,8 +6,9 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from quotelib.cues import find_attributions
+from quotelib.reported import find_attributions
 from quotelib.syntax import is_negated, is_so_called, mention_span, name_head, subject_of
+from quotelib.view import DocView
 
 _VOCAB = spacy.blank("en").vocab  # lexical attributes (is_alpha, like_num), no model
 
@@ -44,9 +45,9 @@ def test_syntax_subject_of_plain_subject():
 
 def test_syntax_ccomp_content_without_complementizer():
     doc = _said_that()
-    [found] = find_attributions(doc)
-    assert found.cue.text == "said"
-    assert found.speaker.text == "Officials"
+    [found] = find_attributions(DocView.build(doc))
+    assert doc.text[slice(*found.cue)] == "said"
+    assert doc[found.speaker].text == "Officials"
     assert [doc.text[s:e] for s, e in found.parts] == ["the plan failed"]
 
 
@@ -61,7 +62,7 @@ def test_syntax_negated_cue_yields_nothing():
         ["Putin", "do", "not", "mention", "Ukraine", "."],
     )
     assert is_negated(doc[3])
-    assert find_attributions(doc) == []
+    assert find_attributions(DocView.build(doc)) == []
 
 
 def test_syntax_negative_subject_determiner():
@@ -75,7 +76,7 @@ def test_syntax_negative_subject_determiner():
         ["neither", "leader", "detail", "plan", "."],
     )
     assert is_negated(doc[2])
-    assert find_attributions(doc) == []
+    assert find_attributions(DocView.build(doc)) == []
 
 
 def test_syntax_passive_without_agent_has_no_speaker():
@@ -89,7 +90,7 @@ def test_syntax_passive_without_agent_has_no_speaker():
         ["it", "be", "report", "that", "job", "fall", "."],
     )
     assert subject_of(doc[2]) is None
-    [found] = find_attributions(doc)
+    [found] = find_attributions(DocView.build(doc))
     assert found.speaker is None
     assert [doc.text[s:e] for s, e in found.parts] == ["jobs fell"]
 
