@@ -2,10 +2,12 @@
 
 Each article is parsed once per pipeline: textacy 0.13's ``direct_quotations``
 on the full pipeline its users load, ``quotelib.extract_quotes`` on quotelib's
-own (no lemmatizer, no entity recogniser) and, as ``quotelib-full-pipeline``,
-on the full pipeline's docs too (speaker names from spaCy's entities). All
-are scored with :func:`quotelib.scoring.evaluate` (the measure in
-``shared/data/README.md``).
+own (no lemmatizer, no entity recogniser) and, on the full pipeline's docs,
+with the two name finders side by side: ``quotelib-full-pipeline`` (names
+read off the parse, the default) and ``quotelib-ner`` (names from spaCy's
+entity recogniser, ``names="ner"``). All are scored with
+:func:`quotelib.scoring.evaluate` (the measure in ``shared/data/README.md``),
+and a digest of quotelib's records shows whether a change moved any of them.
 
 Usage::
 
@@ -139,13 +141,24 @@ def load_extract_quotes() -> Callable[[Any], list[Any]] | None:
     return extract_quotes
 
 
-def _unresolved(extract_quotes: Callable[..., list[Any]]) -> Callable[[Any], list[Any]]:
-    """quotelib with speakers left as written, to show what resolution adds."""
+def _with(extract_quotes: Callable[..., list[Any]], **options: Any) -> Callable[[Any], list[Any]]:
+    """quotelib with options: speakers left as written, or names from the recogniser."""
 
     def extract(doc: Any) -> list[Any]:
-        return extract_quotes(doc, resolve=False)
+        return extract_quotes(doc, **options)
 
     return extract
+
+
+def digest(predictions: dict[str, list[Any]]) -> str:
+    """The first 16 hex digits of the sha256 of every record, in document order."""
+    import hashlib
+
+    sha = hashlib.sha256()
+    for doc_id, quotes in predictions.items():
+        line = json.dumps({"id": doc_id, "quotes": [q.to_dict() for q in quotes]}, sort_keys=True)
+        sha.update(line.encode("utf-8"))
+    return sha.hexdigest()[:16]
 
 
 def _time_out(signum: int, frame: Any) -> None:
@@ -242,11 +255,12 @@ def main(argv: list[str] | None = None) -> int:
     extract_quotes = load_extract_quotes()
     if extract_quotes is not None:
         systems.append(System("quotelib", extract_quotes, check=True, nlp=nlp))
-        systems.append(
-            System("quotelib-unresolved", _unresolved(extract_quotes), check=True, nlp=nlp)
-        )
-        # quotelib on the full pipeline's docs: names from its entity recogniser.
+        unresolved = _with(extract_quotes, resolve=False)
+        systems.append(System("quotelib-unresolved", unresolved, check=True, nlp=nlp))
+        # quotelib on the full pipeline's docs: names off the parse, or from its recogniser.
         systems.append(System("quotelib-full-pipeline", extract_quotes, check=True, nlp=plain))
+        ner = _with(extract_quotes, names="ner")
+        systems.append(System("quotelib-ner", ner, check=True, nlp=plain))
     ids = [d["id"] for d in gold]
     for pipeline in {id(s.nlp): s.nlp for s in systems}.values():
         sharing = [s for s in systems if s.nlp is pipeline]  # parse once per pipeline
@@ -256,6 +270,8 @@ def main(argv: list[str] | None = None) -> int:
     evaluations = {s.name: evaluate(gold, s.predictions) for s in systems}
     seconds = time.perf_counter() - started
     print(report(systems, evaluations, len(gold)))
+    digests = {s.name: digest(s.predictions) for s in systems if s.check}
+    print("record digests: " + ", ".join(f"{name} {value}" for name, value in digests.items()))
     print(f"command: {command}")
     pipeline = f"{_model_name(nlp)}-{nlp.meta.get('version')} (quotelib: {nlp.pipe_names})"
     print(f"{len(gold)} articles from {args.data}; pipeline {pipeline}; {seconds:.1f} s in all")
@@ -267,6 +283,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json is not None:
         numbers = summary(systems, evaluations, command=command, seconds=seconds)
         numbers.update(data=str(args.data), n_articles=len(gold), pipeline=pipeline)
+        numbers.update(digests=digests)
         args.json.write_text(json.dumps(numbers, indent=2) + "\n", encoding="utf-8")
     return 0
 

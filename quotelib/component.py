@@ -35,6 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from quotelib.core import quotes_from_doc
+from quotelib.mentions import NAME_FINDERS
 from quotelib.records import Quote
 
 logger = logging.getLogger(__name__)
@@ -105,7 +106,9 @@ def register_extension() -> None:
     Doc.set_extension(EXTENSION, getter=get_quotes, force=True)
 
 
-def annotate(doc: Doc, *, resolve: bool = True, spans_prefix: str = "quotelib") -> Doc:
+def annotate(
+    doc: Doc, *, resolve: bool = True, spans_prefix: str = "quotelib", names: str = "parse"
+) -> Doc:
     """Find the quotes of a parsed ``doc`` and store them on it as plain data.
 
     An empty document gets no quotes; a document without a dependency parse
@@ -120,7 +123,7 @@ def annotate(doc: Doc, *, resolve: bool = True, spans_prefix: str = "quotelib") 
         )
         raise ValueError(msg)
     try:
-        quotes = quotes_from_doc(doc, resolve=resolve) if len(doc) else []
+        quotes = quotes_from_doc(doc, resolve=resolve, names=names) if len(doc) else []
     except Exception as error:  # one document must never end the user's whole run
         logger.exception("quotelib failed on a document starting %r", doc.text[:60])
         doc.user_data[QUOTES_KEY] = []
@@ -159,23 +162,34 @@ def _unique(spans: list[Span | None]) -> list[Span]:
 class QuoteExtractor:
     """The ``quotelib`` pipeline component: calls :func:`annotate` on each doc."""
 
-    def __init__(self, name: str = "quotelib", *, resolve: bool = True, spans_prefix: str = ""):
+    def __init__(
+        self,
+        name: str = "quotelib",
+        *,
+        resolve: bool = True,
+        spans_prefix: str = "",
+        names: str = "parse",
+    ):
+        if names not in NAME_FINDERS:
+            msg = f"'names' must be one of {NAME_FINDERS} (got {names!r})"
+            raise ValueError(msg)
         self.name = name
         self.resolve = resolve
         self.spans_prefix = spans_prefix
+        self.names = names
 
     def __call__(self, doc: Doc) -> Doc:
-        return annotate(doc, resolve=self.resolve, spans_prefix=self.spans_prefix)
+        return annotate(doc, resolve=self.resolve, spans_prefix=self.spans_prefix, names=self.names)
 
 
 @Language.factory(
     "quotelib",
     assigns=["doc._.quotes", "doc.spans"],
     requires=["token.dep"],
-    default_config={"resolve": True, "spans_prefix": "quotelib"},
+    default_config={"resolve": True, "spans_prefix": "quotelib", "names": "parse"},
 )
 def make_quote_extractor(
-    nlp: Language, name: str, resolve: bool, spans_prefix: str
+    nlp: Language, name: str, resolve: bool, spans_prefix: str, names: str
 ) -> QuoteExtractor:
     """Build the ``quotelib`` component (``nlp.add_pipe("quotelib")``).
 
@@ -184,6 +198,8 @@ def make_quote_extractor(
         spans_prefix: the ``doc.spans`` keys are ``{prefix}_content``,
             ``{prefix}_speaker`` and ``{prefix}_cue``; an empty string
             stores no spans.
+        names: how names are found, as for :func:`~quotelib.quotes_from_doc`:
+            ``"parse"``, or ``"ner"`` after an entity recogniser.
 
     Examples:
         >>> import spacy
@@ -194,7 +210,7 @@ def make_quote_extractor(
         ['token.dep']
     """
     register_extension()
-    return QuoteExtractor(name, resolve=resolve, spans_prefix=spans_prefix)
+    return QuoteExtractor(name, resolve=resolve, spans_prefix=spans_prefix, names=names)
 
 
 register_extension()

@@ -147,7 +147,17 @@ def name_mentions(view: DocView, names: str) -> list[Span]:
 
 
 def _is_known_surname(found: Entities, ent: Span) -> bool:
-    # The small model tags a lone surname as an organisation now and then ("Wang stated").
+    """Whether a one-word name of another kind is the first or last name of a person named
+    before it: "Wang stated" after "Wang Yi", "Chad" after "Chad Smith".
+
+    Name types come from word lists and context (or the small model's
+    recogniser, which tags a lone surname as an organisation now and then);
+    the grouping, which reads the text in order, is where a word that names a
+    person already met is known to be theirs. The test is here, not in the
+    name finders, because only here is the order of mentions known: typing
+    every such word as a person in the whole document loses places that are
+    only ever places ("Switzerland" after a misread "... Switzerland" name).
+    """
     return len(ent) == 1 and any(
         ent.text in (e.last, e.first) for e in found.by_word.get(ent.text, ())
     )

@@ -101,9 +101,7 @@ def pipe(
         TypeError: 'texts' item 1 must be a str or a spacy Doc (got 42 that is a <class 'int'>)
     """
     items = _checked_items(texts, as_tuples=as_tuples)
-    results = pipe_results(
-        items, nlp=nlp, n_process=n_process, batch_size=batch_size, names=names
-    )
+    results = pipe_results(items, nlp=nlp, n_process=n_process, batch_size=batch_size, names=names)
     return _raise_failures(results, as_tuples=as_tuples)
 
 

