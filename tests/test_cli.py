@@ -140,13 +140,12 @@ def test_cli_extract_reads_files_folders_and_stdin_in_order(tmp_path):
     assert "4 records read, 4 answered, 0 failed" in result.stderr
 
 
-def test_cli_extract_missing_input_and_empty_folder_are_error_records(tmp_path):
+def test_cli_extract_empty_folder_is_an_error_record(tmp_path):
     (tmp_path / "empty").mkdir()
-    result = _extract(str(tmp_path / "missing.txt"), str(tmp_path / "empty"))
+    result = _extract(str(tmp_path / "empty"))
     assert result.exit_code == 1
-    first, second = _answers(result.stdout)
-    assert first["error"].startswith(f"cannot read {tmp_path / 'missing.txt'}")
-    assert second["error"] == f"no .txt files in folder {tmp_path / 'empty'}"
+    [answer] = _answers(result.stdout)
+    assert answer["error"] == f"no .txt or .txt.gz files in folder {tmp_path / 'empty'}"
 
 
 def test_cli_extract_stdin_jsonl_and_custom_fields():
