@@ -185,10 +185,10 @@ def reason(error: BaseException) -> str:
     """
     if isinstance(error, InputError):
         return str(error)
-    if isinstance(error, gzip.BadGzipFile):
+    if isinstance(error, (gzip.BadGzipFile, zlib.error)):
         return f"corrupt gzip data ({error})"
-    if isinstance(error, (EOFError, zlib.error)):
-        return f"corrupt or truncated gzip data ({type(error).__name__}: {error})"
+    if isinstance(error, EOFError):
+        return f"gzip data cut short ({error})"
     if isinstance(error, OSError) and error.strerror:
         return error.strerror
     if isinstance(error, RecursionError):
