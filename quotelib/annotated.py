@@ -11,7 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["check_gold_document", "check_quote"]
+__all__ = [
+    "check_gold_document",
+    "check_quote",
+]
 
 #: The fields of a quote that hold one span, ``[start, end]`` (or null).
 SPAN_FIELDS = ("content", "speaker", "cue")

@@ -26,9 +26,9 @@ from quotelib.inputs import (
     count_records,
     missing_inputs,
     read_inputs,
-    read_json_objects,
     read_stdin,
 )
+from quotelib.jsonl import read_json_objects
 from quotelib.outputs import OutputFormat, OutputWriter
 from quotelib.render import PageWriter
 from quotelib.scoring import evaluate

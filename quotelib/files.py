@@ -14,14 +14,15 @@ import gzip
 import io
 import os
 import stat
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Union
 
 __all__ = [
-    "MAX_RECORD_BYTES",
     "InputError",
+    "MAX_RECORD_BYTES",
     "Rejoined",
     "display_name",
     "file_kind",
@@ -29,6 +30,7 @@ __all__ = [
     "open_binary",
     "read_limited",
     "read_lines",
+    "reason",
     "size_text",
     "walk_folder",
 ]
@@ -239,6 +241,30 @@ def _is_folder(entry: os.DirEntry[str], *, follow: bool) -> bool:
         return entry.is_dir(follow_symlinks=follow)
     except OSError:
         return False
+
+
+def reason(error: BaseException) -> str:
+    """Why a read failed, for a person: the OS's words, or what went wrong in the data.
+
+    Examples:
+        >>> reason(FileNotFoundError(2, "No such file or directory"))
+        'No such file or directory'
+        >>> reason(RecursionError("maximum recursion depth exceeded"))
+        'nested too deeply (RecursionError: maximum recursion depth exceeded)'
+    """
+    if isinstance(error, InputError):
+        return str(error)
+    if isinstance(error, (gzip.BadGzipFile, zlib.error)):
+        return f"corrupt gzip data ({error})"
+    if isinstance(error, EOFError):
+        return f"gzip data cut short ({error})"
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    if isinstance(error, RecursionError):
+        return f"nested too deeply ({type(error).__name__}: {error})"
+    if isinstance(error, ValueError) and "int_max_str_digits" in str(error):
+        return f"a number too long to read ({str(error).split(';')[0]})"
+    return f"{type(error).__name__}: {error}"
 
 
 def _limit_text(limit: int, what: str = "") -> str:

@@ -15,46 +15,39 @@ name's bytes that are not UTF-8 are shown as ``\\xNN``
 
 from __future__ import annotations
 
-import gzip
 import io
-import json
 import logging
 import os
 import sys
-import zlib
 from collections.abc import Callable, Iterable, Iterator
 from enum import Enum
 from typing import IO, Any, NamedTuple
 
 from quotelib.files import (
     MAX_RECORD_BYTES,
-    InputError,
     Rejoined,
     display_name,
     is_gzip,
     open_binary,
     read_limited,
     read_lines,
-    size_text,
+    reason,
     walk_folder,
 )
+from quotelib.jsonl import json_objects, json_type, short_json, writes_as_json
 
 __all__ = [
-    "JSONL_SUFFIXES",
-    "TEXT_SUFFIXES",
     "Fields",
     "InputFormat",
+    "JSONL_SUFFIXES",
     "Record",
+    "TEXT_SUFFIXES",
     "count_records",
     "is_jsonl",
-    "json_objects",
-    "json_type",
     "missing_inputs",
     "read_inputs",
-    "read_json_objects",
     "read_stdin",
     "read_text_file",
-    "reason",
     "walk_text_files",
 ]
 
@@ -65,9 +58,6 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 #: The files of a folder that are read, as texts (compared case-insensitively).
 TEXT_SUFFIXES = (".txt", ".txt.gz")
 _BOM = b"\xef\xbb\xbf"
-_JSON_TYPES = {dict: "an object", list: "an array", str: "a string", bool: "a boolean"}
-_JSON_TYPES.update({int: "a number", float: "a number", type(None): "null"})
-_BLANK = object()
 
 
 class InputFormat(str, Enum):
@@ -174,30 +164,6 @@ def read_text_file(path: str | os.PathLike[str], limit: int, *, pipes: bool = Fa
         return Record(name, None, f"cannot read {name}: not UTF-8 text ({error.reason})")
 
 
-def reason(error: BaseException) -> str:
-    """Why a read failed, for a person: the OS's words, or what went wrong in the data.
-
-    Examples:
-        >>> reason(FileNotFoundError(2, "No such file or directory"))
-        'No such file or directory'
-        >>> reason(RecursionError("maximum recursion depth exceeded"))
-        'nested too deeply (RecursionError: maximum recursion depth exceeded)'
-    """
-    if isinstance(error, InputError):
-        return str(error)
-    if isinstance(error, (gzip.BadGzipFile, zlib.error)):
-        return f"corrupt gzip data ({error})"
-    if isinstance(error, EOFError):
-        return f"gzip data cut short ({error})"
-    if isinstance(error, OSError) and error.strerror:
-        return error.strerror
-    if isinstance(error, RecursionError):
-        return f"nested too deeply ({type(error).__name__}: {error})"
-    if isinstance(error, ValueError) and "int_max_str_digits" in str(error):
-        return f"a number too long to read ({str(error).split(';')[0]})"
-    return f"{type(error).__name__}: {error}"
-
-
 def walk_text_files(
     folder: str, on_skip: Callable[[str], None]
 ) -> Iterator[tuple[str, str | None]]:
@@ -283,60 +249,6 @@ def _head(stream: IO[bytes], limit: int) -> bytes:
     return head
 
 
-def json_objects(
-    lines: Iterable[bytes | None], source: str, limit: int = MAX_RECORD_BYTES
-) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
-    """``(line number, object, None)`` for each JSON object line, ``(number, None, reason)``
-    for each line that is not one; blank lines are left out.
-
-    ``None`` in ``lines`` stands for a line longer than ``limit``
-    (:func:`~quotelib.files.read_lines`). A failure of the stream itself ends
-    the lines with one that says so.
-
-    Examples:
-        >>> lines = [b'{"id": 1}\\n', b"\\n", b"[1]\\n", b"[" * 100_000 + b"\\n"]
-        >>> for number, data, error in json_objects(lines, "a.jsonl"):
-        ...     print(number, data, error)
-        1 {'id': 1} None
-        3 None line 3 of a.jsonl is not a JSON object (got an array)
-        4 None cannot read line 4 of a.jsonl: nested too deeply (RecursionError: ...)
-    """
-    numbered = enumerate(lines, 1)
-    number = 0
-    while True:
-        try:
-            number, raw = next(numbered)
-        except StopIteration:
-            return
-        except Exception as error:  # the stream failed: say where, then stop
-            yield number + 1, None, f"cannot read {source} past line {number}: {reason(error)}"
-            return
-        try:
-            data, error = _json_line(raw, f"line {number} of {source}", number, limit)
-        except Exception as failure:  # whatever the line does, it is this line's answer
-            data, error = None, f"cannot read line {number} of {source}: {reason(failure)}"
-        if data is not _BLANK:
-            yield number, data, error
-
-
-def _json_line(raw: bytes | None, where: str, number: int, limit: int) -> tuple[Any, str | None]:
-    if raw is None:
-        return None, f"{where} is longer than {size_text(limit)}, the limit for one record"
-    try:
-        line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-    except UnicodeDecodeError as error:
-        return None, f"{where} is not UTF-8: {error.reason}"
-    if not line.strip():
-        return _BLANK, None
-    try:
-        data = json.loads(line.rstrip("\r\n"))
-    except json.JSONDecodeError as error:
-        return None, f"malformed JSON on {where}: {error.msg}: column {error.colno}"
-    if not isinstance(data, dict):
-        return None, f"{where} is not a JSON object (got {json_type(data)})"
-    return data, None
-
-
 def _read_jsonl(
     lines: Iterable[bytes | None], source: str, fields: Fields, limit: int
 ) -> Iterator[Record]:
@@ -357,59 +269,17 @@ def _read_jsonl(
 def _record(data: dict[str, Any], fields: Fields, fallback: str, where: str) -> Record:
     record_id = data.get(fields.id, fallback)
     text = data.get(fields.text)
-    if not _writes_as_json(record_id):
-        msg = f"{fields.id!r} cannot be written back as JSON (got {_short(record_id)}) on {where}"
+    if not writes_as_json(record_id):
+        msg = (
+            f"{fields.id!r} cannot be written back as JSON (got {short_json(record_id)}) on {where}"
+        )
         return Record(fallback, None, msg)
     if fields.text not in data:
         return Record(record_id, None, f"no {fields.text!r} field on {where}")
     if not isinstance(text, str):
-        msg = f"{fields.text!r} must be a string (got {json_type(text)}: {_short(text)}) on {where}"
+        msg = f"{fields.text!r} must be a string (got {json_type(text)}: {short_json(text)}) on {where}"
         return Record(record_id, None, msg)
     return Record(record_id, text)
-
-
-def _writes_as_json(value: Any) -> bool:
-    """Whether ``value`` is strict JSON: no NaN or Infinity, which JSON cannot hold."""
-    try:
-        json.dumps(value, allow_nan=False)
-    except ValueError:
-        return False
-    return True
-
-
-def json_type(value: Any) -> str:
-    return _JSON_TYPES.get(type(value), type(value).__name__)
-
-
-def _short(value: Any) -> str:
-    """``value`` as JSON for a message: at most 40 characters, always UTF-8."""
-    dumped = json.dumps(value, ensure_ascii=False)
-    dumped = dumped if len(dumped) <= 40 else dumped[:39] + "…"
-    return dumped.encode("utf-8", "backslashreplace").decode("utf-8")
-
-
-def read_json_objects(
-    path: str | os.PathLike[str], limit: int = MAX_RECORD_BYTES
-) -> tuple[list[dict[str, Any]], list[str]]:
-    """Every JSON object line of a (possibly gzipped) JSONL file, and why each other line is not one.
-
-    Examples:
-        >>> import tempfile
-        >>> from pathlib import Path
-        >>> with tempfile.TemporaryDirectory() as folder:
-        ...     path = Path(folder, "gold.jsonl")
-        ...     _ = path.write_text('{"id": 1}\\n{"id": \\n7\\n')
-        ...     objects, problems = read_json_objects(path)
-        >>> objects, [problem.replace(str(path), "gold.jsonl") for problem in problems]
-        ([{'id': 1}], ['malformed JSON on line 2 of gold.jsonl: Expecting value: column 8', 'line 3 of gold.jsonl is not a JSON object (got a number)'])
-    """
-    source = display_name(path)
-    try:
-        with open_binary(path, limit=None, pipes=True) as stream:
-            lines = list(json_objects(read_lines(stream, limit), source, limit))
-    except Exception as error:  # the file cannot be opened
-        return [], [f"cannot read {source}: {reason(error)}"]
-    return [d for _, d, e in lines if e is None], [e for _, _, e in lines if e is not None]
 
 
 def count_records(inputs: list[str], input_format: InputFormat) -> int | None:

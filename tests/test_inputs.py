@@ -24,8 +24,8 @@ from quotelib.inputs import (
     count_records,
     missing_inputs,
     read_inputs,
-    read_json_objects,
 )
+from quotelib.jsonl import read_json_objects
 from quotelib.outputs import OutputFormat, OutputWriter
 
 GOOD = json.dumps({"id": "good", "text": "Xi stated that ties are strong."})
