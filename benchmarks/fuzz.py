@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
         records, failed = fuzz_cli(args.cli, args.subprocess, args.seed, surrogates=args.surrogates)
         print(
             f"{args.cli} runs of quotelib extract on hostile inputs (seed {args.seed}, "
-            f"{min(args.subprocess, args.cli)} in a process): {records} records, "
+            f"{min(args.subprocess, args.cli)} in a subprocess): {records} records, "
             f"{failed} runs answered wrongly, {time.perf_counter() - started:.1f} s"
         )
         print(f"command: {command}")
