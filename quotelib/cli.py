@@ -4,7 +4,8 @@
 standard input) through :func:`quotelib.stream.pipe_results` and writes one
 answer per record, in input order: its quotes, or the reason it could not
 be read. Exit status: 0 when every record was answered, 1 when any failed,
-2 when the run could not start (an unknown model, an unwritable output).
+2 when the run could not start (an unknown model, an unwritable output, an
+input that does not exist).
 """
 
 from __future__ import annotations
@@ -13,13 +14,21 @@ import itertools
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Optional
 
 import typer
 from tqdm import tqdm
 
 from quotelib.extract import extract_quotes
-from quotelib.inputs import InputFormat, count_records, json_type, read_inputs, read_stdin
+from quotelib.files import MAX_RECORD_BYTES, display_name
+from quotelib.inputs import (
+    InputFormat,
+    count_records,
+    missing_inputs,
+    read_inputs,
+    read_stdin,
+)
+from quotelib.jsonl import read_json_objects
 from quotelib.outputs import OutputFormat, OutputWriter
 from quotelib.render import PageWriter
 from quotelib.scoring import evaluate
@@ -39,7 +48,8 @@ def extract(
     inputs: Annotated[
         list[str],
         typer.Argument(
-            help="Text files, folders of .txt files, JSONL files, or - for standard input.",
+            help="Text files, folders of .txt files, JSONL files (also .gz), or - for "
+            "standard input.",
             show_default=False,
         ),
     ],
@@ -95,20 +105,37 @@ def extract(
             "(JSONL output only).",
         ),
     ] = False,
+    max_record_mb: Annotated[
+        float,
+        typer.Option(
+            min=0,
+            help="The largest record to read, in MB: a text file (decompressed, for .gz), "
+            "a JSONL line or standard input; a larger one is answered with an error.",
+        ),
+    ] = MAX_RECORD_BYTES / 1e6,
 ) -> None:
     """Extract the quotes of every record, one answer per record in input order.
 
     The output file is written as OUTPUT.partial and renamed to OUTPUT when the
-    run ends, so an interrupted run never leaves a truncated OUTPUT.
+    run ends, so an interrupted run never leaves a truncated OUTPUT. An input
+    that does not exist stops the run before it starts (exit status 2).
     """
     if n_process == 0 or n_process < -1:
         raise typer.BadParameter("must be a positive number or -1", param_hint="--n-process")
+    _check_inputs_exist(inputs)
     try:
         writer = OutputWriter(output, output_format, resume=resume)
     except (OSError, ValueError) as error:
         typer.echo(f"quotelib: {error}", err=True)
         raise typer.Exit(code=2) from error
-    records = read_inputs(inputs, input_format, id_field, text_field)
+    records = read_inputs(
+        inputs,
+        input_format,
+        id_field,
+        text_field,
+        limit=int(max_record_mb * 1e6),
+        on_skip=(lambda note: None) if quiet else _note,
+    )
     records = itertools.islice(records, writer.resumed, None)  # answered before
     items = ((record.text or "", record) for record in records)
     try:
@@ -177,13 +204,18 @@ def evaluate_command(
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
-    """Score predicted quotes against annotated ones (see quotelib.evaluate)."""
-    try:
-        gold_docs = _load_jsonl(gold)
-        predictions = _load_jsonl(predicted)
-    except (OSError, ValueError) as error:
-        typer.echo(f"quotelib: {error}", err=True)
-        raise typer.Exit(code=1) from error
+    """Score predicted quotes against annotated ones (see quotelib.evaluate).
+
+    Exit status: 0 when scored, 1 when a line of either file is not a JSON
+    object or a document cannot be scored (each named on standard error),
+    2 when a file does not exist.
+    """
+    _check_inputs_exist([str(gold), str(predicted)])
+    (gold_docs, bad_gold), (predictions, bad_predicted) = map(read_json_objects, (gold, predicted))
+    for problem in bad_gold + bad_predicted:
+        typer.echo(f"quotelib: {problem}", err=True)
+    if bad_gold or bad_predicted:
+        raise typer.Exit(code=1)
     failed = [doc for doc in predictions if "quotes" not in doc]
     if failed:
         msg = f"{len(failed)} predicted records have no quotes (errors), scored as predicting none"
@@ -206,20 +238,14 @@ def _stderr_is_terminal() -> bool:
     return sys.stderr.isatty()
 
 
-def _load_jsonl(path: Path) -> list[dict[str, Any]]:
-    """Every record of a JSONL file; a line that is not a JSON object is an error."""
-    records = []
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as error:
-                msg = f"malformed JSON on line {number} of {path}: {error.msg}"
-                raise ValueError(msg) from error
-            if not isinstance(data, dict):
-                msg = f"line {number} of {path} is not a JSON object (got {json_type(data)})"
-                raise ValueError(msg)
-            records.append(data)
-    return records
+def _check_inputs_exist(inputs: list[str]) -> None:
+    """Stop before any work (exit status 2) when an input named does not exist."""
+    missing = missing_inputs(inputs)
+    for name in missing:
+        typer.echo(f"quotelib: no such file or folder: {display_name(name)}", err=True)
+    if missing:
+        raise typer.Exit(code=2)
+
+
+def _note(message: str) -> None:
+    tqdm.write(f"quotelib: {message}", file=sys.stderr)

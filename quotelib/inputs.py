@@ -1,23 +1,63 @@
 """Records to read: text files, folders of them, JSONL files and standard input.
 
 Every input record becomes one :class:`Record`, in input order: its id and
-text, or the reason it cannot be read (not UTF-8, binary, malformed JSON, no
-text field, a text that is not a string). A bad record never stops the rest.
+text, or the reason it cannot be read (not UTF-8, binary, too large, not a
+regular file, malformed JSON, no text field, a text that is not a string).
+Any failure while reading one record is that record's answer, and a bad
+record never stops the rest. ``.gz`` files are decompressed as they are read.
+
+A text file's text is its bytes decoded as UTF-8, without a leading byte
+order mark (as ``Path.read_text(encoding="utf-8-sig")`` reads it), and
+offsets index that text. Record ids are strings that encode as UTF-8: a file
+name's bytes that are not UTF-8 are shown as ``\\xNN``
+(:func:`quotelib.files.display_name`).
 """
 
 from __future__ import annotations
 
 import io
-import json
+import logging
+import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from enum import Enum
-from pathlib import Path
 from typing import IO, Any, NamedTuple
 
-_JSONL_SUFFIXES = (".jsonl", ".ndjson")
-_JSON_TYPES = {dict: "an object", list: "an array", str: "a string", bool: "a boolean"}
-_JSON_TYPES.update({int: "a number", float: "a number", type(None): "null"})
+from quotelib.files import (
+    MAX_RECORD_BYTES,
+    Rejoined,
+    display_name,
+    is_gzip,
+    open_binary,
+    read_limited,
+    read_lines,
+    reason,
+    walk_folder,
+)
+from quotelib.jsonl import json_objects, json_type, short_json, writes_as_json
+
+__all__ = [
+    "Fields",
+    "InputFormat",
+    "JSONL_SUFFIXES",
+    "Record",
+    "TEXT_SUFFIXES",
+    "count_records",
+    "is_jsonl",
+    "missing_inputs",
+    "read_inputs",
+    "read_stdin",
+    "read_text_file",
+    "walk_text_files",
+]
+
+logger = logging.getLogger(__name__)
+
+#: File names read as JSONL with ``--input-format auto`` (compared case-insensitively).
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+#: The files of a folder that are read, as texts (compared case-insensitively).
+TEXT_SUFFIXES = (".txt", ".txt.gz")
+_BOM = b"\xef\xbb\xbf"
 
 
 class InputFormat(str, Enum):
@@ -34,125 +74,212 @@ class Record(NamedTuple):
     error: str | None = None
 
 
+class Fields(NamedTuple):
+    """The JSONL fields that hold a record's id and text."""
+
+    id: str = "id"
+    text: str = "text"
+
+
 def read_stdin() -> str:
     stream = getattr(sys.stdin, "buffer", None)
     return sys.stdin.read() if stream is None else stream.read().decode("utf-8")
 
 
+def missing_inputs(inputs: Iterable[str]) -> list[str]:
+    """The inputs that do not exist (``-``, standard input, always does).
+
+    Examples:
+        >>> missing_inputs(["-", ".", "no/such/file.txt"])
+        ['no/such/file.txt']
+    """
+    missing = []
+    for name in inputs:
+        try:
+            if name != "-":
+                os.stat(name)
+        except (FileNotFoundError, NotADirectoryError):
+            missing.append(name)
+        except OSError:  # there, but not to be looked at: its record says why
+            pass
+    return missing
+
+
 def read_inputs(
-    inputs: Iterable[str], input_format: InputFormat, id_field: str, text_field: str
+    inputs: Iterable[str],
+    input_format: InputFormat,
+    id_field: str = "id",
+    text_field: str = "text",
+    *,
+    limit: int = MAX_RECORD_BYTES,
+    on_skip: Callable[[str], None] | None = None,
 ) -> Iterator[Record]:
-    """The records of every input, lazily, in order."""
+    """The records of every input, lazily, in order.
+
+    Args:
+        inputs: file and folder names, ``-`` for standard input.
+        input_format: how files and standard input are read.
+        id_field, text_field: the JSONL fields of a record's id and text.
+        limit: the most bytes of one record (:data:`~quotelib.files.MAX_RECORD_BYTES`).
+        on_skip: called with a note on the files of a folder that are not
+            read (not text files, links to folders); by default the note is
+            logged as a warning.
+    """
+    fields = Fields(id_field, text_field)
     for name in inputs:
         if name == "-":
-            yield from _read_stdin_records(input_format, id_field, text_field)
-            continue
-        path = Path(name)
-        if path.is_dir():
-            files = sorted(path.rglob("*.txt"))
-            if not files:
-                yield Record(name, None, f"no .txt files in folder {name}")
-            yield from (_read_text_file(file) for file in files)
-        elif _is_jsonl(path, input_format):
-            try:
-                with path.open("rb") as lines:
-                    yield from _read_jsonl(lines, name, id_field, text_field)
-            except OSError as error:
-                yield Record(name, None, f"cannot read {name}: {error.strerror or error}")
+            yield from _read_stdin_records(input_format, fields, limit)
+        elif os.path.isdir(name):
+            yield from _read_folder(name, limit, on_skip or logger.warning)
+        elif is_jsonl(name, input_format):
+            yield from _read_jsonl_file(name, fields, limit)
         else:
-            yield _read_text_file(path)
+            yield read_text_file(name, limit, pipes=True)
 
 
-def _is_jsonl(path: Path, input_format: InputFormat) -> bool:
+def is_jsonl(name: str, input_format: InputFormat) -> bool:
+    """Whether a file is read as JSONL: its format, or with ``auto`` its name."""
     if input_format is InputFormat.auto:
-        return path.suffix.lower() in _JSONL_SUFFIXES
+        return name.lower().endswith(JSONL_SUFFIXES)
     return input_format is InputFormat.jsonl
 
 
-def _read_text_file(path: Path) -> Record:
-    """A text file's record; unreadable, binary and non-UTF-8 files say why."""
+def read_text_file(path: str | os.PathLike[str], limit: int, *, pipes: bool = False) -> Record:
+    """A text file's record; a file that cannot be read, or is binary or not UTF-8, says why.
+
+    Only a regular file is read, or with ``pipes`` also a FIFO; ``.gz`` files
+    are decompressed. A leading byte order mark is dropped.
+    """
+    name = display_name(path)
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        return Record(str(path), None, f"cannot read {path}: {error.strerror or error}")
+        with open_binary(path, limit=limit, pipes=pipes) as stream:
+            data = read_limited(stream, limit, what="decompressed" if is_gzip(path) else "")
+    except Exception as error:  # whatever the file does, it is this record's answer
+        return Record(name, None, f"cannot read {name}: {reason(error)}")
     if b"\x00" in data[:8192]:
-        return Record(str(path), None, f"cannot read {path}: a binary file, not text")
+        return Record(name, None, f"cannot read {name}: a binary file, not text")
     try:
-        return Record(str(path), data.decode("utf-8-sig"))
+        return Record(name, data.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
-        return Record(str(path), None, f"cannot read {path}: not UTF-8 text ({error.reason})")
+        return Record(name, None, f"cannot read {name}: not UTF-8 text ({error.reason})")
 
 
-def _read_stdin_records(
-    input_format: InputFormat, id_field: str, text_field: str
-) -> Iterator[Record]:
+def walk_text_files(
+    folder: str, on_skip: Callable[[str], None]
+) -> Iterator[tuple[str, str | None]]:
+    """The text files under ``folder`` (:data:`TEXT_SUFFIXES`), in path order, each with None;
+    a subfolder that cannot be read, with the reason.
+
+    The files that are not read, and the links to folders, which are not
+    followed, are told to ``on_skip`` in one note each, once the folder is read.
+    """
+    skipped: list[tuple[str, bool]] = []
+    yield from walk_folder(folder, _is_text_name, skipped)
+    shown = display_name(folder)
+    others = [path for path, link in skipped if not link]
+    links = [path for path, link in skipped if link]
+    if others:
+        on_skip(f"folder {shown}: skipped {_names(others, folder, 'file')}: not .txt or .txt.gz")
+    if links:
+        on_skip(f"folder {shown}: did not follow {_names(links, folder, 'link to a folder')}")
+
+
+def _is_text_name(name: str) -> bool:
+    return name.lower().endswith(TEXT_SUFFIXES)
+
+
+def _names(paths: list[str], folder: str, noun: str, shown: int = 5) -> str:
+    """How many files, and the first few by name: ``2 files (a.md, b.csv)``."""
+    plural = noun.replace("link", "links") if noun.startswith("link") else noun + "s"
+    names = [display_name(os.path.relpath(path, folder)) for path in paths]
+    listed = ", ".join(names[:shown]) + (
+        f" and {len(names) - shown} more" if len(names) > shown else ""
+    )
+    return f"{len(names)} {noun if len(names) == 1 else plural} ({listed})"
+
+
+def _read_folder(folder: str, limit: int, on_skip: Callable[[str], None]) -> Iterator[Record]:
+    found = False
+    for path, error in walk_text_files(folder, on_skip):
+        found = True
+        yield Record(display_name(path), None, error) if error else read_text_file(path, limit)
+    if not found:
+        shown = display_name(folder)
+        yield Record(shown, None, f"no .txt or .txt.gz files in folder {shown}")
+
+
+def _read_jsonl_file(name: str, fields: Fields, limit: int) -> Iterator[Record]:
+    source = display_name(name)
+    try:
+        with open_binary(name, limit=None, pipes=True) as stream:
+            yield from _read_jsonl(read_lines(stream, limit), source, fields, limit)
+    except Exception as error:  # the file cannot be opened; a bad line is answered inside
+        yield Record(source, None, f"cannot read {source}: {reason(error)}")
+
+
+def _read_stdin_records(input_format: InputFormat, fields: Fields, limit: int) -> Iterator[Record]:
     stream: IO[bytes] = getattr(sys.stdin, "buffer", None) or io.BytesIO(
         sys.stdin.read().encode("utf-8")
     )
-    head = []
-    for line in stream:  # look at the first non-blank line to tell JSONL from text
-        head.append(line)
-        if line.strip():
-            break
-    first = b"".join(head).lstrip().lstrip(b"\xef\xbb\xbf")
-    lines = _chain(head, stream)
-    if input_format is InputFormat.jsonl or (
-        input_format is InputFormat.auto and first.startswith(b"{")
-    ):
-        yield from _read_jsonl(lines, "<stdin>", id_field, text_field)
+    head = _head(stream, limit)  # enough to tell JSONL (a first "{") from text
+    rest = io.BufferedReader(Rejoined(head, stream))
+    starts_an_object = head.removeprefix(_BOM).lstrip().startswith(b"{")
+    if input_format is InputFormat.jsonl or (input_format is InputFormat.auto and starts_an_object):
+        yield from _read_jsonl(read_lines(rest, limit), "<stdin>", fields, limit)
         return
     try:
-        yield Record("<stdin>", b"".join(lines).decode("utf-8"))
+        text = read_limited(rest, limit).decode("utf-8-sig")
     except UnicodeDecodeError as error:
         yield Record("<stdin>", None, f"standard input is not UTF-8 text: {error.reason}")
+    except Exception as error:  # too large, or the stream failed
+        yield Record("<stdin>", None, f"cannot read standard input: {reason(error)}")
+    else:
+        yield Record("<stdin>", text)
 
 
-def _chain(head: list[bytes], rest: Iterable[bytes]) -> Iterator[bytes]:
-    yield from head
-    yield from rest
+def _head(stream: IO[bytes], limit: int) -> bytes:
+    """The first bytes of ``stream``, up to its first one that is not blank (or ``limit``)."""
+    read = getattr(stream, "read1", stream.read)
+    head = b""
+    while len(head) <= limit:
+        chunk = read(1 << 16)
+        head += chunk
+        if not chunk or (chunk.strip() and head.removeprefix(_BOM).strip()):
+            break
+    return head
 
 
 def _read_jsonl(
-    lines: Iterable[bytes], source: str, id_field: str, text_field: str
+    lines: Iterable[bytes | None], source: str, fields: Fields, limit: int
 ) -> Iterator[Record]:
     """One record per non-blank line; a line that cannot be read is an error record."""
-    for number, raw in enumerate(lines, 1):
-        where = f"line {number} of {source}"
+    for number, data, error in json_objects(lines, source, limit):
+        fallback, where = f"{source}:{number}", f"line {number} of {source}"
         try:
-            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-        except UnicodeDecodeError as error:
-            yield Record(f"{source}:{number}", None, f"{where} is not UTF-8: {error.reason}")
-            continue
-        if not line.strip():
-            continue
-        try:
-            data = json.loads(line.rstrip("\r\n"))
-        except json.JSONDecodeError as error:
-            msg = f"malformed JSON on {where}: {error.msg}: column {error.colno}"
-            yield Record(f"{source}:{number}", None, msg)
-            continue
-        if not isinstance(data, dict):
-            msg = f"{where} is not a JSON object (got {json_type(data)})"
-            yield Record(f"{source}:{number}", None, msg)
-            continue
-        record_id = data.get(id_field, f"{source}:{number}")
-        text = data.get(text_field)
-        if text_field not in data:
-            yield Record(record_id, None, f"no {text_field!r} field on {where}")
-        elif not isinstance(text, str):
-            msg = f"{text_field!r} must be a string (got {json_type(text)}: {_short(text)}) on {where}"
-            yield Record(record_id, None, msg)
-        else:
-            yield Record(record_id, text)
+            record = (
+                Record(fallback, None, error)
+                if data is None
+                else _record(data, fields, fallback, where)
+            )
+        except Exception as failure:  # whatever the line holds, it is this line's answer
+            record = Record(fallback, None, f"cannot read {where}: {reason(failure)}")
+        yield record
 
 
-def json_type(value: Any) -> str:
-    return _JSON_TYPES.get(type(value), type(value).__name__)
-
-
-def _short(value: Any) -> str:
-    dumped = json.dumps(value, ensure_ascii=False)
-    return dumped if len(dumped) <= 40 else dumped[:39] + "…"
+def _record(data: dict[str, Any], fields: Fields, fallback: str, where: str) -> Record:
+    record_id = data.get(fields.id, fallback)
+    text = data.get(fields.text)
+    if not writes_as_json(record_id):
+        msg = (
+            f"{fields.id!r} cannot be written back as JSON (got {short_json(record_id)}) on {where}"
+        )
+        return Record(fallback, None, msg)
+    if fields.text not in data:
+        return Record(record_id, None, f"no {fields.text!r} field on {where}")
+    if not isinstance(text, str):
+        msg = f"{fields.text!r} must be a string (got {json_type(text)}: {short_json(text)}) on {where}"
+        return Record(record_id, None, msg)
+    return Record(record_id, text)
 
 
 def count_records(inputs: list[str], input_format: InputFormat) -> int | None:
@@ -161,12 +288,19 @@ def count_records(inputs: list[str], input_format: InputFormat) -> int | None:
         return None
     total = 0
     for name in inputs:
-        path = Path(name)
-        if path.is_dir():
-            total += max(1, sum(1 for _ in path.rglob("*.txt")))
-        elif _is_jsonl(path, input_format) and path.is_file():
-            with path.open("rb") as lines:
-                total += sum(1 for line in lines if line.strip())
-        else:
+        try:
+            total += _count(name, input_format)
+        except Exception:  # a file that cannot be counted is one error record
             total += 1
     return total
+
+
+def _count(name: str, input_format: InputFormat) -> int:
+    if os.path.isdir(name):
+        return max(1, sum(1 for _ in walk_text_files(name, lambda note: None)))
+    if not is_jsonl(name, input_format):
+        return 1
+    with open_binary(name, limit=None) as stream:  # a FIFO is not read twice: counted as one
+        return sum(
+            1 for line in read_lines(stream, MAX_RECORD_BYTES) if line is None or line.strip()
+        )

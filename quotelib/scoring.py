@@ -47,6 +47,7 @@ from typing import Any
 
 import attrs
 
+from quotelib.annotated import check_gold_document, check_quote
 from quotelib.records import KINDS, Quote
 
 __all__ = ["Evaluation", "Scores", "evaluate", "format_comparison", "names_match"]
@@ -213,7 +214,12 @@ def evaluate(
             A gold document without a prediction counts as predicting nothing.
 
     Raises:
-        ValueError: an id appears twice, or a predicted id is not in ``gold``.
+        ValueError: an id appears twice, a predicted id is not in ``gold``, or
+            a document or quote is not sound: a gold document without an id,
+            a string text or a list of quotes; a span that is not ``[start,
+            end]`` integers with ``0 <= start <= end <= len(text)``; a content
+            part outside its quote's ``content``. The message names the
+            document, the quote and the field.
 
     Examples:
         >>> text = 'Xi said ties are strong.'
@@ -225,11 +231,16 @@ def evaluate(
         Traceback (most recent call last):
         ...
         ValueError: predicted document ids not in gold: [8]
+        >>> evaluate([dict(gold[0], text="Xi said.")], {7: []})
+        Traceback (most recent call last):
+        ...
+        ValueError: gold document 7 quote 0: 'content_parts'[0] must be [start, end] with 0 <= start <= end <= 8, the length of the text (got [8, 23])
     """
     predictions = _predictions_by_id(predicted)
     tally: Counter[tuple[str, ...]] = Counter()
     seen = set()
-    for doc in gold:
+    for index, doc in enumerate(gold):
+        check_gold_document(doc, index)
         if doc["id"] in seen:
             msg = f"gold document id {doc['id']!r} appears twice"
             raise ValueError(msg)
@@ -237,7 +248,11 @@ def evaluate(
         text = doc["text"]
         golds = [_gold_item(quote, text) for quote in doc["quotes"]]
         tally["empty"] += sum(not item.words for item in golds)
-        preds = [_predicted_item(quote, text) for quote in predictions.pop(doc["id"], ())]
+        where = f"predicted document {doc['id']!r} quote"
+        preds = [
+            _predicted_item(quote, text, f"{where} {number}")
+            for number, quote in enumerate(predictions.pop(doc["id"], ()))
+        ]
         _tally_document(tally, [item for item in golds if item.words], preds)
     if predictions:
         msg = f"predicted document ids not in gold: {sorted(predictions, key=repr)!r}"
@@ -349,12 +364,13 @@ def _gold_item(quote: Mapping[str, Any], text: str) -> _Item:
     return _item(quote, text, [quote.get("speaker"), *chain], names)
 
 
-def _predicted_item(quote: Any, text: str) -> _Item:
+def _predicted_item(quote: Any, text: str, where: str) -> _Item:
     if isinstance(quote, Quote):
         quote = quote.to_dict()
     elif not isinstance(quote, Mapping):
         msg = f"a predicted quote must be a Quote or a dict (got {quote!r} of {type(quote)!r})"
         raise TypeError(msg)
+    check_quote(quote, text, where)
     names = [quote.get("speaker_name"), quote.get("speaker_text")]
     item = _item(quote, text, [quote.get("speaker")], names)
     has_speaker = item.has_speaker or bool(item.names)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import doctest
+import gzip
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -140,13 +142,12 @@ def test_cli_extract_reads_files_folders_and_stdin_in_order(tmp_path):
     assert "4 records read, 4 answered, 0 failed" in result.stderr
 
 
-def test_cli_extract_missing_input_and_empty_folder_are_error_records(tmp_path):
+def test_cli_extract_empty_folder_is_an_error_record(tmp_path):
     (tmp_path / "empty").mkdir()
-    result = _extract(str(tmp_path / "missing.txt"), str(tmp_path / "empty"))
+    result = _extract(str(tmp_path / "empty"))
     assert result.exit_code == 1
-    first, second = _answers(result.stdout)
-    assert first["error"].startswith(f"cannot read {tmp_path / 'missing.txt'}")
-    assert second["error"] == f"no .txt files in folder {tmp_path / 'empty'}"
+    [answer] = _answers(result.stdout)
+    assert answer["error"] == f"no .txt or .txt.gz files in folder {tmp_path / 'empty'}"
 
 
 def test_cli_extract_stdin_jsonl_and_custom_fields():
@@ -358,3 +359,202 @@ def test_cli_docs_sessions_print_what_the_docs_show(tmp_path, start, session):
             f"docs/workflows.md, block at line {start}: $ {command}\n"
             f"--- expected\n{expected}--- got\n{got}"
         )
+
+
+# --- issue #10, the input side: every record answered, the run never ends on one --------------
+
+HUGE_INT = '{"id": ' + "9" * 5000 + ', "text": "x"}'
+DEEP = "[" * 100_000
+
+
+def _lines(*lines):
+    return "".join(line + "\n" for line in lines)
+
+
+def _no_traceback(result):
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_extract_lines_that_break_the_json_parser_are_answered(tmp_path):
+    good, last = json.dumps({"id": "a", "text": GOOD}), json.dumps({"id": "z", "text": SECOND})
+    path = tmp_path / "in.jsonl"
+    path.write_text(_lines(good, HUGE_INT, DEEP, last), encoding="utf-8")
+    for args, stdin, source in (
+        ([str(path)], None, str(path)),
+        (["-"], path.read_text(), "<stdin>"),
+    ):
+        result = _extract(*args, stdin=stdin)
+        _no_traceback(result)
+        assert result.exit_code == 1
+        answers = _answers(result.stdout)
+        assert [a["id"] for a in answers] == ["a", f"{source}:2", f"{source}:3", "z"]
+        assert "a number too long to read" in answers[1]["error"]
+        assert "nested too deeply" in answers[2]["error"]
+        assert "4 records read, 2 answered, 2 failed" in result.stderr
+
+
+def test_cli_extract_resume_goes_past_a_bad_line(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text(_lines(json.dumps({"id": "a", "text": GOOD}), HUGE_INT, DEEP), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert _extract(str(path), "-o", str(out)).exit_code == 1
+    expected = out.read_text(encoding="utf-8")
+    out.with_name("out.jsonl.partial").write_text(expected.splitlines(True)[0], encoding="utf-8")
+    out.unlink()
+    resumed = _extract(str(path), "-o", str(out), "--resume")
+    _no_traceback(resumed)
+    assert resumed.exit_code == 1
+    assert out.read_text(encoding="utf-8") == expected
+
+
+def test_cli_extract_file_name_not_utf8_writes_utf8_json(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    try:
+        Path(os.fsdecode(os.fsencode(folder) + b"/caf\xe9.txt")).write_text(GOOD, encoding="utf-8")
+    except OSError:
+        pytest.skip("this file system refuses names that are not UTF-8")
+    out = tmp_path / "out.jsonl"
+    result = _extract(str(folder), "-o", str(out))
+    _no_traceback(result)
+    assert result.exit_code == 0
+    [answer] = _answers(out.read_bytes().decode("utf-8"))
+    assert answer["id"] == f"{folder}/caf\\xe9.txt"
+    assert answer["quotes"][0]["cue_text"] == "stated"
+
+
+def test_cli_extract_folder_problems_are_answered_and_skips_are_told(tmp_path, monkeypatch):
+    folder = tmp_path / "news"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "a.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "B.TXT").write_text(SECOND, encoding="utf-8")
+    (folder / "notes.md").write_text("not read", encoding="utf-8")
+    os.mkfifo(folder / "fifo.txt")
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    real_scandir = os.scandir
+
+    def scandir(path):  # as for a folder without read permission (the tests may run as root)
+        if os.fspath(path) == str(folder / "locked"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = _extract(str(folder))
+    _no_traceback(result)
+    assert result.exit_code == 1
+    answers = {Path(a["id"]).name: a.get("error") for a in _answers(result.stdout)}
+    assert answers == {
+        "B.TXT": None,
+        "a.txt": None,
+        "fifo.txt": f"cannot read {folder / 'fifo.txt'}: a FIFO, not a regular file",
+        "locked": f"cannot read folder {folder / 'locked'}: Permission denied",
+        "zero.txt": f"cannot read {folder / 'zero.txt'}: a character device, not a regular file",
+    }
+    assert f"quotelib: folder {folder}: skipped 1 file (notes.md): not .txt or .txt.gz" in (
+        result.stderr
+    )
+    assert "5 records read, 2 answered, 3 failed" in result.stderr
+    assert "skipped" not in _extract(str(folder), "--quiet").stderr
+
+
+def test_cli_extract_max_record_mb_and_gzip_inputs(tmp_path):
+    (tmp_path / "a.txt.gz").write_bytes(gzip.compress(GOOD.encode()))
+    (tmp_path / "b.jsonl.gz").write_bytes(
+        gzip.compress(_lines(json.dumps({"id": "b", "text": SECOND})).encode())
+    )
+    (tmp_path / "bomb.txt.gz").write_bytes(gzip.compress(b" " * 2_000_000))
+    (tmp_path / "cut.txt.gz").write_bytes(gzip.compress(GOOD.encode())[:20])
+    names = [
+        str(tmp_path / name) for name in ("a.txt.gz", "b.jsonl.gz", "bomb.txt.gz", "cut.txt.gz")
+    ]
+    result = _extract(*names, "--max-record-mb", "1")
+    _no_traceback(result)
+    answers = _answers(result.stdout)
+    assert [a["id"] for a in answers] == [names[0], "b", names[2], names[3]]
+    assert answers[0]["quotes"][0]["cue_text"] == "stated"
+    assert answers[1]["quotes"][0]["speaker_text"] == "Mayor Jane Smith"
+    assert answers[2]["error"] == (
+        f"cannot read {names[2]}: more than 1 MB decompressed, the limit for one record"
+    )
+    assert answers[3]["error"].startswith(f"cannot read {names[3]}: gzip data cut short")
+    assert _answers(_extract(names[2]).stdout)[0]["quotes"] == []  # under the default limit
+
+
+def test_cli_extract_missing_input_exits_2_before_any_work(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = _extract(str(tmp_path / "a.txt"), str(tmp_path / "missing.txt"), "-o", str(out))
+    assert result.exit_code == 2
+    assert result.stderr == f"quotelib: no such file or folder: {tmp_path / 'missing.txt'}\n"
+    assert list(tmp_path.iterdir()) == [tmp_path / "a.txt"]  # no output, not even .partial
+
+
+def test_cli_extract_offsets_index_the_text_after_a_byte_order_mark(tmp_path):
+    path = tmp_path / "bom.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + SECOND.encode())
+    [answer] = _answers(_extract(str(path)).stdout)
+    [stdin_answer] = _answers(_extract("-", stdin=path.read_bytes()).stdout)
+    text = path.read_text(encoding="utf-8-sig")
+    [quote] = answer["quotes"]
+    assert text[slice(*quote["content"])] == quote["content_text"] == "We will not back down,"
+    assert stdin_answer["quotes"] == answer["quotes"]
+
+
+def test_cli_evaluate_missing_file_exits_2(tmp_path):
+    gold = DOCS / "examples" / "gold.jsonl"
+    result = CliRunner().invoke(app, ["evaluate", str(gold), str(tmp_path / "missing.jsonl")])
+    assert result.exit_code == 2
+    assert f"quotelib: no such file or folder: {tmp_path / 'missing.jsonl'}" in result.stderr
+
+
+def test_cli_evaluate_reports_every_bad_line_without_a_traceback(tmp_path):
+    gold, predicted = tmp_path / "gold.jsonl", tmp_path / "predicted.jsonl"
+    gold.write_text(_lines(DEEP, (DOCS / "examples" / "gold.jsonl").read_text().split("\n")[0]))
+    predicted.write_text(_lines('{"id": "g1", "quotes": []}', HUGE_INT, "[1]"))
+    result = CliRunner().invoke(app, ["evaluate", str(gold), str(predicted)])
+    _no_traceback(result)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    reported = [line.split(":")[1].strip() for line in result.stderr.splitlines()]
+    assert reported == [
+        f"cannot read line 1 of {gold}",
+        f"cannot read line 2 of {predicted}",
+        f"line 3 of {predicted} is not a JSON object (got an array)",
+    ]
+
+
+def test_cli_evaluate_bad_gold_offsets_are_a_clear_error(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    quote = {"content_parts": [[8, 99]], "speaker": [0, 2], "kind": "indirect"}
+    gold.write_text(_lines(json.dumps({"id": "g1", "text": GOOD, "quotes": [quote]})))
+    predicted = tmp_path / "predicted.jsonl"
+    predicted.write_text(_lines('{"id": "g1", "quotes": []}'))
+    result = CliRunner().invoke(app, ["evaluate", str(gold), str(predicted)])
+    _no_traceback(result)
+    assert result.exit_code == 1
+    assert (
+        f"quotelib: cannot score {predicted} against {gold}: gold document 'g1' quote 0: "
+        f"'content_parts'[0] must be [start, end] with 0 <= start <= end <= {len(GOOD)}, "
+        "the length of the text (got [8, 99])"
+    ) in result.stderr
+
+
+def test_cli_extract_hostile_inputs_in_a_real_process(tmp_path):
+    """A few of the fuzz's generated inputs (tests/hostile_inputs.py) through ``python -m
+    quotelib``, where standard input and output are real streams."""
+    from hostile_inputs import build, problems
+
+    for seed in range(3):
+        folder = tmp_path / f"run{seed}"
+        folder.mkdir()
+        made = build(random.Random(seed), folder, surrogates=False)
+        out = folder / "answers.jsonl"
+        result = subprocess.run(
+            [sys.executable, "-m", "quotelib", "extract", *made.args, "-o", str(out)],
+            input=made.stdin,
+            capture_output=True,
+            timeout=300,
+        )
+        assert result.returncode in (0, 1)
+        assert problems(made, out.read_bytes(), result.stderr.decode("utf-8", "replace")) == []

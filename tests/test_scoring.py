@@ -360,3 +360,67 @@ def test_evaluate_gold_against_itself_is_perfect(texts, cuts):
     for scores in (result.partial_03, result.partial_08, result.exact, result.end_to_end):
         assert scores.tp == scores.n_gold == n_with_words
     assert result.speaker_right == result.speaker_total == n_with_words
+
+
+# --- unsound documents are refused, naming the document, quote and field (issue #10) ---------
+
+_SOUND = {"content_parts": [[8, 23]], "speaker": [0, 2], "speaker_text": "Xi", "kind": "indirect"}
+_TEXT = "Xi said ties are strong."  # 24 characters
+
+
+@pytest.mark.parametrize(
+    "doc, message",
+    [
+        ({"id": "g", "text": _TEXT, "quotes": [dict(_SOUND, content_parts=[[8, 99]])]},
+         "gold document 'g' quote 0: 'content_parts'[0] must be [start, end] with "
+         "0 <= start <= end <= 24, the length of the text (got [8, 99])"),
+        ({"id": "g", "text": _TEXT, "quotes": [dict(_SOUND, content_parts=[[20, 8]])]},
+         "'content_parts'[0] must be [start, end] with 0 <= start <= end <= 24"),
+        ({"id": "g", "text": _TEXT, "quotes": [dict(_SOUND, content_parts=[[-1, 8]])]},
+         "(got [-1, 8])"),
+        ({"id": "g", "text": _TEXT, "quotes": [dict(_SOUND, content_parts=[[8.0, 23]])]},
+         "(got [8.0, 23])"),
+        ({"id": "g", "text": _TEXT, "quotes": [dict(_SOUND, content_parts=[[True, 23]])]},
+         "(got [True, 23])"),
+        ({"id": "g", "text": _TEXT, "quotes": [dict(_SOUND, content_parts=[[8, 23, 24]])]},
+         "(got [8, 23, 24])"),
+        ({"id": "g", "text": _TEXT, "quotes": [dict(_SOUND, content=[8, 30])]},
+         "gold document 'g' quote 0: 'content' must be [start, end]"),
+        ({"id": "g", "text": _TEXT, "quotes": [dict(_SOUND, content=[10, 23])]},
+         "gold document 'g' quote 0: 'content_parts'[0] [8, 23] is not inside 'content' [10, 23]"),
+        ({"id": "g", "text": _TEXT, "quotes": [_SOUND, dict(_SOUND, speaker=[0, 25])]},
+         "gold document 'g' quote 1: 'speaker' must be [start, end]"),
+        ({"id": "g", "text": _TEXT, "quotes": [dict(_SOUND, speaker_chain=[[0, 2], [30, 32]])]},
+         "'speaker_chain'[1] must be [start, end]"),
+        ({"id": "g", "text": _TEXT, "quotes": [dict(_SOUND, speaker_chain=5)]},
+         "'speaker_chain' must be a list of [start, end] (got 5)"),
+        ({"id": "g", "text": _TEXT, "quotes": [dict(_SOUND, kind=3)]},
+         "'kind' must be a string or null (got 3)"),
+        ({"id": "g", "text": _TEXT, "quotes": [{"kind": "direct"}]},
+         "gold document 'g' quote 0: a quote must have 'content_parts' or 'content'"),
+        ({"id": "g", "text": _TEXT, "quotes": [[8, 23]]},
+         "gold document 'g' quote 0 must be a dict (got [8, 23]"),
+        ({"id": "g", "text": None, "quotes": []}, "gold document 'g': 'text' must be a string"),
+        ({"id": "g", "text": _TEXT}, "gold document 'g': 'quotes' must be a list (got None"),
+        ({"text": _TEXT, "quotes": []}, "gold document 0 has no 'id' (got keys ['quotes', 'text'])"),
+        ("not a document", "gold document 0 must be a dict (got 'not a document'"),
+    ],
+    ids=["past-the-end", "start-after-end", "negative", "float", "bool", "three-offsets",
+         "content-past-the-end", "part-outside-content", "speaker-past-the-end", "chain",
+         "chain-not-a-list", "kind-not-a-string", "no-content", "quote-not-a-dict", "no-text",
+         "no-quotes", "no-id", "doc-not-a-dict"],
+)  # fmt: skip
+def test_evaluate_rejects_unsound_gold(doc, message):
+    with pytest.raises(ValueError) as caught:
+        evaluate([doc], {})
+    assert message in str(caught.value)
+
+
+def test_evaluate_rejects_predicted_offsets_outside_the_text():
+    gold = [{"id": "g", "text": _TEXT, "quotes": [_SOUND]}]
+    with pytest.raises(ValueError, match=r"predicted document 'g' quote 1: 'content_parts'\[0\]"):
+        evaluate(gold, {"g": [_SOUND, dict(_SOUND, content_parts=[[8, 40]])]})
+
+
+def test_evaluate_accepts_the_annotated_corpus_as_it_is(dev_articles):
+    assert evaluate(dev_articles, {}).n_docs == len(dev_articles)
