@@ -206,7 +206,7 @@ class System:
 
 def report(systems: list[System], evaluations: dict[str, Any], n_docs: int) -> str:
     """The comparison table, each system's breakdown and its failure counts."""
-    from quotelib.scoring import format_comparison
+    from quotelib.evaluation import format_comparison
 
     lines = [format_comparison(evaluations), ""]
     for system in systems:

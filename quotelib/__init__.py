@@ -10,13 +10,14 @@ Examples:
 from __future__ import annotations
 
 from quotelib.core import quotes_from_doc
+from quotelib.evaluation import Evaluation
 from quotelib.extract import extract_quotes
 from quotelib.lexicon import CUE_ADJECTIVES, CUE_CLASSES, CUE_NOUNS, CUE_PHRASES, CUE_VERBS
 from quotelib.marks import Quotation, find_quotations
 from quotelib.model import load_pipeline
 from quotelib.records import Quote, TextSpan
 from quotelib.render import render
-from quotelib.scoring import Evaluation, evaluate
+from quotelib.scoring import evaluate
 from quotelib.speakers import Speaker, speakers
 from quotelib.stream import pipe
 from quotelib.table import to_dataframe, to_records
