@@ -3,34 +3,69 @@
 ``quotelib extract`` streams records (text files, folders of them, JSONL or
 standard input) through :func:`quotelib.stream.pipe_results` and writes one
 answer per record, in input order: its quotes, or the reason it could not
-be read. Exit status: 0 when every record was answered, 1 when any failed,
-2 when the run could not start (an unknown model, an unwritable output).
+be read. Exit status: 0 when every record was answered, 1 when any failed
+(or the run stopped part-way), 2 when the run could not start: a bad option,
+a model that cannot be loaded, an output that cannot be written, is a
+folder, is one of the inputs or is being written by another run, or a
+``--resume`` of answers that belong to another run. ``show`` reports a bad
+``--model`` the same way.
 """
 
 from __future__ import annotations
 
-import itertools
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
 from tqdm import tqdm
 
+from quotelib import __version__
 from quotelib.extract import extract_quotes
-from quotelib.inputs import InputFormat, count_records, json_type, read_inputs, read_stdin
-from quotelib.outputs import OutputFormat, OutputWriter
-from quotelib.render import PageWriter
+from quotelib.inputs import (
+    InputFormat,
+    Record,
+    count_records,
+    json_type,
+    read_inputs,
+    read_stdin,
+)
+from quotelib.model import load_pipeline
+from quotelib.outputs import OutputFormat, OutputWriter, describe_run, skip_answered
+from quotelib.pages import PageWriter
+from quotelib.run_paths import check_run_paths
+from quotelib.safe_text import terminal_text
 from quotelib.scoring import evaluate
 from quotelib.stream import BATCH_SIZE, pipe_results
 from quotelib.table import format_table
 
-app = typer.Typer(add_completion=False, help="Find who said what in English news text.")
+app = typer.Typer(
+    add_completion=False,
+    help="Find who said what in English news text.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"quotelib {__version__}")
+        raise typer.Exit()
 
 
 @app.callback()
-def _main() -> None:
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_print_version,
+            is_eager=True,
+            help="Print quotelib's version and exit.",
+        ),
+    ] = False,
+) -> None:
     """Find who said what in English news text."""
 
 
@@ -92,32 +127,24 @@ def extract(
         typer.Option(
             "--resume",
             help="Continue an interrupted run from the answers in OUTPUT.partial "
-            "(JSONL output only).",
+            "(JSONL output only; same inputs and options as that run).",
         ),
     ] = False,
 ) -> None:
     """Extract the quotes of every record, one answer per record in input order.
 
     The output file is written as OUTPUT.partial and renamed to OUTPUT when the
-    run ends, so an interrupted run never leaves a truncated OUTPUT.
+    run ends, so an interrupted run never leaves a truncated OUTPUT. An output
+    that is an input, or that another run is writing, is refused.
     """
     if n_process == 0 or n_process < -1:
         raise typer.BadParameter("must be a positive number or -1", param_hint="--n-process")
-    try:
-        writer = OutputWriter(output, output_format, resume=resume)
-    except (OSError, ValueError) as error:
-        typer.echo(f"quotelib: {error}", err=True)
-        raise typer.Exit(code=2) from error
-    records = read_inputs(inputs, input_format, id_field, text_field)
-    records = itertools.islice(records, writer.resumed, None)  # answered before
+    options = {"input_format": input_format.value, "id_field": id_field, "text_field": text_field}
+    options.update(model=model, quotelib=__version__)
+    writer, pages, records = _start_extract(
+        inputs, output, output_format, html_path, resume, options
+    )
     items = ((record.text or "", record) for record in records)
-    try:
-        results = pipe_results(items, nlp=model, n_process=n_process, batch_size=batch_size)
-        pages = PageWriter(html_path) if html_path is not None else None
-    except OSError as error:
-        writer.close(complete=False)
-        typer.echo(f"quotelib: {error}", err=True)
-        raise typer.Exit(code=2) from error
     show_progress = not quiet and _stderr_is_terminal()
     total = count_records(inputs, input_format) if show_progress else None
     read, failed, complete = writer.resumed, writer.resumed_failed, False
@@ -125,29 +152,75 @@ def extract(
         total=total, initial=read, unit="doc", disable=not show_progress, file=sys.stderr
     ) as bar:
         try:
+            results = pipe_results(items, nlp=model, n_process=n_process, batch_size=batch_size)
             for quotes, error, record in results:
                 error = record.error or error
                 read, failed = read + 1, failed + (error is not None)
+                if pages is not None:  # before the answer: pages cover what --resume keeps
+                    pages.write(record.id, record.text, quotes, error)
                 writer.write(record.id, quotes, error)
-                if pages is not None:
-                    pages.write(str(record.id), record.text, quotes, error)
                 if error is not None and not quiet:  # input errors name their place
                     where = "" if record.error else f"{record.id}: "
-                    bar.write(f"quotelib: {where}{error}", file=sys.stderr)
+                    bar.write(_clean(f"quotelib: {where}{error}"), file=sys.stderr)
                 bar.update()
             complete = True
+        except OSError as error:  # a full disk, a vanished folder: what was written is kept
+            typer.echo(_clean(f"quotelib: stopped: {error}"), err=True)
+            raise typer.Exit(code=1) from error
         finally:  # what was answered is kept even if the run is interrupted
             writer.close(complete=complete)
             if pages is not None:
-                pages.close()
+                pages.close(complete=complete)
     if not quiet:
         noun = "record" if read == 1 else "records"
         summary = f"{read} {noun} read, {read - failed} answered, {failed} failed"
         if writer.resumed:
             summary += f" ({writer.resumed} answered before, resumed from {writer.partial})"
-        typer.echo(f"quotelib: {summary}", err=True)
+        typer.echo(_clean(f"quotelib: {summary}"), err=True)
     if failed:
         raise typer.Exit(code=1)
+
+
+def _start_extract(
+    inputs: list[str],
+    output: str,
+    output_format: OutputFormat,
+    html_path: Path | None,
+    resume: bool,
+    options: dict[str, Any],
+) -> tuple[OutputWriter, PageWriter | None, Iterator[Record]]:
+    """Check every path and lock the outputs before any work; exit 2 when the run cannot start.
+
+    With ``resume``, the answers kept are checked against the run that wrote
+    them (its inputs and options, and the ids of the records they answer),
+    and the records they answer are skipped.
+    """
+    writer = pages = None
+    try:
+        check_run_paths(inputs, output, html_path)
+        run = describe_run(inputs, options) if output != "-" else None
+        writer = OutputWriter(output, output_format, resume=resume, run=run)
+        if html_path is not None:
+            pages = PageWriter(html_path, resumed=writer.answered if resume else None)
+        records = read_inputs(inputs, InputFormat(options["input_format"]), *_fields(options))
+        records = skip_answered(records, writer.answered, writer.partial)
+        _load_model(options["model"])
+        writer.open()
+        if pages is not None:
+            pages.open()
+    except BaseException as error:
+        for started in (writer, pages):
+            if started is not None:
+                started.close(complete=False)
+        if not isinstance(error, (OSError, ValueError)):
+            raise
+        typer.echo(_clean(f"quotelib: {error}"), err=True)
+        raise typer.Exit(code=2) from error
+    return writer, pages, records
+
+
+def _fields(options: dict[str, Any]) -> tuple[str, str]:
+    return options["id_field"], options["text_field"]
 
 
 @app.command()
@@ -159,13 +232,14 @@ def show(
     ] = None,
 ) -> None:
     """Print the attributions of one text as a readable table."""
+    nlp = _load_model(model)
     try:
         text = read_stdin() if str(path) == "-" else path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        typer.echo(f"quotelib: cannot read {path}: {error}", err=True)
+        typer.echo(_clean(f"quotelib: cannot read {path}: {error}"), err=True)
         raise typer.Exit(code=1) from error
-    quotes = extract_quotes(text, nlp=model)
-    typer.echo(format_table(quotes))
+    quotes = extract_quotes(text, nlp=nlp)
+    typer.echo(format_table(quotes))  # control characters of the text shown, not run
     typer.echo(f"\n{len(quotes)} attributions", err=True)
 
 
@@ -204,6 +278,21 @@ def main() -> None:
 
 def _stderr_is_terminal() -> bool:
     return sys.stderr.isatty()
+
+
+def _load_model(model: str | None) -> Any:
+    """The pipeline named by ``--model``; a clean message and exit status 2 if it cannot load."""
+    try:
+        return load_pipeline(model)
+    except (ImportError, KeyError, OSError, TypeError, ValueError) as error:
+        message = str(error) if isinstance(error, OSError) else f"cannot load {model!r}: {error}"
+        typer.echo(_clean(f"quotelib: {message}"), err=True)
+        raise typer.Exit(code=2) from error
+
+
+def _clean(message: str) -> str:
+    """A message for the terminal: text from the inputs cannot run escape sequences."""
+    return terminal_text(message)
 
 
 def _load_jsonl(path: Path) -> list[dict[str, Any]]:
