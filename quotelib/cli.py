@@ -148,29 +148,19 @@ def extract(
     show_progress = not quiet and _stderr_is_terminal()
     total = count_records(inputs, input_format) if show_progress else None
     read, failed, complete = writer.resumed, writer.resumed_failed, False
-    with tqdm(
-        total=total, initial=read, unit="doc", disable=not show_progress, file=sys.stderr
-    ) as bar:
-        try:
-            results = pipe_results(items, nlp=model, n_process=n_process, batch_size=batch_size)
-            for quotes, error, record in results:
-                error = record.error or error
-                read, failed = read + 1, failed + (error is not None)
-                if pages is not None:  # before the answer: pages cover what --resume keeps
-                    pages.write(record.id, record.text, quotes, error)
-                writer.write(record.id, quotes, error)
-                if error is not None and not quiet:  # input errors name their place
-                    where = "" if record.error else f"{record.id}: "
-                    bar.write(_clean(f"quotelib: {where}{error}"), file=sys.stderr)
-                bar.update()
-            complete = True
-        except OSError as error:  # a full disk, a vanished folder: what was written is kept
-            typer.echo(_clean(f"quotelib: stopped: {error}"), err=True)
-            raise typer.Exit(code=1) from error
-        finally:  # what was answered is kept even if the run is interrupted
-            writer.close(complete=complete)
-            if pages is not None:
-                pages.close(complete=complete)
+    try:
+        with tqdm(
+            total=total, initial=read, unit="doc", disable=not show_progress, file=sys.stderr
+        ) as bar:
+            try:
+                results = pipe_results(items, nlp=model, n_process=n_process, batch_size=batch_size)
+                read, failed = _write_answers(results, writer, pages, bar, quiet, read, failed)
+                complete = True
+            finally:  # what was answered is kept even if the run is interrupted
+                _close(writer, pages, complete=complete)
+    except OSError as error:  # a full disk, a vanished folder: what was written is kept
+        typer.echo(_clean(f"quotelib: stopped: {error}"), err=True)
+        raise typer.Exit(code=1) from error
     if not quiet:
         noun = "record" if read == 1 else "records"
         summary = f"{read} {noun} read, {read - failed} answered, {failed} failed"
@@ -179,6 +169,40 @@ def extract(
         typer.echo(_clean(f"quotelib: {summary}"), err=True)
     if failed:
         raise typer.Exit(code=1)
+
+
+def _write_answers(
+    results: Iterator[tuple[Any, str | None, Record]],
+    writer: OutputWriter,
+    pages: PageWriter | None,
+    bar: Any,
+    quiet: bool,
+    read: int,
+    failed: int,
+) -> tuple[int, int]:
+    """Write each record's answer (and page); how many records were read and failed in all."""
+    for quotes, error, record in results:
+        error = record.error or error
+        read, failed = read + 1, failed + (error is not None)
+        if pages is not None:  # before the answer: the pages cover what --resume keeps
+            pages.write(record.id, record.text, quotes, error)
+        writer.write(record.id, quotes, error)
+        if error is not None and not quiet:  # input errors name their place
+            where = "" if record.error else f"{record.id}: "
+            bar.write(_clean(f"quotelib: {where}{error}"), file=sys.stderr)
+        bar.update()
+    return read, failed
+
+
+def _close(writer: OutputWriter, pages: PageWriter | None, *, complete: bool) -> None:
+    """Close the pages, then the output: if the pages fail, the output stays ``.partial``."""
+    try:
+        if pages is not None:
+            pages.close(complete=complete)
+    except BaseException:
+        writer.close(complete=False)
+        raise
+    writer.close(complete=complete)
 
 
 def _start_extract(

@@ -53,6 +53,10 @@ def check_run_paths(inputs: Sequence[str], output: str, pages: Path | None) -> N
                 msg = f"--output {output} and --html {pages} would both write {path}"
                 raise ValueError(msg)
         written += [(path, f"--html {pages}") for path in page_paths]
+    for path, option in written:
+        if path.is_dir() and not path.is_symlink():
+            msg = f"{option} would write {path}, which is a folder; remove it or write elsewhere"
+            raise ValueError(msg)
     _check_inputs(inputs, written, pages)
 
 

@@ -11,7 +11,9 @@ changes: records, quotes and their offsets stay exactly as they are.
   written as ``\\uXXXX`` escapes (``json.dumps`` already escapes the other
   characters ``str.splitlines`` breaks at), ``NaN`` and ``Infinity`` as the
   strings ``"NaN"``, ``"Infinity"`` and ``"-Infinity"``, and values JSON has
-  no type for (bytes, sets, objects) as text.
+  no type for (bytes, sets, objects) as text. (A high surrogate followed by a
+  low one, which no JSON or UTF-8 input decodes to, can only be written as
+  the two escapes, and JSON readers join them into the one character.)
 - CSV (:func:`csv_cell`): lone surrogates become U+FFFD, and a text cell that
   starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a
   ``'`` in front, so a spreadsheet shows it as text instead of running it.

@@ -699,3 +699,30 @@ def test_cli_extract_csv_escapes_spreadsheet_formulas(tmp_path):
     records = quotelib.to_records(quotelib.extract_quotes(text), doc_id="x")
     assert [row["content"] for row in records] == ["=1+1,", "-2 today,"]  # unchanged
     assert int(table[1]["content_start"]) == records[1]["content_start"]
+
+
+def test_cli_extract_write_error_mid_run_is_one_line_and_keeps_the_answers(tmp_path):
+    import errno
+
+    source = _jsonl(tmp_path / "in.jsonl", [{"id": f"r{i}", "text": GOOD} for i in range(3)])
+    out = tmp_path / "out.jsonl"
+    real_write = quotelib.outputs.OutputWriter.write
+    written = []
+
+    def full_disk(self, *args):
+        if written:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        written.append(args)
+        real_write(self, *args)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("quotelib.outputs.OutputWriter.write", full_disk)
+        result = _extract(str(source), "-o", str(out), "--html", str(tmp_path / "pages"))
+    assert result.exit_code == 1
+    assert result.stderr == "quotelib: stopped: [Errno 28] No space left on device\n"
+    assert not out.exists() and not (tmp_path / "pages" / "index.html").exists()
+    assert len((tmp_path / "out.jsonl.partial").read_text(encoding="utf-8").splitlines()) == 1
+    resumed = _extract(str(source), "-o", str(out), "--html", str(tmp_path / "pages"), "--resume")
+    assert resumed.exit_code == 0, resumed.stderr
+    assert [a["id"] for a in _answers(out.read_text(encoding="utf-8"))] == ["r0", "r1", "r2"]
+    assert (tmp_path / "pages" / "index.html").read_text(encoding="utf-8").count("<li>") == 3

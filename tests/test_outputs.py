@@ -5,9 +5,12 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import quotelib
 from quotelib.outputs import OutputFormat, OutputWriter, answer_line
@@ -40,6 +43,30 @@ def test_outputs_json_line_is_one_utf8_line_that_reads_back(value):
     line.encode("utf-8")  # no UnicodeEncodeError
     assert line.splitlines() == [line]
     assert _strict_json(line) == value
+
+
+# Any code points, lone surrogates and line separators among them (st.text leaves surrogates out).
+_ANY_TEXT = st.lists(
+    st.integers(0, 0x10FFFF) | st.sampled_from([0xD800, 0xDFFF, 0x85, 0x2028, 0x2029, 0x0B, 0x1C]),
+    max_size=12,
+).map(lambda codes: "".join(map(chr, codes)))
+# A high surrogate then a low one is a pair no JSON or UTF-8 input decodes to; in JSON it can
+# only be written as the pair's escapes, which read back as one character (see safe_text).
+_ANY_TEXT = _ANY_TEXT.filter(lambda text: not re.search("[\ud800-\udbff][\udc00-\udfff]", text))
+_ANY_ID = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | _ANY_TEXT,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_ANY_TEXT, inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@given(record_id=_ANY_ID, text=_ANY_TEXT)
+def test_outputs_answer_line_is_always_one_strict_utf8_json_line(record_id, text):
+    line = answer_line(record_id, None, text)
+    assert line.encode("utf-8").decode("utf-8").splitlines() == [line[:-1]]
+    answer = _strict_json(line)
+    assert answer["error"] == text
+    assert answer_line(answer["id"], None, text) == line  # what resume reads back
 
 
 @pytest.mark.parametrize(
@@ -241,6 +268,12 @@ def test_outputs_resume_redoes_everything_from_a_line_that_is_no_answer(tmp_path
         (["texts"], "folder", None, "--output folder is a folder"),
         (["texts"], "-", "folder.html", "--html folder.html is a folder"),
         (["in.jsonl"], "both.html", "both.html", "--output both.html and --html both.html"),
+        (
+            ["in.jsonl"],
+            "-",
+            "pages",
+            "--html pages would write pages/index.html, which is a folder",
+        ),
     ],
     ids=[
         "output-is-input",
@@ -255,6 +288,7 @@ def test_outputs_resume_redoes_everything_from_a_line_that_is_no_answer(tmp_path
         "output-folder",
         "page-folder",
         "output-is-page",
+        "index-is-a-folder",
     ],
 )
 def test_outputs_run_paths_refuse_what_would_destroy_an_input(
@@ -269,6 +303,7 @@ def test_outputs_run_paths_refuse_what_would_destroy_an_input(
     (tmp_path / "texts" / "a.txt").write_text("Xi said it.", encoding="utf-8")
     (tmp_path / "folder").mkdir()
     (tmp_path / "folder.html").mkdir()
+    (tmp_path / "pages" / "index.html").mkdir(parents=True)
     (tmp_path / "texts" / "link.txt.html").write_text("old page", encoding="utf-8")
     (tmp_path / "texts" / "link.txt").symlink_to("link.txt.html")
     with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")):
