@@ -98,12 +98,14 @@ class PageWriter:
         self.index: list[str] = []
         self.page: IO[str] | None = None
         self._keep: tuple[Path, int] | None = None
+        self._made = False  # the folder of pages was made by this writer
         try:
             if self.single and path.is_dir():
                 raise IsADirectoryError(f"{path} is a folder (a page needs a file name)")
             if not self.single:
                 if path.exists() and not path.is_dir():
                     raise NotADirectoryError(f"{path} is not a folder (pages go in a folder)")
+                self._made = not path.exists()
                 path.mkdir(parents=True, exist_ok=True)
             self.lock: FileLock | None = FileLock(_lock(path), str(path))
         except LockedError:
@@ -217,6 +219,9 @@ class PageWriter:
         if self.lock is not None:
             self.lock.release()
             self.lock = None
+        if self._made and not any(self.path.iterdir()):
+            self.path.rmdir()  # a run that did not start leaves no empty folder behind
+            self._made = False
 
 
 def _page_name(number: int, heading: str) -> str:

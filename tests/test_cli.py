@@ -726,3 +726,13 @@ def test_cli_extract_write_error_mid_run_is_one_line_and_keeps_the_answers(tmp_p
     assert resumed.exit_code == 0, resumed.stderr
     assert [a["id"] for a in _answers(out.read_text(encoding="utf-8"))] == ["r0", "r1", "r2"]
     assert (tmp_path / "pages" / "index.html").read_text(encoding="utf-8").count("<li>") == 3
+
+
+def test_cli_resume_refused_leaves_no_pages_folder_behind(tmp_path):
+    out = tmp_path / "out.jsonl"
+    assert _extract("-", "-o", str(out), stdin=json.dumps({"id": "a", "text": GOOD})).exit_code == 0
+    other = json.dumps({"id": "b", "text": GOOD})
+    pages = tmp_path / "new" / "pages"
+    result = _extract("-", "-o", str(out), "--resume", "--html", str(pages), stdin=other)
+    assert result.exit_code == 2
+    assert not pages.exists()
