@@ -3,43 +3,71 @@
 ``quotelib extract`` streams records (text files, folders of them, JSONL or
 standard input) through :func:`quotelib.stream.pipe_results` and writes one
 answer per record, in input order: its quotes, or the reason it could not
-be read. Exit status: 0 when every record was answered, 1 when any failed,
-2 when the run could not start (an unknown model, an unwritable output, an
-input that does not exist).
+be read. Exit status: 0 when every record was answered, 1 when any failed
+(or the run stopped part-way), 2 when the run could not start: a bad option,
+an input that does not exist, a model that cannot be loaded, an output that
+cannot be written, is a folder, is one of the inputs or is being written by
+another run, or a ``--resume`` of answers that belong to another run. ``show`` reports a bad
+``--model`` the same way.
 """
 
 from __future__ import annotations
 
-import itertools
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 from tqdm import tqdm
 
+from quotelib import __version__
 from quotelib.extract import extract_quotes
 from quotelib.files import MAX_RECORD_BYTES, display_name
 from quotelib.inputs import (
     InputFormat,
+    Record,
     count_records,
     missing_inputs,
     read_inputs,
     read_stdin,
 )
 from quotelib.jsonl import read_json_objects
-from quotelib.outputs import OutputFormat, OutputWriter
-from quotelib.render import PageWriter
+from quotelib.model import load_pipeline
+from quotelib.outputs import OutputFormat, OutputWriter, describe_run, skip_answered
+from quotelib.pages import PageWriter
+from quotelib.run_paths import check_run_paths
+from quotelib.safe_text import terminal_text
 from quotelib.scoring import evaluate
 from quotelib.stream import BATCH_SIZE, pipe_results
 from quotelib.table import format_table
 
-app = typer.Typer(add_completion=False, help="Find who said what in English news text.")
+app = typer.Typer(
+    add_completion=False,
+    help="Find who said what in English news text.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"quotelib {__version__}")
+        raise typer.Exit()
 
 
 @app.callback()
-def _main() -> None:
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_print_version,
+            is_eager=True,
+            help="Print quotelib's version and exit.",
+        ),
+    ] = False,
+) -> None:
     """Find who said what in English news text."""
 
 
@@ -48,8 +76,7 @@ def extract(
     inputs: Annotated[
         list[str],
         typer.Argument(
-            help="Text files, folders of .txt files, JSONL files (also .gz), or - for "
-            "standard input.",
+            help="Text files, folders of .txt files, JSONL files, or - for standard input.",
             show_default=False,
         ),
     ],
@@ -102,7 +129,7 @@ def extract(
         typer.Option(
             "--resume",
             help="Continue an interrupted run from the answers in OUTPUT.partial "
-            "(JSONL output only).",
+            "(JSONL output only; same inputs and options as that run).",
         ),
     ] = False,
     max_record_mb: Annotated[
@@ -118,63 +145,124 @@ def extract(
 
     The output file is written as OUTPUT.partial and renamed to OUTPUT when the
     run ends, so an interrupted run never leaves a truncated OUTPUT. An input
-    that does not exist stops the run before it starts (exit status 2).
+    that does not exist, an output that is an input, or one that another run
+    is writing stops the run before it starts (exit status 2).
     """
     if n_process == 0 or n_process < -1:
         raise typer.BadParameter("must be a positive number or -1", param_hint="--n-process")
     _check_inputs_exist(inputs)
-    try:
-        writer = OutputWriter(output, output_format, resume=resume)
-    except (OSError, ValueError) as error:
-        typer.echo(f"quotelib: {error}", err=True)
-        raise typer.Exit(code=2) from error
-    records = read_inputs(
-        inputs,
-        input_format,
-        id_field,
-        text_field,
-        limit=int(max_record_mb * 1e6),
-        on_skip=(lambda note: None) if quiet else _note,
+    options = {"input_format": input_format.value, "id_field": id_field, "text_field": text_field}
+    options.update(model=model, quotelib=__version__)
+    reading = {
+        "limit": int(max_record_mb * 1e6),
+        "on_skip": (lambda note: None) if quiet else _note,
+    }
+    writer, pages, records = _start_extract(
+        inputs, output, output_format, html_path, resume, options, reading
     )
-    records = itertools.islice(records, writer.resumed, None)  # answered before
     items = ((record.text or "", record) for record in records)
-    try:
-        results = pipe_results(items, nlp=model, n_process=n_process, batch_size=batch_size)
-        pages = PageWriter(html_path) if html_path is not None else None
-    except OSError as error:
-        writer.close(complete=False)
-        typer.echo(f"quotelib: {error}", err=True)
-        raise typer.Exit(code=2) from error
     show_progress = not quiet and _stderr_is_terminal()
     total = count_records(inputs, input_format) if show_progress else None
     read, failed, complete = writer.resumed, writer.resumed_failed, False
-    with tqdm(
-        total=total, initial=read, unit="doc", disable=not show_progress, file=sys.stderr
-    ) as bar:
-        try:
-            for quotes, error, record in results:
-                error = record.error or error
-                read, failed = read + 1, failed + (error is not None)
-                writer.write(record.id, quotes, error)
-                if pages is not None:
-                    pages.write(str(record.id), record.text, quotes, error)
-                if error is not None and not quiet:  # input errors name their place
-                    where = "" if record.error else f"{record.id}: "
-                    bar.write(f"quotelib: {where}{error}", file=sys.stderr)
-                bar.update()
-            complete = True
-        finally:  # what was answered is kept even if the run is interrupted
-            writer.close(complete=complete)
-            if pages is not None:
-                pages.close()
+    try:
+        with tqdm(
+            total=total, initial=read, unit="doc", disable=not show_progress, file=sys.stderr
+        ) as bar:
+            try:
+                results = pipe_results(items, nlp=model, n_process=n_process, batch_size=batch_size)
+                read, failed = _write_answers(results, writer, pages, bar, quiet, read, failed)
+                complete = True
+            finally:  # what was answered is kept even if the run is interrupted
+                _close(writer, pages, complete=complete)
+    except OSError as error:  # a full disk, a vanished folder: what was written is kept
+        typer.echo(_clean(f"quotelib: stopped: {error}"), err=True)
+        raise typer.Exit(code=1) from error
     if not quiet:
         noun = "record" if read == 1 else "records"
         summary = f"{read} {noun} read, {read - failed} answered, {failed} failed"
         if writer.resumed:
             summary += f" ({writer.resumed} answered before, resumed from {writer.partial})"
-        typer.echo(f"quotelib: {summary}", err=True)
+        typer.echo(_clean(f"quotelib: {summary}"), err=True)
     if failed:
         raise typer.Exit(code=1)
+
+
+def _write_answers(
+    results: Iterator[tuple[Any, str | None, Record]],
+    writer: OutputWriter,
+    pages: PageWriter | None,
+    bar: Any,
+    quiet: bool,
+    read: int,
+    failed: int,
+) -> tuple[int, int]:
+    """Write each record's answer (and page); how many records were read and failed in all."""
+    for quotes, error, record in results:
+        error = record.error or error
+        read, failed = read + 1, failed + (error is not None)
+        if pages is not None:  # before the answer: the pages cover what --resume keeps
+            pages.write(record.id, record.text, quotes, error)
+        writer.write(record.id, quotes, error)
+        if error is not None and not quiet:  # input errors name their place
+            where = "" if record.error else f"{record.id}: "
+            bar.write(_clean(f"quotelib: {where}{error}"), file=sys.stderr)
+        bar.update()
+    return read, failed
+
+
+def _close(writer: OutputWriter, pages: PageWriter | None, *, complete: bool) -> None:
+    """Close the pages, then the output: if the pages fail, the output stays ``.partial``."""
+    try:
+        if pages is not None:
+            pages.close(complete=complete)
+    except BaseException:
+        writer.close(complete=False)
+        raise
+    writer.close(complete=complete)
+
+
+def _start_extract(
+    inputs: list[str],
+    output: str,
+    output_format: OutputFormat,
+    html_path: Path | None,
+    resume: bool,
+    options: dict[str, Any],
+    reading: dict[str, Any],
+) -> tuple[OutputWriter, PageWriter | None, Iterator[Record]]:
+    """Check every path and lock the outputs before any work; exit 2 when the run cannot start.
+
+    With ``resume``, the answers kept are checked against the run that wrote
+    them (its inputs and options, and the ids of the records they answer),
+    and the records they answer are skipped.
+    """
+    writer = pages = None
+    try:
+        check_run_paths(inputs, output, html_path)
+        run = describe_run(inputs, options) if output != "-" else None
+        writer = OutputWriter(output, output_format, resume=resume, run=run)
+        if html_path is not None:
+            pages = PageWriter(html_path, resumed=writer.answered if resume else None)
+        input_format = InputFormat(options["input_format"])
+        records = read_inputs(inputs, input_format, *_fields(options), **reading)
+        records = skip_answered(records, writer.answered, writer.partial)
+        _load_model(options["model"])
+        writer.open()
+        if pages is not None:
+            pages.open()
+    except BaseException as error:
+        for started in (writer, pages):
+            if started is not None:
+                started.close(complete=False)
+        if not isinstance(error, (OSError, ValueError)):
+            raise
+        typer.echo(_clean(f"quotelib: {error}"), err=True)
+        raise typer.Exit(code=2) from error
+    return writer, pages, records
+
+
+def _fields(options: dict[str, Any]) -> tuple[str, str]:
+    return options["id_field"], options["text_field"]
 
 
 @app.command()
@@ -186,13 +274,14 @@ def show(
     ] = None,
 ) -> None:
     """Print the attributions of one text as a readable table."""
+    nlp = _load_model(model)
     try:
         text = read_stdin() if str(path) == "-" else path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        typer.echo(f"quotelib: cannot read {path}: {error}", err=True)
+        typer.echo(_clean(f"quotelib: cannot read {path}: {error}"), err=True)
         raise typer.Exit(code=1) from error
-    quotes = extract_quotes(text, nlp=model)
-    typer.echo(format_table(quotes))
+    quotes = extract_quotes(text, nlp=nlp)
+    typer.echo(format_table(quotes))  # control characters of the text shown, not run
     typer.echo(f"\n{len(quotes)} attributions", err=True)
 
 
@@ -213,7 +302,7 @@ def evaluate_command(
     _check_inputs_exist([str(gold), str(predicted)])
     (gold_docs, bad_gold), (predictions, bad_predicted) = map(read_json_objects, (gold, predicted))
     for problem in bad_gold + bad_predicted:
-        typer.echo(f"quotelib: {problem}", err=True)
+        typer.echo(_clean(f"quotelib: {problem}"), err=True)
     if bad_gold or bad_predicted:
         raise typer.Exit(code=1)
     failed = [doc for doc in predictions if "quotes" not in doc]
@@ -224,7 +313,8 @@ def evaluate_command(
     try:
         scores = evaluate(gold_docs, predictions)
     except (KeyError, TypeError, ValueError) as error:
-        typer.echo(f"quotelib: cannot score {predicted} against {gold}: {error}", err=True)
+        message = f"quotelib: cannot score {predicted} against {gold}: {error}"
+        typer.echo(_clean(message), err=True)
         raise typer.Exit(code=1) from error
     typer.echo(json.dumps(scores.to_dict(), indent=2) if as_json else scores.format_table())
 
@@ -238,14 +328,29 @@ def _stderr_is_terminal() -> bool:
     return sys.stderr.isatty()
 
 
+def _load_model(model: str | None) -> Any:
+    """The pipeline named by ``--model``; a clean message and exit status 2 if it cannot load."""
+    try:
+        return load_pipeline(model)
+    except (ImportError, KeyError, OSError, TypeError, ValueError) as error:
+        message = str(error) if isinstance(error, OSError) else f"cannot load {model!r}: {error}"
+        typer.echo(_clean(f"quotelib: {message}"), err=True)
+        raise typer.Exit(code=2) from error
+
+
+def _clean(message: str) -> str:
+    """A message for the terminal: text from the inputs cannot run escape sequences."""
+    return terminal_text(message)
+
+
 def _check_inputs_exist(inputs: list[str]) -> None:
     """Stop before any work (exit status 2) when an input named does not exist."""
     missing = missing_inputs(inputs)
     for name in missing:
-        typer.echo(f"quotelib: no such file or folder: {display_name(name)}", err=True)
+        typer.echo(_clean(f"quotelib: no such file or folder: {display_name(name)}"), err=True)
     if missing:
         raise typer.Exit(code=2)
 
 
 def _note(message: str) -> None:
-    tqdm.write(f"quotelib: {message}", file=sys.stderr)
+    tqdm.write(_clean(f"quotelib: {message}"), file=sys.stderr)

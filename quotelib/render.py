@@ -11,7 +11,8 @@ The page around the paragraphs is quotelib's rather than displaCy's
 garbled from a file in some browsers) and sets each paragraph 6rem apart. It
 is self-contained (no scripts, no external files), and every piece of text
 in it is HTML-escaped: displaCy escapes token text but not labels, so labels
-are escaped here.
+are escaped here. Pages are valid UTF-8: a lone surrogate in the text (valid
+in JSON, not in UTF-8) is shown as U+FFFD, one character for one.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import Any
 
 from spacy import displacy
@@ -29,8 +29,9 @@ from spacy.tokens import Doc
 from quotelib.component import QUOTES_KEY, get_quotes
 from quotelib.extract import extract_quotes
 from quotelib.records import Quote, TextSpan
+from quotelib.safe_text import valid_unicode
 
-__all__ = ["COLORS", "PageWriter", "page_end", "page_start", "render", "render_article"]
+__all__ = ["COLORS", "page_end", "page_start", "render", "render_article"]
 
 #: Underline colours of contents by kind, and of speakers and cues.
 COLORS = {
@@ -92,7 +93,8 @@ def render(
         title: the page's title and heading (default: "quotelib").
 
     Returns:
-        The HTML page, every piece of the text, speaker names and title escaped.
+        The HTML page, every piece of the text, speaker names and title
+        escaped, and lone surrogates shown as U+FFFD so it encodes to UTF-8.
 
     Raises:
         ValueError: a quote's offsets do not index this text.
@@ -106,6 +108,8 @@ def render(
         >>> page = quotelib.render('"<script>alert(1)</script>," he said.', [quote])
         >>> "<script>" in page, "&lt;script&gt;" in page
         (False, True)
+        >>> "\\ud800" in quotelib.render('"Yes \\ud800," he said.')
+        False
     """
     text, quotes = _text_and_quotes(text_or_doc, quotes)
     return page_start(title) + render_article(text, quotes) + page_end()
@@ -117,7 +121,7 @@ def page_start(title: str = "") -> str:
         f'<span><i style="background: {color}"></i>{html.escape(name)}</span>'
         for name, color in COLORS.items()
     )
-    return _PAGE_START.format(title=html.escape(title or "quotelib"), legend=legend)
+    return valid_unicode(_PAGE_START.format(title=html.escape(title or "quotelib"), legend=legend))
 
 
 def page_end() -> str:
@@ -137,7 +141,7 @@ def render_article(text: str, quotes: Sequence[Quote], *, heading: str | None = 
     for start, end in _paragraphs(text):
         parts.append(f'<div class="paragraph">{_paragraph(text, start, end, marks)}</div>\n')
     parts.append(_quote_list(quotes))
-    return f"<article>\n{''.join(parts)}</article>\n"
+    return valid_unicode(f"<article>\n{''.join(parts)}</article>\n")
 
 
 def _text_and_quotes(
@@ -245,69 +249,3 @@ def _name(quote: Quote) -> str:
     if quote.speaker is None or not quote.speaker_name or quote.speaker_name == quote.speaker.text:
         return ""
     return f" ({html.escape(quote.speaker_name)})"
-
-
-class PageWriter:
-    """Pages of many articles, written as they come (``quotelib extract --html``).
-
-    A path ending in ``.html`` gets one page with a section per article; any
-    other path is a folder that gets a page per article, named
-    ``0001-<heading>.html`` by the article's position, and an ``index.html``
-    linking them. An article that could not be read is listed with its error.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.single = path.suffix.lower() in (".html", ".htm")
-        self.index: list[str] = []
-        try:
-            if self.single:
-                self.page = path.open("w", encoding="utf-8")
-                self.page.write(page_start(path.stem))
-            else:
-                path.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            msg = f"cannot write {path}: {error.strerror or error}"
-            raise OSError(msg) from error
-
-    def write(
-        self, heading: str, text: str | None, quotes: Sequence[Quote] | None, error: str | None
-    ) -> None:
-        """Add one article, or the error that kept it from being read."""
-        self.index.append("")
-        if self.single:
-            if error is None:
-                self.page.write(render_article(text, quotes, heading=heading))
-            else:
-                self.page.write(_error_article(heading, error))
-            return
-        if error is not None:
-            self.index[-1] = f"<li>{html.escape(heading)}: {html.escape(error)}</li>"
-            return
-        name = f"{len(self.index):04d}-{_slug(heading)}.html"
-        page = page_start(heading) + render_article(text, quotes) + page_end()
-        (self.path / name).write_text(page, encoding="utf-8")
-        link = f'<a href="{html.escape(name)}">{html.escape(heading)}</a>'
-        self.index[-1] = f"<li>{link}: {len(quotes)} quotes</li>"
-
-    def close(self) -> None:
-        """End the page, or write the folder's index."""
-        if self.single:
-            self.page.write(page_end())
-            self.page.close()
-            return
-        items = "\n".join(self.index)
-        index = page_start("quotelib: pages") + f"<ol>\n{items}\n</ol>\n" + page_end()
-        (self.path / "index.html").write_text(index, encoding="utf-8")
-
-
-def _error_article(heading: str, error: str) -> str:
-    heading, error = html.escape(heading), html.escape(error)
-    return f"<article>\n<h2>{heading}</h2>\n<p>Not read: {error}</p>\n</article>\n"
-
-
-def _slug(text: str) -> str:
-    """A file name from an id: its last path part, without ``.txt``, in safe characters."""
-    name = text.rsplit("/", 1)[-1].removesuffix(".txt")
-    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", name)
-    return slug.strip("-.")[:60] or "article"

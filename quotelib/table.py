@@ -7,12 +7,18 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Union
 
 from quotelib.records import Quote
+from quotelib.safe_text import terminal_text, valid_unicode
 
 _COLUMNS = (("kind", 8), ("speaker", 22), ("cue", 14), ("content", 60))
 
 
 def format_table(quotes: Sequence[Quote], *, width: int = 60) -> str:
     """One row per quote: kind, speaker (name), cue and content, wrapped.
+
+    The table is for a terminal: control characters of the text (ESC and the
+    escape sequences it starts, other C0 and C1 controls, lone surrogates,
+    bidirectional controls) are shown as ``\\xNN`` or ``\\uNNNN`` escapes
+    (see :func:`quotelib.safe_text.terminal_text`), never sent as they are.
 
     Examples:
         >>> import quotelib
@@ -30,8 +36,9 @@ def format_table(quotes: Sequence[Quote], *, width: int = 60) -> str:
             speaker = f"{speaker} ({quote.speaker_name})"
         cue = "-" if quote.cue is None else quote.cue.text
         content = " … ".join(" ".join(part.text.split()) for part in quote.content_parts)
+        speaker, cue, content = (terminal_text(cell) for cell in (speaker, cue, content))
         wrapped = textwrap.wrap(content, width) or [""]
-        lines.append(_row([quote.kind, speaker, cue, wrapped[0]], widths))
+        lines.append(_row([terminal_text(quote.kind), speaker, cue, wrapped[0]], widths))
         lines.extend(_row(["", "", "", more], widths) for more in wrapped[1:])
     return "\n".join(lines)
 
@@ -113,7 +120,9 @@ def to_dataframe(quotes: Quotes, *, doc_id: Any = None) -> Any:
     Needs pandas (``pip install 'quotelib[pandas]'``). Offsets are nullable
     integers (``Int64``), so a quote without a speaker has ``<NA>`` offsets
     rather than turning the column into floats; an empty input gives an
-    empty frame with every column.
+    empty frame with every column. pandas stores text as UTF-8, so a lone
+    surrogate in a text (valid in JSON, not in UTF-8) is stored as U+FFFD,
+    one character for one: offsets still index the original string.
 
     Raises:
         ImportError: pandas is not installed.
@@ -138,7 +147,14 @@ def to_dataframe(quotes: Quotes, *, doc_id: Any = None) -> Any:
             "install it with: pip install 'quotelib[pandas]'"
         )
         raise ImportError(msg) from error
-    frame = pd.DataFrame(to_records(quotes, doc_id=doc_id), columns=list(RECORD_FIELDS))
+    rows = [
+        {
+            key: valid_unicode(value) if isinstance(value, str) else value
+            for key, value in row.items()
+        }
+        for row in to_records(quotes, doc_id=doc_id)
+    ]
+    frame = pd.DataFrame(rows, columns=list(RECORD_FIELDS))
     return frame.astype({name: "Int64" for name in _OFFSET_FIELDS})
 
 

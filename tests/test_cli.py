@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import doctest
 import gzip
@@ -17,7 +18,9 @@ import pytest
 from typer.testing import CliRunner
 
 import quotelib
+import quotelib.cli
 import quotelib.component
+import quotelib.outputs
 from quotelib.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -400,8 +403,7 @@ def test_cli_extract_resume_goes_past_a_bad_line(tmp_path):
     out = tmp_path / "out.jsonl"
     assert _extract(str(path), "-o", str(out)).exit_code == 1
     expected = out.read_text(encoding="utf-8")
-    out.with_name("out.jsonl.partial").write_text(expected.splitlines(True)[0], encoding="utf-8")
-    out.unlink()
+    out.write_text(expected.splitlines(True)[0], encoding="utf-8")  # only the first answer kept
     resumed = _extract(str(path), "-o", str(out), "--resume")
     _no_traceback(resumed)
     assert resumed.exit_code == 1
@@ -558,3 +560,379 @@ def test_cli_extract_hostile_inputs_in_a_real_process(tmp_path):
         )
         assert result.returncode in (0, 1)
         assert problems(made, out.read_bytes(), result.stderr.decode("utf-8", "replace")) == []
+
+
+# --- issue #10: output is valid UTF-8 JSON, never destroys a file, resumes exactly ----------
+
+SURROGATE_TEXT = '"We will \ud800 appeal," the mayor said.'
+
+
+def _jsonl(path, records):
+    """Write records as JSONL the way other tools do (ASCII escapes, NaN allowed)."""
+    path.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    return path
+
+
+def _strict(line):
+    return json.loads(line, parse_constant=lambda name: pytest.fail(f"not JSON: {name}"))
+
+
+@pytest.mark.parametrize("where", ["file", "stdout", "csv", "html"])
+def test_cli_extract_lone_surrogates_are_written_as_valid_utf8(tmp_path, where):
+    source = _jsonl(tmp_path / "in.jsonl", [{"id": "x\ud800", "text": SURROGATE_TEXT}])
+    out = tmp_path / ("out.csv" if where == "csv" else "out.jsonl")
+    args = {
+        "file": ["-o", str(out)],
+        "stdout": [],
+        "csv": ["-o", str(out), "--format", "csv"],
+        "html": ["-o", str(out), "--html", str(tmp_path / "pages")],
+    }[where]
+    result = CliRunner().invoke(app, ["extract", str(source), *args])
+    assert result.exit_code == 0, result.output
+    data = result.stdout_bytes if where == "stdout" else out.read_bytes()
+    written = data.decode("utf-8")  # strict: no UnicodeDecodeError
+    if where == "csv":
+        rows = list(csv.DictReader(written.splitlines()))
+        assert rows[0]["doc_id"] == "x\ufffd"
+        assert rows[0]["content"] == "We will \ufffd appeal,"
+        assert (int(rows[0]["content_start"]), int(rows[0]["content_end"])) == (1, 18)
+        return
+    [answer] = [_strict(line) for line in written.splitlines()]
+    assert answer["id"] == "x\ud800"
+    [quote] = answer["quotes"]
+    start, end = quote["content"]
+    assert SURROGATE_TEXT[start:end] == quote["content_text"] == "We will \ud800 appeal,"
+    if where == "html":
+        for page in (tmp_path / "pages").iterdir():
+            page.read_bytes().decode("utf-8")
+
+
+def test_cli_extract_nan_ids_and_line_separators_give_one_valid_line_each(tmp_path):
+    ids = [float("nan"), float("inf"), float("-inf"), "a\u2028b", "c\u2029d", "e\x85f"]
+    records = [
+        {"id": i, "text": f"Xi stated that ties are{sep}strong."}
+        for i, sep in zip(ids, ["\u2028", "\u2029", "\x85", "\x0b", "\x1c", " "])
+    ]
+    source = _jsonl(tmp_path / "in.jsonl", records)
+    out = tmp_path / "out.jsonl"
+    result = _extract(str(source), "-o", str(out))
+    assert result.exit_code == 1, result.stderr  # the three ids JSON cannot hold are errors
+    lines = out.read_text(encoding="utf-8").splitlines()  # str.splitlines: every line break
+    assert len(lines) == len(records)
+    answers = [_strict(line) for line in lines]
+    assert [a["id"] for a in answers] == [f"{source}:{n}" for n in (1, 2, 3)] + ids[3:]
+    assert all("cannot be written back as JSON" in a["error"] for a in answers[:3])
+    assert all(len(a["quotes"]) == 1 for a in answers[3:])
+
+
+def test_cli_extract_weird_ids_are_written_as_json(tmp_path):
+    ids = [{"doc": {"n": [1, 2]}}, [1, "a"], 10**40, None, True, 1.5, -0.0, ""]
+    source = _jsonl(tmp_path / "in.jsonl", [{"id": i, "text": GOOD} for i in ids])
+    result = _extract(str(source))
+    assert result.exit_code == 0, result.stderr
+    assert [_strict(line)["id"] for line in result.stdout.splitlines()] == ids
+
+
+@pytest.mark.parametrize(
+    "case", ["output", "html-page", "resume", "read-as-article", "html-folder", "linked-input"]
+)
+def test_cli_extract_refuses_to_write_over_an_input(tmp_path, case, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    source = _jsonl(tmp_path / "in.jsonl", [{"id": "a1", "text": GOOD}])
+    page = tmp_path / "in.html"
+    page.write_text(SECOND, encoding="utf-8")
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "link.jsonl").symlink_to("in.jsonl")
+    args, message = {
+        "output": (["in.jsonl", "-o", "in.jsonl"], "--output in.jsonl is the input in.jsonl"),
+        "html-page": (["in.html", "--html", "in.html"], "--html in.html is the input in.html"),
+        "resume": (["in.jsonl", "-o", "in.jsonl", "--resume"], "is the input in.jsonl"),
+        "read-as-article": (["texts", "-o", "texts/out.txt"], "inside the input folder texts"),
+        "html-folder": (["texts", "--html", "texts"], "--html texts is the input folder texts"),
+        "linked-input": (["link.jsonl", "-o", "in.jsonl"], "is the input link.jsonl"),
+    }[case]
+    before = {path: path.read_bytes() for path in (source, page, folder / "a.txt")}
+    result = _extract(*args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert result.stdout == ""
+    assert {path: path.read_bytes() for path in before} == before
+    assert sorted(p.name for p in folder.iterdir()) == ["a.txt"]
+    assert not list(tmp_path.glob("*.partial")) and not list(tmp_path.glob("*.lock"))
+
+
+@pytest.mark.parametrize("option", ["-o", "--html"])
+def test_cli_extract_output_folder_is_refused_before_any_work(tmp_path, monkeypatch, option):
+    called = []
+    monkeypatch.setattr("quotelib.cli.pipe_results", lambda *a, **k: called.append(1) or iter([]))
+    source = _jsonl(tmp_path / "in.jsonl", [{"id": "a1", "text": GOOD}])
+    target = tmp_path / ("out" if option == "-o" else "page.html")
+    target.mkdir()
+    result = _extract(str(source), option, str(target))
+    assert result.exit_code == 2
+    assert f"{target} is a folder" in result.stderr
+    assert called == [] and list(target.iterdir()) == []
+    assert not list(tmp_path.glob("*.partial"))
+
+
+@pytest.mark.parametrize("locked", ["out.jsonl.lock", "page.html.lock", "pages/index.html.lock"])
+def test_cli_extract_refuses_an_output_another_run_is_writing(tmp_path, locked):
+    import fcntl
+
+    source = _jsonl(tmp_path / "in.jsonl", [{"id": "a1", "text": GOOD}])
+    (tmp_path / "pages").mkdir()
+    out, html = (
+        tmp_path / "out.jsonl",
+        tmp_path / locked.replace(".lock", "").replace("/index.html", ""),
+    )
+    fd = os.open(tmp_path / locked, os.O_RDWR | os.O_CREAT)
+    fcntl.flock(fd, fcntl.LOCK_EX)  # as the other run holds it
+    try:
+        html_args = [] if locked.startswith("out") else ["--html", str(html)]
+        result = _extract(str(source), "-o", str(out), *html_args)
+    finally:
+        os.close(fd)
+    assert result.exit_code == 2
+    assert "another quotelib run is writing" in result.stderr
+    assert not out.exists() and not (tmp_path / "out.jsonl.partial").exists()
+    again = _extract(str(source), "-o", str(out), "--html", str(tmp_path / "page.html"))
+    assert again.exit_code == 0, again.stderr
+    assert not (tmp_path / "out.jsonl.lock").exists() and not (tmp_path / "page.html.lock").exists()
+
+
+def test_cli_extract_never_writes_through_a_planted_link(tmp_path):
+    source = _jsonl(
+        tmp_path / "in.jsonl", [{"id": "a1", "text": GOOD}, {"id": "a2", "text": SECOND}]
+    )
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious", encoding="utf-8")
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    links = [
+        tmp_path / "out.jsonl.partial",
+        tmp_path / "out.jsonl.partial.meta",
+        tmp_path / "page.html.partial",
+        pages / "0001-a1.html",
+        pages / "index.html",
+    ]
+    for link in links:
+        link.symlink_to(victim)
+    out, page = tmp_path / "out.jsonl", tmp_path / "page.html"
+    assert _extract(str(source), "-o", str(out), "--html", str(pages)).exit_code == 0
+    assert (
+        _extract(str(source), "-o", str(tmp_path / "b.jsonl"), "--html", str(page)).exit_code == 0
+    )
+    assert victim.read_text(encoding="utf-8") == "precious"
+    assert [a["id"] for a in _answers(out.read_text(encoding="utf-8"))] == ["a1", "a2"]
+    assert "Mayor Jane Smith" in page.read_text(encoding="utf-8")
+    assert "Xi" in (pages / "0001-a1.html").read_text(encoding="utf-8")
+    assert not any(path.is_symlink() for path in [*pages.iterdir(), out, page])
+
+
+@contextlib.contextmanager
+def _interrupted(after, *, between=False):
+    """Runs inside stop (as at Ctrl-C) after `after` answers; `between`: after the next page."""
+    real_pipe, real_write = quotelib.cli.pipe_results, quotelib.outputs.OutputWriter.write
+    written = []
+
+    def pipe(*args, **kwargs):
+        for number, result in enumerate(real_pipe(*args, **kwargs)):
+            if number == after and not between:
+                raise KeyboardInterrupt
+            yield result
+
+    def write(self, *args):
+        if between and len(written) == after:
+            raise KeyboardInterrupt
+        written.append(args)
+        real_write(self, *args)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("quotelib.cli.pipe_results", pipe)
+        patch.setattr("quotelib.outputs.OutputWriter.write", write)
+        yield
+
+
+def _tree(folder):
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+@pytest.mark.parametrize("pages", ["pages", "page.html"])
+@pytest.mark.parametrize("between", [False, True], ids=["after-answer", "after-page"])
+def test_cli_resume_with_html_equals_an_uninterrupted_run(tmp_path, pages, between):
+    texts = [GOOD, SECOND, "", "Critics argued that the plan was reckless.", GOOD]
+    records = [{"id": f"r{i}", "text": t} for i, t in enumerate(texts)]
+    records.insert(2, {"id": "bad"})  # an error record in the middle
+    run = tmp_path / "run"
+    run.mkdir()
+    _jsonl(run / "in.jsonl", records)
+    args = [str(run / "in.jsonl"), "-o", str(run / "out.jsonl"), "--html", str(run / pages)]
+    assert _extract(*args).exit_code == 1
+    expected = tmp_path / "expected"
+    shutil.copytree(run, expected)
+    shutil.rmtree(run / pages) if pages == "pages" else (run / pages).unlink()
+    (run / "out.jsonl").unlink()
+    with _interrupted(3, between=between):
+        stopped = _extract(*args)
+    assert stopped.exit_code != 0 and not (run / "out.jsonl").exists()
+    assert len((run / "out.jsonl.partial").read_text(encoding="utf-8").splitlines()) == 3
+    resumed = _extract(*args, "--resume")
+    assert resumed.exit_code == 1, resumed.stderr
+    assert "6 records read, 5 answered, 1 failed (3 answered before" in resumed.stderr
+    assert _tree(run) == _tree(expected)
+    if pages == "pages":
+        assert _tree(run / "pages") == _tree(expected / "pages")
+
+
+@pytest.mark.parametrize("change", ["input-content", "text-field", "no-meta", "input-path"])
+def test_cli_resume_refuses_the_partial_of_another_run(tmp_path, monkeypatch, change):
+    monkeypatch.chdir(tmp_path)
+    _jsonl(tmp_path / "in.jsonl", [{"id": f"r{i}", "text": GOOD} for i in range(4)])
+    _jsonl(tmp_path / "other.jsonl", [{"id": f"r{i}", "text": GOOD} for i in range(4)])
+    with _interrupted(2):
+        assert _extract("in.jsonl", "-o", "out.jsonl").exit_code != 0
+    partial = tmp_path / "out.jsonl.partial"
+    before = partial.read_bytes()
+    args = ["in.jsonl", "-o", "out.jsonl", "--resume"]
+    if change == "input-content":
+        _jsonl(tmp_path / "in.jsonl", [{"id": f"r{i}", "text": SECOND} for i in range(4)])
+    elif change == "text-field":
+        args += ["--text-field", "body"]
+    elif change == "no-meta":
+        (tmp_path / "out.jsonl.partial.meta").unlink()
+    else:
+        args[0] = "other.jsonl"
+    result = _extract(*args)
+    assert result.exit_code == 2
+    assert "run without --resume to start over" in result.stderr
+    assert partial.read_bytes() == before and not (tmp_path / "out.jsonl").exists()
+
+
+def test_cli_resume_refuses_answers_to_other_records(tmp_path):
+    out = tmp_path / "out.jsonl"
+    assert _extract("-", "-o", str(out), stdin=json.dumps({"id": "a", "text": GOOD})).exit_code == 0
+    other = json.dumps({"id": "b", "text": GOOD}) + "\n" + json.dumps({"id": "c", "text": GOOD})
+    result = _extract("-", "-o", str(out), "--resume", stdin=other)
+    assert result.exit_code == 2
+    assert 'answer 1 is for id "a", input record 1 has id "b"' in result.stderr
+    assert _answers(out.read_text(encoding="utf-8")) == [
+        {"id": "a", "quotes": [q.to_dict() for q in quotelib.extract_quotes(GOOD)]}
+    ]
+
+
+def test_cli_resume_redoes_garbage_lines_of_the_partial(tmp_path):
+    source = _jsonl(tmp_path / "in.jsonl", [{"id": f"r{i}", "text": GOOD} for i in range(4)])
+    full = tmp_path / "full.jsonl"
+    assert _extract(str(source), "-o", str(full)).exit_code == 0
+    with _interrupted(3):
+        assert _extract(str(source), "-o", str(tmp_path / "out.jsonl")).exit_code != 0
+    partial = tmp_path / "out.jsonl.partial"
+    lines = partial.read_text(encoding="utf-8").splitlines(keepends=True)
+    partial.write_text(lines[0] + '{"id": "r1", "oops": 1}\n' + "".join(lines[1:]), "utf-8")
+    resumed = _extract(str(source), "-o", str(tmp_path / "out.jsonl"), "--resume")
+    assert resumed.exit_code == 0, resumed.stderr
+    assert "1 answered before" in resumed.stderr
+    assert (tmp_path / "out.jsonl").read_bytes() == full.read_bytes()
+
+
+def test_cli_version_prints_quotelib_version():
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"quotelib {quotelib.__version__}"
+
+
+@pytest.mark.parametrize("command", [[], ["extract"], ["show"], ["evaluate"]], ids=str)
+@pytest.mark.parametrize("flag", ["-h", "--help"])
+def test_cli_help_with_h_or_help_everywhere(command, flag):
+    result = CliRunner().invoke(app, [*command, flag])
+    assert result.exit_code == 0, result.output
+    assert "Usage:" in result.stdout
+
+
+def test_cli_show_unknown_model_is_a_clean_error_like_extract(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(GOOD, encoding="utf-8")
+    show = CliRunner().invoke(app, ["show", str(path), "--model", "nope"])
+    extract = _extract(str(path), "--model", "nope")
+    assert show.exit_code == extract.exit_code == 2
+    assert show.stderr == extract.stderr
+    assert show.stderr.startswith("quotelib: spaCy pipeline 'nope' is not installed")
+    assert "Traceback" not in show.output
+
+
+def test_cli_show_prints_no_terminal_escape_sequences(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Xi stated that ties are \x1b[2J\x1b]0;pwned\x07strong\x9b.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["show", str(path)])
+    assert result.exit_code == 0, result.output
+    assert (
+        "\x1b" not in result.stdout and "\x07" not in result.stdout and "\x9b" not in result.stdout
+    )
+    assert "\\x1b[2J\\x1b]0;pwned\\x07strong\\x9b" in result.stdout
+    [answer] = _answers(_extract(str(path)).stdout)  # the records keep the text as it is
+    assert "\x1b[2J" in answer["quotes"][0]["content_text"]
+
+
+def test_cli_extract_error_lines_print_no_terminal_escape_sequences(tmp_path, break_on_boom):
+    break_on_boom("quotelib.reading.quotes_from_doc")
+    source = _jsonl(tmp_path / "in.jsonl", [{"id": "\x1b[31mred", "text": "BOOM said he."}])
+    result = _extract(str(source), "-o", str(tmp_path / "out.jsonl"))
+    assert result.exit_code == 1
+    assert "\x1b" not in result.stderr
+    assert "quotelib: \\x1b[31mred: quotelib could not read this Doc" in result.stderr
+    [answer] = _answers((tmp_path / "out.jsonl").read_text(encoding="utf-8"))
+    assert answer["id"] == "\x1b[31mred"
+
+
+def test_cli_extract_csv_escapes_spreadsheet_formulas(tmp_path):
+    text = '"=1+1," he said. "-2 today," said @bob.'
+    source = _jsonl(tmp_path / "in.jsonl", [{"id": "=cmd|' /C calc'!A0", "text": text}])
+    out = tmp_path / "out.csv"
+    assert _extract(str(source), "--format", "csv", "-o", str(out)).exit_code == 0
+    with out.open(encoding="utf-8", newline="") as rows:
+        table = list(csv.DictReader(rows))
+    assert [row["content"] for row in table] == ["'=1+1,", "'-2 today,"]
+    assert table[0]["doc_id"] == "'=cmd|' /C calc'!A0"
+    assert table[1]["speaker"] == "'@bob"
+    records = quotelib.to_records(quotelib.extract_quotes(text), doc_id="x")
+    assert [row["content"] for row in records] == ["=1+1,", "-2 today,"]  # unchanged
+    assert int(table[1]["content_start"]) == records[1]["content_start"]
+
+
+def test_cli_extract_write_error_mid_run_is_one_line_and_keeps_the_answers(tmp_path):
+    import errno
+
+    source = _jsonl(tmp_path / "in.jsonl", [{"id": f"r{i}", "text": GOOD} for i in range(3)])
+    out = tmp_path / "out.jsonl"
+    real_write = quotelib.outputs.OutputWriter.write
+    written = []
+
+    def full_disk(self, *args):
+        if written:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        written.append(args)
+        real_write(self, *args)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("quotelib.outputs.OutputWriter.write", full_disk)
+        result = _extract(str(source), "-o", str(out), "--html", str(tmp_path / "pages"))
+    assert result.exit_code == 1
+    assert result.stderr == "quotelib: stopped: [Errno 28] No space left on device\n"
+    assert not out.exists() and not (tmp_path / "pages" / "index.html").exists()
+    assert len((tmp_path / "out.jsonl.partial").read_text(encoding="utf-8").splitlines()) == 1
+    resumed = _extract(str(source), "-o", str(out), "--html", str(tmp_path / "pages"), "--resume")
+    assert resumed.exit_code == 0, resumed.stderr
+    assert [a["id"] for a in _answers(out.read_text(encoding="utf-8"))] == ["r0", "r1", "r2"]
+    assert (tmp_path / "pages" / "index.html").read_text(encoding="utf-8").count("<li>") == 3
+
+
+def test_cli_resume_refused_leaves_no_pages_folder_behind(tmp_path):
+    out = tmp_path / "out.jsonl"
+    assert _extract("-", "-o", str(out), stdin=json.dumps({"id": "a", "text": GOOD})).exit_code == 0
+    other = json.dumps({"id": "b", "text": GOOD})
+    pages = tmp_path / "new" / "pages"
+    result = _extract("-", "-o", str(out), "--resume", "--html", str(pages), stdin=other)
+    assert result.exit_code == 2
+    assert not pages.exists()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -124,3 +125,64 @@ def test_cli_bad_files_reported_and_the_rest_answered(tmp_path):
     assert answers[1]["quotes"][0]["speaker_text"] == "Officials"
     assert "not UTF-8" in answers[2]["error"]
     assert "3 records read, 1 answered, 2 failed" in result.stderr
+
+
+def _start(*args):
+    return subprocess.Popen(
+        [sys.executable, "-m", "quotelib", "extract", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def _wait_for_answers(partial, count):
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        if partial.exists() and len(partial.read_bytes().splitlines()) >= count:
+            return
+        time.sleep(0.05)
+    pytest.fail(f"{partial} never held {count} answers")
+
+
+def _files(folder):
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir()) if path.is_file()}
+
+
+def test_cli_resume_after_kill_with_html_equals_uninterrupted_run(corpus, tmp_path):
+    run, expected = tmp_path / "run", tmp_path / "expected"
+    run.mkdir()
+    args = [str(corpus), "-o", str(run / "out.jsonl"), "--html", str(run / "pages")]
+    args += ["--batch-size", "2"]
+    assert _extract(*args).returncode == 1
+    shutil.copytree(run, expected)
+    shutil.rmtree(run / "pages")
+    (run / "out.jsonl").unlink()
+    first = _start(*args)
+    _wait_for_answers(run / "out.jsonl.partial", 30)
+    os.kill(first.pid, signal.SIGKILL)
+    first.wait()
+    assert not (run / "pages" / "index.html").exists()  # written when the run ends
+    resumed = _extract(*args, "--resume")
+    assert resumed.returncode == 1
+    assert "120 records read, 116 answered, 4 failed" in resumed.stderr
+    assert _files(run) == _files(expected)
+    assert _files(run / "pages") == _files(expected / "pages")
+
+
+def test_cli_resume_a_second_run_on_the_same_output_is_refused(corpus, tmp_path):
+    full = tmp_path / "full.jsonl"
+    assert _extract(str(corpus), "-o", str(full)).returncode == 1
+    out = tmp_path / "out.jsonl"
+    first = _start(str(corpus), "-o", str(out), "--batch-size", "2")
+    try:
+        _wait_for_answers(tmp_path / "out.jsonl.partial", 5)
+        os.kill(first.pid, signal.SIGSTOP)  # the first run is still writing
+        second = _extract(str(corpus), "-o", str(out))
+    finally:
+        os.kill(first.pid, signal.SIGCONT)
+        first.wait(timeout=600)
+    assert second.returncode == 2
+    assert f"another quotelib run is writing {out}" in second.stderr
+    assert first.returncode == 1
+    assert out.read_bytes() == full.read_bytes()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["full.jsonl", "out.jsonl"]

@@ -125,7 +125,7 @@ def test_render_seed_article_labels_its_speakers(seed):
 
 
 def test_render_page_writer_escapes_ids_and_errors_in_every_file(tmp_path):
-    from quotelib.render import PageWriter
+    from quotelib.pages import PageWriter
 
     text = '"We will appeal," the mayor said.'
     hostile = "<script>alert(1)</script>/a.txt"
@@ -143,3 +143,11 @@ def test_render_page_writer_escapes_ids_and_errors_in_every_file(tmp_path):
     assert "<b>bad</b>: no 'text' field <here>" in shown
     shown = _Page((tmp_path / "all.html").read_text(encoding="utf-8")).joined()
     assert hostile in shown and "Not read: no 'text' field <here>" in shown
+
+
+def test_render_lone_surrogates_give_a_page_that_encodes_to_utf8():
+    text = '"We will \ud800 appeal," the mayor said.'
+    page = quotelib.render(text, title="t\udfff")
+    page.encode("utf-8")  # no UnicodeEncodeError
+    shown = _Page(page).joined()
+    assert "We will \ufffd appeal," in shown and "t\ufffd" in shown

@@ -96,3 +96,26 @@ def test_table_format_table_shows_speaker_cue_and_parts():
     assert header.split() == ["kind", "speaker", "cue", "content"]
     assert row.startswith("direct   Senator Ann Lee")
     assert "It is a hard decision, … But it is the right one." in row
+
+
+SURROGATE = '"We will \ud800 appeal," the mayor said.'
+
+
+def test_table_to_dataframe_stores_lone_surrogates_as_replacement_characters():
+    pytest.importorskip("pandas")
+    quotes = quotelib.extract_quotes(SURROGATE)
+    frame = quotelib.to_dataframe(quotes, doc_id="x\ud800")
+    assert frame.loc[0, "doc_id"] == "x\ufffd"
+    assert frame.loc[0, "content"] == "We will \ufffd appeal,"
+    assert (frame.loc[0, "content_start"], frame.loc[0, "content_end"]) == (1, 18)
+    [row] = quotelib.to_records(quotes, doc_id="x\ud800")  # records keep the text as it is
+    assert row["content"] == SURROGATE[1:18] == "We will \ud800 appeal,"
+
+
+def test_table_format_table_shows_control_characters_as_escapes():
+    text = "Xi\x1b[8m stated that ties are \x1b]0;title\x07strong\u202e."
+    table = format_table(quotelib.extract_quotes(text))
+    assert "\x1b" not in table and "\x07" not in table and "\u202e" not in table
+    assert "\\x1b]0;title\\x07strong\\u202e" in table
+    table.encode("utf-8")
+    assert "\ud800" not in format_table(quotelib.extract_quotes(SURROGATE))
