@@ -134,7 +134,7 @@ def _package_folder(name: str, distribution: importlib.metadata.Distribution) ->
     metas = [
         file
         for file in distribution.files or ()
-        if len(file.parts) == 2 and file.name == "meta.json"
+        if len(file.parts) == 2 and file.name == "meta.json" and file.parts[0] != ".."
     ]
     metas.sort(key=lambda file: file.parts[0] != module)  # the package's own first
     if not metas:
