@@ -1,0 +1,280 @@
+"""Quotations joined to cues and speakers (quotelib.direct.attach_quotations), on hand-built
+Docs (no model needed)."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+from docs_by_hand import hand_view, span, texts, words_view
+
+from quotelib.attribution import Attribution
+from quotelib.direct import attach_quotations
+from quotelib.reported import find_attributions
+
+
+def _attached(view, reported=()):
+    """What a reader checks of each attribution: rule, cue, speaker, content parts."""
+    doc, text = view.doc, view.text
+    return [
+        (
+            a.rule,
+            text[slice(*a.cue)] if a.cue else None,
+            None if a.speaker is None else doc[a.speaker].text,
+            texts(text, a.parts),
+        )
+        for a in attach_quotations(view, list(reported))
+    ]
+
+
+HE_SAID = (
+    '"We will win," he said.',
+    [
+        ('"', 7, "punct", "PUNCT", "``"),
+        ("We", 3, "nsubj", "PRON", "PRP"),
+        ("will", 3, "aux", "AUX", "MD"),
+        ("win", 7, "ccomp", "VERB", "VB"),
+        (",", 7, "punct", "PUNCT", ","),
+        ('"', 7, "punct", "PUNCT", "''"),
+        ("he", 7, "nsubj", "PRON", "PRP"),
+        ("said", 7, "ROOT", "VERB", "VBD"),
+        (".", 7, "punct", "PUNCT", "."),
+    ],
+)
+
+JOINED = [
+    (  # the quotation hangs from the cue verb
+        "governed-by-cue",
+        *HE_SAID,
+        [("direct", "said", "he", ["We will win,"])],
+    ),
+    (  # inverted order, the parser missed the subject: the name after the cue speaks
+        "inverted-cue",
+        '"We will win," said Smith.',
+        [
+            ('"', 6, "punct", "PUNCT", "``"),
+            ("We", 3, "nsubj", "PRON", "PRP"),
+            ("will", 3, "aux", "AUX", "MD"),
+            ("win", 6, "ccomp", "VERB", "VB"),
+            (",", 6, "punct", "PUNCT", ","),
+            ('"', 6, "punct", "PUNCT", "''"),
+            ("said", 6, "ROOT", "VERB", "VBD"),
+            ("Smith", 6, "dobj", "PROPN", "NNP"),
+            (".", 6, "punct", "PUNCT", "."),
+        ],
+        [("direct", "said", "Smith", ["We will win,"])],
+    ),
+    (  # the parser split '"...!" Smith said.' into two sentences: the cue is in the next
+        "cue-in-next-sentence",
+        '"We will win!" Smith said.',
+        [
+            ('"', 3, "punct", "PUNCT", "``"),
+            ("We", 3, "nsubj", "PRON", "PRP"),
+            ("will", 3, "aux", "AUX", "MD"),
+            ("win", 3, "ROOT", "VERB", "VB"),
+            ("!", 3, "punct", "PUNCT", "."),
+            ('"', 3, "punct", "PUNCT", "''"),
+            ("Smith", 7, "nsubj", "PROPN", "NNP"),
+            ("said", 7, "ROOT", "VERB", "VBD"),
+            (".", 7, "punct", "PUNCT", "."),
+        ],
+        [("direct", "said", "Smith", ["We will win!"])],
+    ),
+    (  # "X said:" closing the sentence before the quotation
+        "said-colon-before",
+        'Smith said:\n"We will win the race."',
+        [
+            ("Smith", 1, "nsubj", "PROPN", "NNP"),
+            ("said", 1, "ROOT", "VERB", "VBD"),
+            (":", 1, "punct", "PUNCT", ":"),
+            ("\n", 2, "dep", "SPACE", "_SP"),
+            ('"', 7, "punct", "PUNCT", "``"),
+            ("We", 7, "nsubj", "PRON", "PRP"),
+            ("will", 7, "aux", "AUX", "MD"),
+            ("win", 7, "ROOT", "VERB", "VB"),
+            ("the", 9, "det", "DET", "DT"),
+            ("race", 7, "dobj", "NOUN", "NN"),
+            (".", 7, "punct", "PUNCT", "."),
+            ('"', 7, "punct", "PUNCT", "''"),
+        ],
+        [("direct", "said", "Smith", ["We will win the race."])],
+    ),
+    (  # a cue noun closing the sentence before: no one named
+        "statement-colon-before",
+        'In a statement:\n"We will win the race."',
+        [
+            ("In", 0, "ROOT", "ADP", "IN"),
+            ("a", 2, "det", "DET", "DT"),
+            ("statement", 0, "pobj", "NOUN", "NN"),
+            (":", 0, "punct", "PUNCT", ":"),
+            ("\n", 3, "dep", "SPACE", "_SP"),
+            ('"', 8, "punct", "PUNCT", "``"),
+            ("We", 8, "nsubj", "PRON", "PRP"),
+            ("will", 8, "aux", "AUX", "MD"),
+            ("win", 8, "ROOT", "VERB", "VB"),
+            ("the", 10, "det", "DET", "DT"),
+            ("race", 8, "dobj", "NOUN", "NN"),
+            (".", 8, "punct", "PUNCT", "."),
+            ('"', 8, "punct", "PUNCT", "''"),
+        ],
+        [("direct-noun", "statement", None, ["We will win the race."])],
+    ),
+    (  # a dashed source after the quotation
+        "dash-source",
+        '"We will win." — Janet Yellen',
+        [
+            ('"', 3, "punct", "PUNCT", "``"),
+            ("We", 3, "nsubj", "PRON", "PRP"),
+            ("will", 3, "aux", "AUX", "MD"),
+            ("win", 3, "ROOT", "VERB", "VB"),
+            (".", 3, "punct", "PUNCT", "."),
+            ('"', 3, "punct", "PUNCT", "''"),
+            ("—", 8, "punct", "PUNCT", ":"),
+            ("Janet", 8, "compound", "PROPN", "NNP"),
+            ("Yellen", 8, "ROOT", "PROPN", "NNP"),
+        ],
+        [("dash", None, "Yellen", ["We will win."])],
+    ),
+    (  # a second quotation of the paragraph, without a cue, is another part of the first
+        "second-quotation-joins",
+        '"We will win," he said. "We always win in the end."',
+        [
+            ('"', 7, "punct", "PUNCT", "``"),
+            ("We", 3, "nsubj", "PRON", "PRP"),
+            ("will", 3, "aux", "AUX", "MD"),
+            ("win", 7, "ccomp", "VERB", "VB"),
+            (",", 7, "punct", "PUNCT", ","),
+            ('"', 7, "punct", "PUNCT", "''"),
+            ("he", 7, "nsubj", "PRON", "PRP"),
+            ("said", 7, "ROOT", "VERB", "VBD"),
+            (".", 7, "punct", "PUNCT", "."),
+            ('"', 12, "punct", "PUNCT", "``"),
+            ("We", 12, "nsubj", "PRON", "PRP"),
+            ("always", 12, "advmod", "ADV", "RB"),
+            ("win", 12, "ROOT", "VERB", "VBP"),
+            ("in", 12, "prep", "ADP", "IN"),
+            ("the", 15, "det", "DET", "DT"),
+            ("end", 13, "pobj", "NOUN", "NN"),
+            (".", 12, "punct", "PUNCT", "."),
+            ('"', 12, "punct", "PUNCT", "''"),
+        ],
+        [("direct", "said", "he", ["We will win,", "We always win in the end."])],
+    ),
+    (  # a quote paragraph with no cue carries on the previous paragraph's speaker
+        "carried-paragraph",
+        '"We will win," he said.\n\n"We will never give up on it."',
+        [
+            ('"', 7, "punct", "PUNCT", "``"),
+            ("We", 3, "nsubj", "PRON", "PRP"),
+            ("will", 3, "aux", "AUX", "MD"),
+            ("win", 7, "ccomp", "VERB", "VB"),
+            (",", 7, "punct", "PUNCT", ","),
+            ('"', 7, "punct", "PUNCT", "''"),
+            ("he", 7, "nsubj", "PRON", "PRP"),
+            ("said", 7, "ROOT", "VERB", "VBD"),
+            (".", 7, "punct", "PUNCT", "."),
+            ("\n\n", 8, "dep", "SPACE", "_SP"),
+            ('"', 14, "punct", "PUNCT", "``"),
+            ("We", 14, "nsubj", "PRON", "PRP"),
+            ("will", 14, "aux", "AUX", "MD"),
+            ("never", 14, "neg", "ADV", "RB"),
+            ("give", 14, "ROOT", "VERB", "VB"),
+            ("up", 14, "prt", "ADP", "RP"),
+            ("on", 14, "prep", "ADP", "IN"),
+            ("it", 16, "pobj", "PRON", "PRP"),
+            (".", 14, "punct", "PUNCT", "."),
+            ('"', 14, "punct", "PUNCT", "''"),
+        ],
+        [
+            ("direct", "said", "he", ["We will win,"]),
+            ("carried", None, "he", ["We will never give up on it."]),
+        ],
+    ),
+    (  # the parser took a word of the quotation for the subject: the name beside the cue speaks
+        "speaker-moved-outside",
+        '"The more people know Bernie, the better," Briggs said.',
+        [
+            ('"', 12, "punct", "PUNCT", "``"),
+            ("The", 3, "det", "DET", "DT"),
+            ("more", 3, "amod", "ADJ", "JJR"),
+            ("people", 12, "nsubj", "NOUN", "NNS"),
+            ("know", 12, "ccomp", "VERB", "VBP"),
+            ("Bernie", 4, "dobj", "PROPN", "NNP"),
+            (",", 5, "punct", "PUNCT", ","),
+            ("the", 8, "advmod", "PRON", "DT"),
+            ("better", 5, "appos", "ADJ", "JJR"),
+            (",", 12, "punct", "PUNCT", ","),
+            ('"', 12, "punct", "PUNCT", "''"),
+            ("Briggs", 12, "npadvmod", "PROPN", "NNP"),
+            ("said", 12, "ROOT", "VERB", "VBD"),
+            (".", 12, "punct", "PUNCT", "."),
+        ],
+        [("direct", "said", "Briggs", ["The more people know Bernie, the better,"])],
+    ),
+    (  # a scare quote: no cue, no source, no neighbour: not an attribution
+        "scare-quote",
+        'The "deal" collapsed.',
+        [
+            ("The", 2, "det", "DET", "DT"),
+            ('"', 2, "punct", "PUNCT", "``"),
+            ("deal", 4, "nsubj", "NOUN", "NN"),
+            ('"', 2, "punct", "PUNCT", "''"),
+            ("collapsed", 4, "ROOT", "VERB", "VBD"),
+            (".", 4, "punct", "PUNCT", "."),
+        ],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "text, rows, expected", [c[1:] for c in JOINED], ids=[c[0] for c in JOINED]
+)
+def test_direct_quotations_joined(text, rows, expected):
+    assert _attached(hand_view(text, rows)) == expected
+
+
+def test_direct_reported_content_takes_the_quotation_it_covers():
+    # The parse's content stops inside the marks; the attribution takes the whole
+    # quotation, marks included, and no second attribution is made for it.
+    view = hand_view(*HE_SAID)
+    assert _attached(view, find_attributions(view)) == [("verb", "said", "he", ['"We will win,"'])]
+
+
+def test_direct_reported_content_widened_over_a_quotation_it_touches():
+    text = 'Smith said the plan was "a total disaster." Aides agreed.'
+    view = words_view(text)
+    reported = Attribution(
+        parts=[span(text, 'the plan was "a total disaster')],
+        rule="verb",
+        cue=span(text, "said"),
+        cue_token=1,
+        speaker=0,
+    )
+    assert _attached(view, [reported]) == [
+        ("verb", "said", "Smith", ['the plan was "a total disaster."'])
+    ]
+
+
+def test_direct_content_widened_over_each_paragraph_of_a_long_quotation():
+    # A quotation of two paragraphs: the content takes both parts, without the marks
+    # between them.
+    text = 'Smith said "we will win.\n\n"We always do." Aides agreed.'
+    view = words_view(text)
+    reported = Attribution(
+        parts=[span(text, '"we will win.')], rule="verb", cue=span(text, "said"), speaker=0
+    )
+    assert _attached(view, [reported]) == [
+        ("verb", "said", "Smith", ["we will win.", "We always do."])
+    ]
+
+
+def test_direct_leaves_its_input_as_it_is():
+    view = hand_view(*HE_SAID)
+    reported = find_attributions(view)
+    before = list(reported)
+    found = attach_quotations(view, reported)
+    assert reported == before  # the same records, in the same list
+    assert found is not reported
+    assert found[0].parts != reported[0].parts  # widened in a new record
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        reported[0].parts = found[0].parts

@@ -1,0 +1,105 @@
+"""One attribution per content (quotelib.nesting.drop_nested), on Attribution records built
+by hand over tiny Docs (no model needed)."""
+
+from __future__ import annotations
+
+import pytest
+from docs_by_hand import span, words_view
+
+from quotelib.attribution import Attribution
+from quotelib.nesting import drop_nested
+
+
+def _said(text, cue, content, speaker=None, rule="verb"):
+    """An attribution of ``content`` at the cue word ``cue`` (``None``: no cue)."""
+    parts = [span(text, words) for words in content]
+    return Attribution(
+        parts=parts, rule=rule, cue=None if cue is None else span(text, cue), speaker=speaker
+    )
+
+
+def _kept(text, attributions):
+    return [
+        text[slice(*a.cue)] if a.cue else a.rule
+        for a in drop_nested(words_view(text), attributions)
+    ]
+
+
+def test_nesting_drops_an_attribution_said_inside_another():
+    text = "Putin said Xi told him that ties were strong."
+    outer = _said(text, "said", ["Xi told him that ties were strong"], speaker=0)
+    inner = _said(text, "told", ["ties were strong"], speaker=2)
+    assert _kept(text, [outer, inner]) == ["said"]
+    assert _kept(text, [inner, outer]) == ["said"]
+
+
+def test_nesting_a_speaker_inside_another_content_anchors_an_attribution_without_cue():
+    # No cue: where it is said is its speaker, here inside Putin's content.
+    text = "Putin said Xi was wrong. Ties grew."
+    outer = _said(text, "said", ["Xi was wrong"], speaker=0)
+    carried = _said(text, None, ["Ties grew"], speaker=2, rule="carried")
+    assert _kept(text, [outer, carried]) == ["said"]
+
+
+SAME_CONTENT = [
+    (  # two cues claim one content: the one with a speaker is kept
+        "speaker-wins",
+        [("said", ["ties were strong"], None), ("stressed", ["ties were strong"], 0)],
+        ["stressed"],
+    ),
+    (  # both have a speaker: the longer content is kept
+        "longer-wins",
+        [("said", ["ties were strong."], 0), ("stressed", ["ties were strong"], 0)],
+        ["said"],
+    ),
+    (  # a speaker beats a longer content
+        "speaker-before-length",
+        [("said", ["that ties were strong."], None), ("stressed", ["ties were strong"], 0)],
+        ["stressed"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "found, expected", [c[1:] for c in SAME_CONTENT], ids=[c[0] for c in SAME_CONTENT]
+)
+def test_nesting_same_content_keeps_one(found, expected):
+    text = "Aides said and stressed that ties were strong."
+    attributions = [_said(text, cue, content, speaker) for cue, content, speaker in found]
+    assert _kept(text, attributions) == expected
+    assert _kept(text, attributions[::-1]) == expected
+
+
+MUTUAL = [
+    (  # each cue sits in the other's content: the longer content wins
+        "first-longer",
+        ("said", ["one two", "three four stressed five six"]),
+        ("stressed", ["two said three"]),
+        ["said"],
+    ),
+    (
+        "second-longer",
+        ("said", ["three four stressed"]),
+        ("stressed", ["one two said three four", "five six"]),
+        ["stressed"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "first, second, expected", [c[1:] for c in MUTUAL], ids=[c[0] for c in MUTUAL]
+)
+def test_nesting_mutual_nesting_keeps_the_longer(first, second, expected):
+    # "A, he said, B" parsed both ways: "said" in one content, "stressed" in the other.
+    text = "one two said three four stressed five six"
+    a, b = _said(text, *first, speaker=0), _said(text, *second, speaker=0)
+    assert _kept(text, [a, b]) == expected
+
+
+def test_nesting_keeps_disjoint_attributions_in_input_order():
+    text = "Xi said ties grew. Putin warned talks failed."
+    first = _said(text, "said", ["ties grew"], speaker=0)
+    second = _said(text, "warned", ["talks failed"], speaker=5)
+    assert _kept(text, [second, first]) == ["warned", "said"]
+    assert _kept(text, [first, second]) == ["said", "warned"]
+    assert drop_nested(words_view(text), []) == []
