@@ -179,7 +179,8 @@ def _add_person(found: Entities, ent: Span) -> Entity | None:
     if len(words) > 1 and len(words) >= len(entity.name.split()):
         entity.name = " ".join(words)
     entity.first = entity.first or (words[0] if len(words) > 1 else None)
-    entity.last = words[-1]
+    if len(words) > 1 or entity.last is None or words[-1] != entity.first:
+        entity.last = words[-1]  # a first name alone ("Bill" of "Bill Clinton") keeps the surname
     for word in {entity.first, entity.last} - {None}:
         indexed = found.by_word.setdefault(word, [])
         if not any(other is entity for other in indexed):  # keys differ: identity is equality

@@ -41,11 +41,6 @@ def test_mentions_surname_joins_the_full_name(names):
     assert found.by_token[0] is xi and found.by_token[1] is xi
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a one-word mention that joins a person by first name overwrites Entity.last "
-    "(mentions._add_person: entity.last = words[-1]), so the surname alone no longer joins",
-)
 def test_mentions_first_name_alone_keeps_the_surname():
     text = "Bill Clinton spoke. Bill smiled. Clinton agreed."
     ents = [(0, 2, "PERSON"), (4, 5, "PERSON"), (7, 8, "PERSON")]
