@@ -19,6 +19,7 @@ loaded only when the caller passes it as a path (``Path(...)``,
 
 from __future__ import annotations
 
+import bisect
 import functools
 import importlib.metadata
 import json
@@ -28,6 +29,7 @@ import sys
 from pathlib import Path
 
 import spacy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -181,10 +183,16 @@ def paragraph_breaks(doc: Doc) -> Doc:
     Added before the parser of the pipelines quotelib loads by name; the
     parser keeps these boundaries and parses each paragraph on its own.
     """
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text or "\n" in previous.whitespace_:
-            token.is_sent_start = True
+    text = doc.text
+    starts = doc.to_array(IDX).tolist()
+    after = set()  # the tokens that follow a line break
+    offset = text.find("\n")
+    while offset >= 0:
+        after.add(bisect.bisect_right(starts, offset))
+        offset = text.find("\n", offset + 1)
+    for i in sorted(after):
+        if 0 < i < len(doc):
+            doc[i].is_sent_start = True
     return doc
 
 
