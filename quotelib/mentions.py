@@ -86,11 +86,6 @@ class Entities:
         """The entity a token's name mention belongs to, if any."""
         return self.by_token.get(token.i)
 
-    def before(self, offset: int) -> list[tuple[int, Entity]]:
-        """Every (mention start, entity) pair before a character offset, latest first."""
-        pairs = [(s, e) for e in self.entities for s, _ in e.mentions if s < offset]
-        return sorted(pairs, key=lambda pair: -pair[0])
-
 
 def find_entities(view: DocView, names: str = "parse") -> Entities:
     """Group the document's name mentions into entities, in text order.

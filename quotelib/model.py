@@ -176,24 +176,49 @@ def _default_model_name() -> str:
     raise OSError(msg)
 
 
+#: The most tokens quotelib lets a sentence run to before it starts another:
+#: no sentence of prose is this long, and the rules read a token's children
+#: and a sentence's tokens in time that grows with the sentence.
+MAX_SENTENCE_TOKENS = 250
+#: A long sentence is cut after a comma, semicolon or colon of its last tokens.
+_CUT_AFTER = frozenset({",", ";", ":", "—", "–"})
+
+
 @Language.component("quotelib_paragraphs")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break, so no sentence spans two paragraphs.
+    """Start a sentence after every line break, so no sentence spans two paragraphs,
+    and cut a sentence that runs past :data:`MAX_SENTENCE_TOKENS` tokens.
 
     Added before the parser of the pipelines quotelib loads by name; the
     parser keeps these boundaries and parses each paragraph on its own.
     """
     text = doc.text
     starts = doc.to_array(IDX).tolist()
-    after = set()  # the tokens that follow a line break
+    after = {0, len(doc)}  # the tokens that follow a line break, and the ends
     offset = text.find("\n")
     while offset >= 0:
         after.add(bisect.bisect_right(starts, offset))
         offset = text.find("\n", offset + 1)
+    bounds = sorted(after)
+    for start, end in zip(bounds, bounds[1:]):
+        after.update(_cuts(doc, start, end))
     for i in sorted(after):
         if 0 < i < len(doc):
             doc[i].is_sent_start = True
     return doc
+
+
+def _cuts(doc: Doc, start: int, end: int) -> list[int]:
+    """Where to cut the tokens ``[start, end)`` into runs of at most MAX_SENTENCE_TOKENS."""
+    cuts = []
+    while end - start > MAX_SENTENCE_TOKENS:
+        limit = start + MAX_SENTENCE_TOKENS
+        cut = next(
+            (i + 1 for i in range(limit - 1, limit - 100, -1) if doc[i].text in _CUT_AFTER), limit
+        )
+        cuts.append(cut)
+        start = cut
+    return cuts
 
 
 def _is_path(name: str) -> bool:

@@ -9,7 +9,7 @@ speaker, then the longer, is kept.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from quotelib.attribution import Attribution
 from quotelib.view import DocView
@@ -20,22 +20,49 @@ __all__ = ["drop_nested"]
 def drop_nested(view: DocView, attributions: Sequence[Attribution]) -> list[Attribution]:
     """Keep the outer of two attributions when one sits in the other's content.
 
-    The kept attributions are returned in their input order.
+    The kept attributions are returned in their input order. Each is
+    compared only with the attributions that overlap where it is said and
+    what it says (:class:`_Spans`), so the cost grows with the number of
+    overlapping pairs, not with the square of the number of attributions.
     """
-    ordered = sorted(attributions, key=lambda a: a.start)
-    starts = [a.start for a in ordered]
-    longest = max((a.end - a.start for a in ordered), default=0)
+    spans = _Spans(attributions)
     kept = []
     for attribution in attributions:
         anchor = _anchor(view, attribution)
-        low = bisect.bisect_left(starts, min(anchor, attribution.start) - longest)
-        high = bisect.bisect_right(starts, max(anchor, attribution.end))
+        low, high = min(anchor, attribution.start), max(anchor + 1, attribution.end)
         if not any(
             other is not attribution and _nested_in(attribution, anchor, other)
-            for other in ordered[low:high]
+            for other in spans.overlapping(low, high)
         ):
             kept.append(attribution)
     return kept
+
+
+class _Spans:
+    """Attributions found by the range they span, grouped by the length of that range.
+
+    Group ``k`` holds the ranges no longer than ``2**k`` characters, sorted by
+    start; a range overlapping ``[low, high)`` starts in ``[low - 2**k, high)``,
+    which a bisection finds.
+    """
+
+    def __init__(self, attributions: Sequence[Attribution]) -> None:
+        groups: dict[int, list[Attribution]] = {}
+        for attribution in attributions:
+            size = max(1, attribution.end - attribution.start)
+            groups.setdefault((size - 1).bit_length(), []).append(attribution)
+        self._groups = [
+            (1 << k, [a.start for a in members], members)
+            for k, members in ((k, sorted(g, key=lambda a: a.start)) for k, g in groups.items())
+        ]
+
+    def overlapping(self, low: int, high: int) -> Iterator[Attribution]:
+        """The attributions whose range shares a character with ``[low, high)``."""
+        for longest, starts, members in self._groups:
+            first = bisect.bisect_left(starts, low - longest)
+            for attribution in members[first : bisect.bisect_left(starts, high)]:
+                if attribution.end > low:
+                    yield attribution
 
 
 def _anchor(view: DocView, attribution: Attribution) -> int:

@@ -16,7 +16,8 @@ previous paragraph's speaker, or its only compatible person.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 
 import attrs
 from spacy.strings import get_string_id
@@ -161,9 +162,9 @@ class SpeakerResolver:
 
     def _unlisted_name(self, token: Token, mention: Span) -> Resolution:
         """A proper name the entity recogniser missed: a known person's surname, or itself."""
-        for _, entity in self.entities.before(token.idx):
-            if entity.kind == "person" and token.text in (entity.last, entity.first):
-                return Resolution(name=entity.name, how="surname", entity=entity)
+        entity = self._people_by_name.get(token.text, _NO_MENTIONS).latest(token.idx)
+        if entity is not None:
+            return Resolution(name=entity.name, how="surname", entity=entity)
         words = [t for t in mention if t.lower_ not in TITLES and t.dep_ != "det"]
         name = mention.doc[words[0].i : words[-1].i + 1].text if words else mention.text
         return Resolution(name=name, how="name")
@@ -273,15 +274,39 @@ class SpeakerResolver:
     def _by_role(self, token: Token) -> Entity | None:
         """The latest person introduced with a role whose head noun is this one."""
         head = _lemma(token.lower_)
-        modifiers = {t.lower_ for t in token.lefts if t.dep_ in ("amod", "compound")}
-        for _, entity in self.entities.before(token.idx):
-            if entity.kind != "person":
-                continue
-            for role in entity.roles:
+        modifiers = sorted(t.lower_ for t in token.lefts if t.dep_ in ("amod", "compound"))
+        key = (head, modifiers[0]) if modifiers else (head, None)
+        found = self._people_by_role.get(key, _NO_MENTIONS)
+        return found.latest(token.idx, lambda words: set(modifiers) <= words)
+
+    @functools.cached_property
+    def _people_by_name(self) -> dict[str, _Mentions]:
+        """Each person's mentions, by their first and by their last name."""
+        found: dict[str, list[tuple[int, Entity, frozenset[str]]]] = {}
+        for entity in self.entities.entities:
+            if entity.kind == "person":
+                for word in {entity.first, entity.last} - {None}:
+                    found.setdefault(word, []).extend(
+                        (start, entity, frozenset()) for start, _ in entity.mentions
+                    )
+        return {word: _Mentions(mentions) for word, mentions in found.items()}
+
+    @functools.cached_property
+    def _people_by_role(self) -> dict[tuple[str, str | None], _Mentions]:
+        """Each person's mentions, by the head noun of each role they were introduced with,
+        alone and with each other word of the role ("spokesman", "Kremlin")."""
+        found: dict[tuple[str, str | None], list[tuple[int, Entity, frozenset[str]]]] = {}
+        for entity in self.entities.entities:
+            for role in entity.roles if entity.kind == "person" else ():
                 words = role.lower().split()
-                if words and _lemma(words[-1]) == head and modifiers <= set(words):
-                    return entity
-        return None
+                if not words:
+                    continue
+                head = _lemma(words[-1])
+                for key in {(head, None), *((head, word) for word in words)}:
+                    found.setdefault(key, []).extend(
+                        (start, entity, frozenset(words)) for start, _ in entity.mentions
+                    )
+        return {key: _Mentions(mentions) for key, mentions in found.items()}
 
     def _paragraph(self, offset: int) -> int:
         return bisect.bisect_right(self.breaks, offset)
@@ -315,6 +340,27 @@ def _learn_genders(view: DocView, entities: Entities) -> None:
     for male, female, entity in votes.values():
         if entity.gender is None and max(male, female) >= 2 * min(male, female) + 1:
             entity.gender = "male" if male > female else "female"
+
+
+class _Mentions:
+    """Mentions of people, ``(start, entity, words)``, sorted, found latest first before an offset."""
+
+    def __init__(self, mentions: Sequence[tuple[int, Entity, frozenset[str]]]) -> None:
+        self._mentions = sorted(mentions, key=lambda mention: mention[0])
+        self._starts = [mention[0] for mention in self._mentions]
+
+    def latest(
+        self, offset: int, fits: Callable[[frozenset[str]], bool] | None = None
+    ) -> Entity | None:
+        """The entity of the latest mention before ``offset`` whose words fit, if any."""
+        for at in range(bisect.bisect_left(self._starts, offset) - 1, -1, -1):
+            _, entity, words = self._mentions[at]
+            if fits is None or fits(words):
+                return entity
+        return None
+
+
+_NO_MENTIONS = _Mentions([])
 
 
 def _is_subject(token: Token) -> bool:

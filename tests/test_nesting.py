@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import pytest
 from docs_by_hand import span, words_view
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+import quotelib.nesting
 from quotelib.attribution import Attribution
-from quotelib.nesting import drop_nested
+from quotelib.nesting import _Spans, drop_nested
 
 
 def _said(text, cue, content, speaker=None, rule="verb"):
@@ -103,3 +106,39 @@ def test_nesting_keeps_disjoint_attributions_in_input_order():
     assert _kept(text, [second, first]) == ["warned", "said"]
     assert _kept(text, [first, second]) == ["said", "warned"]
     assert drop_nested(words_view(text), []) == []
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 400), st.integers(1, 300)), min_size=1, max_size=40),
+    st.integers(0, 500),
+    st.integers(1, 200),
+)
+@settings(max_examples=200, deadline=None, derandomize=True)
+def test_nesting_spans_find_every_overlapping_attribution(ranges, low, width):
+    attributions = [Attribution(parts=[(s, s + n)], rule="verb") for s, n in ranges]
+    found = _Spans(attributions).overlapping(low, low + width)
+    expected = [a for a in attributions if a.start < low + width and a.end > low]
+    assert sorted(map(id, found)) == sorted(map(id, expected))
+
+
+def _comparisons(monkeypatch, n):
+    """How many pairs drop_nested compares for n short attributions around one long one."""
+    text = "x " * (n * 20 + 10)
+    short = [
+        Attribution(parts=[(i * 40, i * 40 + 30)], rule="verb", cue=(i * 40 + 31, i * 40 + 32))
+        for i in range(n)
+    ]
+    long = Attribution(parts=[(0, n * 40)], rule="direct", cue=(n * 40 + 2, n * 40 + 3))
+    calls = []
+    real = quotelib.nesting._nested_in
+    monkeypatch.setattr(
+        quotelib.nesting, "_nested_in", lambda *args: calls.append(1) or real(*args)
+    )
+    drop_nested(words_view(text), [*short, long])
+    return len(calls)
+
+
+def test_nesting_compares_a_number_of_pairs_linear_in_the_attributions(monkeypatch):
+    # A regression: one long content made every attribution be compared with every other.
+    small, large = _comparisons(monkeypatch, 200), _comparisons(monkeypatch, 400)
+    assert large <= 2.2 * small

@@ -7,6 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
+import quotelib
 from quotelib.marks import _MARK_RE, _paragraphs
 from quotelib.ranges import line_breaks
 
@@ -46,3 +47,20 @@ def test_marks_pattern_finds_runs_of_apostrophes_and_single_marks(text):
 @given(_TEXT)
 def test_ranges_line_breaks_start_each_run_of_newlines(text):
     assert line_breaks(text) == [m.start() for m in re.finditer(r"\n+", text)]
+
+
+def test_paragraphs_a_run_on_sentence_is_cut(nlp):
+    # A regression: "He said she said ..." parsed as one sentence of 48,000 tokens made
+    # the rules read children and contents across the whole text (quadratic time).
+    from quotelib.model import MAX_SENTENCE_TOKENS
+
+    text = "He said she said they said, " * 200
+    doc = nlp(text)
+    lengths = [len(sentence) for sentence in doc.sents]
+    assert max(lengths) <= MAX_SENTENCE_TOKENS
+    assert sum(lengths) == len(doc)
+    cut_after = [doc[s.start - 1].text for s in list(doc.sents)[1:]]
+    assert "," in cut_after  # cut after a comma where one is near the limit
+    quotes = quotelib.extract_quotes(text)
+    assert quotes  # still read as reported speech, each content within its sentence
+    assert all(len(q.content.text) < 2_000 for q in quotes)
