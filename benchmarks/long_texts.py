@@ -18,6 +18,9 @@ Cases (``--cases``, comma-separated):
   and quotelib's rules on that ``Doc``;
 - ``tokenizer``: ``nlp.tokenizer`` on runs of 1k to 16k quote marks, emoji, ``!!!``, ``'''``,
   ``----``, a long URL and a line without spaces, raw and through ``chunks.parsable``;
+- ``threshold``: ``nlp.tokenizer``'s cost per character of one word of 4 to 512 symbols
+  (each word different and the tokenizer's cache emptied before it), where runs begin to
+  cost more than linear time;
 - ``long-attribution``, ``short-attributions``, ``said-chain``: quotelib's own code
   (``extract.quotes_from_doc``) timed apart from parsing at each of ``--scales``, with the
   top functions of a cProfile run.
@@ -51,6 +54,7 @@ CASES = (
     "chunked",
     "anatomy",
     "tokenizer",
+    "threshold",
     "long-attribution",
     "short-attributions",
     "said-chain",
@@ -61,11 +65,14 @@ RUN_KINDS = {
     "emoji": "\U0001f600",
     "!!!": "!",
     "'''": "'",
+    "mixed symbols": None,
     "----": "-",
     "long URL": None,
     "no spaces": None,
 }
 RUN_LENGTHS = (1_000, 2_000, 4_000, 8_000, 16_000)
+WORD_LENGTHS = (4, 8, 16, 32, 64, 128, 256, 512)
+_LINE_LENGTHS = {"long URL": (100_000,), "no spaces": (100_000,)}
 _NAMES = (("Xi", "Lula"), ("Putin", "Macron"), ("Jane Smith", "Omar Diaz"), ("Ann Lee", "Kim Park"))
 _SHORT = (
     '"We will act," {name} said.',
@@ -118,6 +125,9 @@ def run_text(kind: str, length: int) -> str:
     if kind == "long URL":
         path = "/".join(f"p{i}" for i in range(length))
         return ("https://example.com/" + path)[:length]
+    if kind == "mixed symbols":  # no two pieces alike, so the tokenizer's cache never helps
+        rng = random.Random(length)
+        return "".join(rng.choice('"“”‘’!?*#_=;:\U0001f600\U0001f44d') for _ in range(length))
     if kind == "no spaces":
         return ("Wordsandmorewords" * length)[:length]
     return RUN_KINDS[kind] * length
@@ -189,6 +199,8 @@ def child(spec: dict[str, Any]) -> dict[str, Any]:
         return _child_anatomy(nlp, spec)
     if case == "tokenizer":
         return _child_tokenizer(nlp, spec)
+    if case == "threshold":
+        return _child_threshold(nlp)
     return _child_rules(nlp, spec)
 
 
@@ -264,11 +276,32 @@ def _child_tokenizer(nlp: Any, spec: dict[str, Any]) -> dict[str, Any]:
         raw = run_text(spec["kind"], length)
         row: dict[str, Any] = {"length": length}
         for label, text in (("raw", raw), ("parsable", chunks.parsable(raw))):
+            nlp.tokenizer._flush_cache()  # each word tokenized afresh, not read from the cache
             with _Clock() as clock:
                 tokens = nlp.tokenizer(text)
             row[f"{label} ms"] = clock.wall * 1000
             row[f"{label} longest"] = max((len(t) for t in tokens), default=0)
             row[f"{label} tokens"] = len(tokens)
+        rows.append(row)
+    return {"rows": rows, "peak MiB": _status("VmHWM")}
+
+
+def _child_threshold(nlp: Any) -> dict[str, Any]:
+    rows = []
+    for kind in ("quote marks", "'''", "emoji", "mixed symbols"):
+        row: dict[str, Any] = {"kind": kind}
+        for length in WORD_LENGTHS:
+            words = [run_text(kind, length) for _ in range(max(1, 20_000 // length))]
+            if kind == "mixed symbols":
+                rng = random.Random(length)
+                words = ["".join(rng.sample(word, len(word))) for word in words]
+            seconds = 0.0
+            for word in words:
+                nlp.tokenizer._flush_cache()
+                with _Clock() as clock:
+                    nlp.tokenizer(word)
+                seconds += clock.wall
+            row[str(length)] = seconds / (length * len(words)) * 1e6
         rows.append(row)
     return {"rows": rows, "peak MiB": _status("VmHWM")}
 
@@ -341,12 +374,18 @@ def plan(args: argparse.Namespace) -> list[dict[str, Any]]:
                 for size in args.sizes
                 for chunk in args.chunk_sizes
             ]
+        elif case == "threshold":
+            specs.append({"case": case})
         elif case == "anatomy":
             specs.append({"case": case, "size": args.anatomy_size})
         elif case == "tokenizer":
             specs += [
-                {"case": case, "kind": kind, "lengths": list(RUN_LENGTHS) + [100_000] * (not char)}
-                for kind, char in RUN_KINDS.items()
+                {
+                    "case": case,
+                    "kind": kind,
+                    "lengths": [*RUN_LENGTHS, *_LINE_LENGTHS.get(kind, ())],
+                }
+                for kind in RUN_KINDS
             ]
         else:
             specs += [{"case": case, "scale": scale} for scale in args.scales]
@@ -381,6 +420,11 @@ def print_tables(results: list[dict[str, Any]]) -> None:
                 f"{s['kept MiB']:9,}"
             )
     _print_tokenizer([r for r in results if r["case"] == "tokenizer" and "rows" in r])
+    for r in (r for r in results if r["case"] == "threshold" and "rows" in r):
+        print("\nthreshold: tokenizer µs per character of one word of n symbols")
+        print(f"{'n':13} " + " ".join(f"{n:>6}" for n in WORD_LENGTHS))
+        for row in r["rows"]:
+            print(f"{row['kind']:13} " + " ".join(f"{row[str(n)]:6.2f}" for n in WORD_LENGTHS))
     _print_rules([r for r in results if "top" in r])
 
 

@@ -43,10 +43,12 @@ logger = logging.getLogger(__name__)
 #: see docs/performance.md, "Long texts".
 CHUNK_SIZE = 10_000
 #: The longest run of symbols (no letter, digit or space) the tokenizer is given.
-#: spaCy's tokenizer splits a prefix or suffix off a word by copying the rest of
-#: it, so a word of n quote marks costs n² (16,000 marks: 18 s); up to 64 its
-#: cost per character is lowest, and from 128 on it grows with the run.
-LONGEST_SYMBOL_RUN = 64
+#: spaCy's tokenizer splits each prefix or suffix off a word by searching the
+#: rest of it again, so a word of n symbols costs about 0.1 µs × n² (16,000
+#: quote marks: 18 s), past a fixed 10 µs or so a word from about 16 characters
+#: on. Words of at most 32 keep a run at about 5 µs a character, linear, a few
+#: percent of what parsing its tokens costs; shorter ones gain little more.
+LONGEST_SYMBOL_RUN = 32
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SYMBOL_RUN = re.compile(rf"(?:[^\w\s]|_){{{LONGEST_SYMBOL_RUN + 1},}}")
@@ -62,7 +64,7 @@ def parsable(text: str) -> str:
     Each lone surrogate (which spaCy cannot encode) becomes U+FFFD, and in a
     run of more than :data:`LONGEST_SYMBOL_RUN` characters that are neither
     letters, digits nor spaces (quote marks, emoji, ``!!!!``, ``____``), every
-    65th character becomes a space, so that the tokenizer never reads a
+    33rd character becomes a space, so that the tokenizer never reads a
     longer run. One character stands for one, and letters and digits are
     never touched.
 
@@ -71,7 +73,7 @@ def parsable(text: str) -> str:
         True
         >>> cleaned = parsable('He said ' + '"' * 200)
         >>> len(cleaned), cleaned.count(" "), max(len(w) for w in cleaned.split())
-        (208, 5, 64)
+        (208, 8, 32)
     """
     text = _SURROGATE.sub("\ufffd", text)
     return _SYMBOL_RUN.sub(_split_run, text)
