@@ -249,6 +249,7 @@ def _child_anatomy(nlp: Any, spec: dict[str, Any]) -> dict[str, Any]:
             {
                 "step": name,
                 "wall s": clock.wall,
+                "CPU s": clock.cpu,
                 "peak above start MiB": _status("VmHWM") - before,
                 "kept MiB": _status("VmRSS") - before,
             }
@@ -422,10 +423,12 @@ def print_tables(results: list[dict[str, Any]]) -> None:
             f"\nanatomy: one parse of {r['size']} MB at once, {r['tokens']:,} tokens, "
             f"doc.tensor {r['tensor MiB']} MiB"
         )
-        print(f"{'step':34} {'wall s':>7} {'peak above start MiB':>21} {'kept MiB':>9}")
+        print(
+            f"{'step':34} {'wall s':>7} {'CPU s':>7} {'peak above start MiB':>21} {'kept MiB':>9}"
+        )
         for s in r["steps"]:
             print(
-                f"{s['step']:34} {s['wall s']:7.1f} {s['peak above start MiB']:21,} "
+                f"{s['step']:34} {s['wall s']:7.1f} {s['CPU s']:7.1f} {s['peak above start MiB']:21,} "
                 f"{s['kept MiB']:9,}"
             )
     _print_tokenizer([r for r in results if r["case"] == "tokenizer" and "rows" in r])
@@ -465,16 +468,16 @@ def _print_rules(results: list[dict[str, Any]]) -> None:
         print(f"\n{case}: quotelib's own code (quotes_from_doc), the parse apart")
         print(
             f"{'scale':>6} {'chars':>9} {'tokens':>8} {'parse s':>8} {'rules s':>8} "
-            f"{'x/doubling':>10} {'quotes':>7}"
+            f"{'rules CPU s':>11} {'x/doubling':>10} {'quotes':>7}"
         )
         before = None
         for r in rows:
             ratio = ""
             if before is not None and r["scale"] == 2 * before["scale"]:
-                ratio = f"{r['rules s'] / max(before['rules s'], 1e-9):.1f}"
+                ratio = f"{r['rules CPU s'] / max(before['rules CPU s'], 1e-9):.1f}"
             print(
                 f"{r['scale']:6} {r['characters']:9,} {r['tokens']:8,} {r['parse s']:8.1f} "
-                f"{r['rules s']:8.2f} {ratio:>10} {r['quotes']:7,}"
+                f"{r['rules s']:8.2f} {r['rules CPU s']:11.2f} {ratio:>10} {r['quotes']:7,}"
             )
             before = r
         print(f"  top quotelib functions by cumulative time (cProfile), scale {rows[-1]['scale']}:")
@@ -495,6 +498,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--anatomy-size", type=float, default=1.0)
     parser.add_argument("--checkout", type=Path, default=ROOT, help="quotelib to import")
     parser.add_argument("--json", type=Path, help="write the numbers here")
+    parser.add_argument(
+        "--show", type=Path, nargs="+", help="print the tables of saved --json files"
+    )
     args = parser.parse_args(argv)
     args.cases = args.cases.split(",")
     unknown = sorted(set(args.cases) - set(CASES))
@@ -510,6 +516,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.child:
         print(json.dumps(child(json.loads(args.child))))
+        return 0
+    if args.show:
+        print_tables([r for path in args.show for r in json.loads(path.read_text("utf-8"))])
         return 0
     results = []
     for spec in plan(args):

@@ -2,7 +2,7 @@
 
 spaCy's memory grows with the length of the text it parses at once, not with
 the number of texts: the tok2vec and parser layers hold their activations for
-every token of a batch (about 14 KB a token with the small English model, so
+every token of a batch (about 15 KB a token with the small English model, so
 2.7 GB for one text of a million characters). A long text is therefore cut
 into chunks of at most :data:`CHUNK_SIZE` characters, each parsed on its own:
 
@@ -39,7 +39,7 @@ logger = logging.getLogger(__name__)
 
 #: The longest chunk :func:`parse_chunks` parses at once, in characters. Chunks
 #: of 10,000 characters parse a text faster than longer ones (the layers' arrays
-#: stay in the processor's caches) and hold about 30 MB above the loaded model;
+#: stay in the processor's caches) and hold about 35 MiB above the loaded model;
 #: see docs/performance.md, "Long texts".
 CHUNK_SIZE = 10_000
 #: The longest run of symbols (no letter, digit or space) the tokenizer is given.
