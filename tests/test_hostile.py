@@ -33,6 +33,11 @@ HOSTILE = {
     # regression: a headline "name" of quote marks only before a colon (found by the fuzz)
     "quote marks before a colon": '"": the plan is dead now\n«: the plan is dead and gone',
     "bidi and zero-width": '\u202eHe said\u200b "\u2066the plan\u2069 is dead."\ufeff',
+    # regressions, issue 10: spaCy's tokenizer is quadratic on a long word of symbols
+    "five thousand emoji": "\U0001f600" * 5_000,
+    "five thousand curly quotes": "“" * 5_000,
+    "a word of bangs": "Wow" + "!" * 5_000 + " she said.",
+    "a rule of underscores": "_" * 10_000 + "\nXi said ties were strong.",
 }
 
 
@@ -115,3 +120,24 @@ def test_hostile_million_characters_every_copy_found(seed):
     _assert_exact(long, many)
     assert len(many) == copies * len(one)
     assert {q.content.start % len(unit) for q in many} == {q.content.start for q in one}
+
+
+def test_hostile_symbol_runs_paired_and_sliced_on_the_callers_text():
+    """Only the parse sees a long run split (chunks.parsable): quote marks are paired,
+    and quotes sliced, on the caller's string."""
+    text = (
+        'She said "'
+        + "!" * 300
+        + ' we won."\n"It is over," he said. '
+        + '"' * 1_001
+        + '\n"We will win," Xi said.\n'
+    )
+    quotes = quotelib.extract_quotes(text)
+    _assert_exact(text, quotes)
+    assert [(q.content.text, q.speaker.text) for q in quotes] == [
+        ("!" * 300 + " we won.", "She"),
+        ("It is over,", "he"),
+        ("We will win,", "Xi"),
+    ]
+    [streamed] = quotelib.pipe([text])
+    assert streamed == quotes
