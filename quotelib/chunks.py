@@ -30,6 +30,7 @@ import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -42,6 +43,11 @@ logger = logging.getLogger(__name__)
 #: stay in the processor's caches) and hold about 35 MiB above the loaded model;
 #: see docs/performance.md, "Long texts".
 CHUNK_SIZE = 10_000
+#: Texts longer than this, in characters, are parsed in chunks
+#: (:func:`parse_text`): the parser's working memory grows with the text it
+#: is given whole (about 2.8 GB for a million characters), and a chunked
+#: parse takes less than half the time. News articles are far shorter.
+LONG_TEXT = 100_000
 #: The longest run of symbols (no letter, digit or space) the tokenizer is given.
 #: spaCy's tokenizer splits each prefix or suffix off a word by searching the
 #: rest of it again, so a word of n symbols costs about 0.1 µs × n² (16,000
@@ -182,12 +188,19 @@ def parse_chunks(
         yield start, doc
 
 
+def is_long(text: str, nlp: Language) -> bool:
+    """Whether :func:`parse_text` parses ``text`` in chunks: it is longer than
+    :data:`LONG_TEXT` or than the pipeline's ``max_length``."""
+    return len(text) > min(LONG_TEXT, nlp.max_length)
+
+
 def parse_text(text: str, nlp: Language, *, chunk_size: int | None = None) -> Doc:
-    """Parse ``text`` whole, or in chunks when it is longer than ``nlp.max_length``.
+    """Parse ``text`` whole, or in chunks when it is long (:func:`is_long`).
 
     The ``Doc``'s text is :func:`parsable` ``(text)``: it may differ from
     ``text`` at a lone surrogate or inside a long run of symbols, never in
-    length. A text longer than ``nlp.max_length`` (or ``chunk_size``) is cut
+    length. A text longer than :data:`LONG_TEXT` or ``nlp.max_length`` (or
+    ``chunk_size``) is cut
     into chunks of at most ``min(CHUNK_SIZE, chunk_size)`` characters, never
     inside a quotation, parsed one at a time and joined.
 
@@ -195,7 +208,7 @@ def parse_text(text: str, nlp: Language, *, chunk_size: int | None = None) -> Do
         text: the text.
         nlp: the pipeline.
         chunk_size: the longest text parsed whole, in characters;
-            ``nlp.max_length`` by default.
+            the shorter of :data:`LONG_TEXT` and ``nlp.max_length`` by default.
 
     Examples:
         >>> import quotelib
@@ -206,11 +219,14 @@ def parse_text(text: str, nlp: Language, *, chunk_size: int | None = None) -> Do
         (True, ['Xi said ties were strong.', 'Putin agreed.'])
     """
     cleaned = parsable(text)
-    limit = chunk_size or nlp.max_length
+    limit = chunk_size or min(LONG_TEXT, nlp.max_length)
     if len(text) <= limit:
         return nlp(cleaned)
     quoted = [(q.start, q.end) for q in find_quotations(text) if q.depth == 0]
-    docs = [doc for _, doc in parse_chunks(text, nlp, quoted=quoted, size=min(limit, CHUNK_SIZE))]
+    docs = []
+    for _, doc in parse_chunks(text, nlp, quoted=quoted, size=min(limit, CHUNK_SIZE)):
+        doc.tensor = numpy.zeros((0,), dtype="float32")  # half the Doc, and quotelib never reads it
+        docs.append(doc)
     logger.info("parsed a text of %d characters in %d chunks", len(text), len(docs))
     doc = Doc.from_docs(docs, ensure_whitespace=False)
     if doc.text != cleaned:  # never expected: the pieces are contiguous slices

@@ -29,7 +29,7 @@ import sys
 from pathlib import Path
 
 import spacy
-from spacy.attrs import IDX
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -202,9 +202,12 @@ def paragraph_breaks(doc: Doc) -> Doc:
     bounds = sorted(after)
     for start, end in zip(bounds, bounds[1:]):
         after.update(_cuts(doc, start, end))
-    for i in sorted(after):
+    marked = doc.to_array([SENT_START]).reshape(-1, 1)
+    for i in after:
         if 0 < i < len(doc):
-            doc[i].is_sent_start = True
+            marked[i] = 1
+    # One array, not Token.is_sent_start, whose every write checks the whole Doc.
+    doc.from_array([SENT_START], marked)
     return doc
 
 

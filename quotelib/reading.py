@@ -18,7 +18,7 @@ import attrs
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from quotelib.chunks import parsable
+from quotelib.chunks import is_long, parsable
 from quotelib.component import get_quotes
 from quotelib.core import quotes_from_doc
 from quotelib.extract import extract_quotes
@@ -68,7 +68,7 @@ class Reader:
         answers: list[Answer | None] = [None] * len(texts)
         parsed = []
         for number, text in enumerate(texts):
-            if _read_whole(text, self.nlp.max_length):
+            if _read_whole(text, self.nlp):
                 answers[number] = self._extract(text)
             else:
                 parsed.append(number)
@@ -121,10 +121,11 @@ def _string(text: TextLike) -> str | None:
     return text if isinstance(text, str) else None
 
 
-def _read_whole(text: TextLike, limit: int) -> bool:
-    """Whether ``text`` is too long for one parse, or holds lone surrogates spaCy cannot
-    encode, and so is read by :func:`~quotelib.extract_quotes` rather than ``nlp.pipe``."""
-    return isinstance(text, str) and (len(text) > limit or parsable(text) != text)
+def _read_whole(text: TextLike, nlp: Language) -> bool:
+    """Whether ``text`` is long (parsed in chunks), or holds characters the parse sees
+    replaced (:func:`~quotelib.chunks.parsable`), and so is read by
+    :func:`~quotelib.extract_quotes` rather than ``nlp.pipe``."""
+    return isinstance(text, str) and (is_long(text, nlp) or parsable(text) != text)
 
 
 class Batches:

@@ -123,7 +123,7 @@ def pipe_results(
     before it. Contexts stay in this process: only texts go to the workers
     (:mod:`quotelib.pool`).
 
-    A text longer than the pipeline's ``max_length`` is parsed in chunks, as
+    A long text (:func:`quotelib.chunks.is_long`) is parsed in chunks, as
     :func:`~quotelib.extract_quotes` parses it.
     """
     _check_options(n_process, batch_size)

@@ -8,6 +8,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
+import quotelib
 from quotelib.chunks import (
     CHUNK_SIZE,
     LONGEST_SYMBOL_RUN,
@@ -225,3 +226,17 @@ def test_chunks_parse_text_reads_long_runs_fast_and_exactly(nlp):
     assert len(doc.text) == len(text)
     assert doc.text == parsable(text) != text
     assert doc.text[:26] == text[:26]
+
+
+def test_chunks_long_text_is_read_alike_by_pipe_and_extract_quotes(nlp):
+    # Texts over LONG_TEXT are parsed in chunks, by extract_quotes and by pipe alike.
+    from quotelib.chunks import LONG_TEXT, is_long, parse_text
+
+    paragraph = '"We will rebuild," the mayor said. Officials said the storm had passed.\n\n'
+    text = paragraph * (LONG_TEXT // len(paragraph) + 2)
+    assert is_long(text, nlp) and not is_long(paragraph, nlp)
+    doc = parse_text(text, nlp)
+    assert doc.text == text and doc.tensor.size == 0  # chunked, without the unread tensor
+    [streamed] = quotelib.pipe([text])
+    assert streamed == quotelib.extract_quotes(text)
+    assert len(streamed) == 2 * text.count(paragraph)
