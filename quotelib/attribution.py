@@ -23,6 +23,10 @@ RULES = {
     "direct-noun": "a quotation joined to a cue noun ('in a statement: \"...\"')",
     "dash": "a quotation and a dashed source ('\"...\" — Janet Yellen')",
     "carried": "a quote paragraph that carries on the previous paragraph's speaker",
+    "narrative": "a quotation said by the person subject of a narrative sentence beside it",
+    "alternation": "a quote paragraph of a two-person exchange: the turn before the last",
+    "vocative": "a turn of a two-person exchange that addresses the other person by name",
+    "utterance": "someone's words with no cue and no speaker the conversation tells",
 }
 
 

@@ -72,6 +72,7 @@ def _to_quote(
         speaker_name=name,
         speaker_id=key,
         speaker_resolution=how,
+        rule=attribution.rule,
     )
 
 

@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 
 from quotelib.attribution import Attribution
 from quotelib.build import build_quotes
+from quotelib.dialogue import converse
 from quotelib.direct import attach_quotations
 from quotelib.mentions import NAME_FINDERS, Entities, find_entities
 from quotelib.nesting import drop_nested
@@ -91,6 +92,7 @@ def attribute(
     view = _view(doc, text, names)
     attributions = find_attributions(view)
     attributions = attach_quotations(view, attributions)
+    attributions = converse(view, attributions)
     attributions = drop_nested(view, attributions)
     attributions = [_owner_speaks(view, a) for a in attributions]
     if not resolve:

@@ -57,7 +57,6 @@ def attach_quotations(view: DocView, reported: Sequence[Attribution]) -> list[At
                 owner[index] = number
     joined: dict[int, list[int]] = {}  # attribution index -> quotations joined to it
     by_cue = {a.cue_token: n for n, a in enumerate(found) if a.cue_token is not None}
-    pending = []
     for index, quotation in enumerate(outer):
         if index in owner:
             continue
@@ -72,19 +71,6 @@ def attach_quotations(view: DocView, reported: Sequence[Attribution]) -> list[At
         elif source is not None:
             owner[index] = len(found)
             found.append(Attribution(parts=quotation.parts, rule="dash", speaker=source.i))
-        else:
-            pending.append(index)
-    for index in pending:
-        number = _neighbour(view, index, owner, found)
-        carried = None if number is not None else _carried(view, index, owner, found)
-        if number is not None:
-            owner[index] = number
-            joined.setdefault(number, []).append(index)
-        elif carried is not None:
-            owner[index] = len(found)
-            found.append(carried)
-        else:
-            logger.debug("quotation at %d has no speaker or cue; not an attribution", starts[index])
     final = [_finished(view, a, [outer[i] for i in joined.get(n, ())]) for n, a in enumerate(found)]
     return sorted(final, key=lambda a: a.start)
 
@@ -286,41 +272,6 @@ def _dash_source(view: DocView, quotation: Quotation) -> Token | None:
     return name_head(span[0])
 
 
-def _neighbour(
-    view: DocView, index: int, owner: dict[int, int], found: list[Attribution]
-) -> int | None:
-    """The attribution of a neighbouring quotation of the same paragraph that has a speaker."""
-    outer = view.outer
-    paragraph = view.paragraph(outer[index].start)
-    for other in (index - 1, index + 1, index - 2, index + 2):
-        if (
-            other in owner
-            and view.paragraph(outer[other].start) == paragraph
-            and found[owner[other]].speaker is not None
-            and _is_clause_text(view, outer[index])
-        ):
-            return owner[other]
-    return None
-
-
-def _carried(
-    view: DocView, index: int, owner: dict[int, int], found: list[Attribution]
-) -> Attribution | None:
-    """A quote paragraph right after an attributed quotation carries on its speaker."""
-    outer, previous = view.outer, index - 1
-    quotation = outer[index]
-    if (
-        previous in owner
-        and found[owner[previous]].speaker is not None
-        and view.paragraph(outer[previous].end) == view.paragraph(quotation.start) - 1
-        and _opens_paragraph(view.text, quotation.start)
-        and _is_clause_text(view, quotation)
-    ):
-        speaker = found[owner[previous]].speaker
-        return Attribution(parts=quotation.parts, rule="carried", speaker=speaker)
-    return None
-
-
 def _is_clause(inside: Span) -> bool:
     """Four words or more, one a verb; each count stops as soon as it can answer."""
     words = 0
@@ -329,13 +280,3 @@ def _is_clause(inside: Span) -> bool:
         if words == 4:
             return any(t.pos_ in ("VERB", "AUX") for t in inside)
     return False
-
-
-def _is_clause_text(view: DocView, quotation: Quotation) -> bool:
-    inside = _quotation_tokens(view, quotation)
-    return inside is not None and _is_clause(inside)
-
-
-def _opens_paragraph(text: str, offset: int) -> bool:
-    line_start = text.rfind("\n", 0, offset) + 1
-    return not text[line_start:offset].strip()

@@ -109,6 +109,9 @@ class Quote:
             (``None`` without a speaker).
         speaker_resolution: how the speaker mention was resolved, one of
             :data:`RESOLUTIONS` (``None`` without a speaker).
+        rule: the pattern that found the quote, one of
+            :data:`quotelib.attribution.RULES` ("verb", "direct", "narrative",
+            ...): filter on it to keep the patterns you trust.
 
     Examples:
         >>> import quotelib
@@ -132,6 +135,7 @@ class Quote:
     speaker_resolution: str | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.in_(RESOLUTIONS))
     )
+    rule: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data in the schema of the annotated news corpus.
@@ -150,6 +154,7 @@ class Quote:
             "speaker_name": self.speaker_name,
             "speaker_id": self.speaker_id,
             "speaker_resolution": self.speaker_resolution,
+            "rule": self.rule,
         }
 
     @classmethod
@@ -176,4 +181,5 @@ class Quote:
             speaker_name=data.get("speaker_name"),
             speaker_id=data.get("speaker_id"),
             speaker_resolution=data.get("speaker_resolution"),
+            rule=data.get("rule"),
         )

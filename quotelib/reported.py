@@ -50,7 +50,9 @@ def find_attributions(view: DocView) -> list[Attribution]:
     A cue inside a quotation is someone's quoted words, not the narrator's,
     and is skipped.
     """
-    found = [a for a in _colon_attributions(view) if not view.marks.contains(a.start)]
+    # A colon inside a quotation is someone's words; one outside may introduce a quotation
+    # ("Kasich: 'We are going all the way'").
+    found = [a for a in _colon_attributions(view) if not view.marks.contains(a.cue[0])]
     for index in view.cues:
         token = view.doc[index]
         if view.marks.contains(token.idx):

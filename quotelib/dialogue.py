@@ -1,0 +1,490 @@
+"""Conversations: the quotations with no cue of their own, and who says them.
+
+A quotation that no cue reaches (:mod:`quotelib.direct`) is still someone's
+words when it is an utterance (:func:`is_utterance`: it stands as a sentence
+of its own, and says something) rather than a scare quote, a title or a
+name. Its speaker follows from the conversation, by these rules, the surest
+first, each a small function of its own:
+
+1. ``narrative``: a narrative sentence of the same paragraph whose subject
+   is a person (``Mrs Harlow stood by the window. "What a dreadful morning."``);
+2. a quotation of the same paragraph that has a speaker, whose words these
+   are too: the quotation becomes another part of that attribution
+   (``"A," she said. "B."``);
+3. the turns of the conversation, in one of two conventions the document
+   shows: ``carried``, the previous quote paragraph's speaker goes on (news:
+   ``"...," said the mayor.`` then a paragraph ``"..."``), or
+   ``alternation``, two speakers take turns (fiction: a new paragraph is a
+   new speaker). The document's own attributed turns tell which: when
+   consecutive quote paragraphs with cues change speaker more often than not,
+   the turns alternate;
+4. a name addressed in the quotation (a vocative: ``"..., Edward."``) is the
+   person spoken to, never the speaker: a rule whose speaker it names gives
+   way.
+
+A quotation that no rule reaches keeps no speaker (rule ``utterance``):
+quotelib does not guess below these rules.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from collections.abc import Sequence
+
+import attrs
+from spacy.tokens import Span, Token
+
+from quotelib.attribution import Attribution
+from quotelib.cues import noun_class
+from quotelib.marks import Quotation
+from quotelib.ranges import merge
+from quotelib.syntax import name_head
+from quotelib.view import DocView
+
+__all__ = ["converse", "is_utterance"]
+
+logger = logging.getLogger(__name__)
+
+# What an utterance's last character inside its marks may be.
+_ENDS_UTTERANCE = frozenset(".!?,;:—–-…")
+# What may stand right before a quotation that opens a sentence.
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?…:;—–]|[.!?][\"”’'])\s*$")
+_PERSON_POS = frozenset({"PROPN", "PRON", "NOUN"})
+_SPEAKING_PRONOUNS = frozenset({"he", "she", "i", "we", "they"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# How many paragraphs back the people of an exchange are looked for.
+_EXCHANGE_PARAGRAPHS = 6
+# What sets a vocative name off: "Edward, come here.", "You look pale, Edward."
+_VOCATIVE_BEFORE = frozenset({",", "“", '"', "‘", "'", "—", "–"})
+_VOCATIVE_AFTER = frozenset({",", ".", "!", "?", "”", '"', ";", "’", "—", "–"})
+
+
+def converse(view: DocView, attributions: Sequence[Attribution]) -> list[Attribution]:
+    """The attributions, with the cue-less utterances joined or attributed, in text order.
+
+    Returns new records; ``attributions`` is left as it is.
+    """
+    talk = _Conversation(view, attributions)
+    for index, quotation in enumerate(view.outer):
+        if index in talk.owner:
+            continue
+        if not is_utterance(view, quotation):
+            logger.debug("quotation at %d is no utterance", quotation.start)
+            continue
+        neighbour = _neighbour_before(talk, index)
+        if neighbour is None:
+            rule, speaker = _speaker_of(talk, index)
+            talk.add(index, Attribution(parts=quotation.parts, rule=rule, speaker=speaker))
+        else:
+            talk.join(index, neighbour)
+    return talk.attributions()
+
+
+def _speaker_of(talk: _Conversation, index: int) -> tuple[str, int | None]:
+    """The rule and speaker of a cue-less utterance that joins no neighbour, the surest first."""
+    view, quotation = talk.view, talk.view.outer[index]
+    found = (
+        _colon_intro(talk, index)
+        or _before_in_paragraph(talk, index)
+        or _after_in_paragraph(talk, index)
+    )
+    if found is None:
+        found = _turn(talk, index)
+    rule, speaker = found if found is not None else ("utterance", None)
+    addressed = _addressees(view, quotation)
+    if speaker is not None and _who(view.doc[speaker]) not in addressed:
+        return rule, speaker
+    # No speaker, or the one named is spoken to: in a two-person exchange, the other one.
+    pair = talk.participants(quotation.start)
+    if len(pair) == 2 and addressed:
+        spoken_to = [p for p in pair if _who(view.doc[p]) in addressed]
+        if len(spoken_to) == 1:
+            return "vocative", next(p for p in pair if p != spoken_to[0])
+    return ("utterance", None) if speaker is not None else (rule, speaker)
+
+
+class _Conversation:
+    """The state of one document's conversation while its utterances are read (internal)."""
+
+    def __init__(self, view: DocView, attributions: Sequence[Attribution]) -> None:
+        self.view = view
+        self.found = list(attributions)
+        self.owner = _owners(view, self.found)
+        self.joined: dict[int, list[int]] = {}
+        self.cues = {a.cue_token: n for n, a in enumerate(self.found) if a.cue_token is not None}
+        self.alternate = _turns_alternate(view, self.owner, self.found)
+        self.first_quotation: dict[int, int] = {}  # paragraph -> its first quotation's index
+        for index, quotation in enumerate(view.outer):
+            self.first_quotation.setdefault(self.paragraph(quotation), index)
+        self.last_speaker: dict[int, tuple[int, int]] = {}  # paragraph -> (anchor, speaker)
+        self.said: list[tuple[int, int]] = []  # (anchor, speaker) of every speaker, in order
+        for attribution in self.found:
+            self._note(attribution)
+
+    def paragraph(self, quotation: Quotation) -> int:
+        return self.view.paragraph(quotation.start)
+
+    def add(self, index: int, attribution: Attribution) -> None:
+        self.owner[index] = len(self.found)
+        self.found.append(attribution)
+        self._note(attribution)
+
+    def join(self, index: int, number: int) -> None:
+        self.owner[index] = number
+        self.joined.setdefault(number, []).append(index)
+
+    def speaker_of(self, index: int) -> int | None:
+        """The speaker of the attribution that owns quotation ``index``, if any."""
+        number = self.owner.get(index)
+        return None if number is None else self.found[number].speaker
+
+    def _note(self, attribution: Attribution) -> None:
+        if attribution.speaker is None:
+            return
+        anchor = attribution.cue[0] if attribution.cue is not None else attribution.start
+        paragraph = self.view.paragraph(anchor)
+        if self.last_speaker.get(paragraph, (-1, 0))[0] < anchor:
+            self.last_speaker[paragraph] = (anchor, attribution.speaker)
+        bisect.insort(self.said, (anchor, attribution.speaker))
+
+    def participants(self, offset: int) -> list[int]:
+        """The last two people who spoke before ``offset``, in the last few paragraphs
+        (speaker tokens, one per person), latest first."""
+        found: list[int] = []
+        paragraph = self.view.paragraph(offset)
+        for anchor, speaker in reversed(self.said[: bisect.bisect_left(self.said, (offset, -1))]):
+            if paragraph - self.view.paragraph(anchor) > _EXCHANGE_PARAGRAPHS:
+                break
+            if all(not _same_person(self.view, speaker, other) for other in found):
+                found.append(speaker)
+                if len(found) == 2:
+                    break
+        return found
+
+    def attributions(self) -> list[Attribution]:
+        outer = self.view.outer
+        final = [
+            _joined(a, [outer[i] for i in self.joined.get(n, ())]) for n, a in enumerate(self.found)
+        ]
+        return sorted(final, key=lambda a: a.start)
+
+
+def _joined(attribution: Attribution, quotations: list[Quotation]) -> Attribution:
+    if not quotations:
+        return attribution
+    parts = merge([*attribution.parts, *(part for q in quotations for part in q.parts)])
+    return attrs.evolve(attribution, parts=parts)
+
+
+def _owners(view: DocView, attributions: Sequence[Attribution]) -> dict[int, int]:
+    """Which attribution (by index) covers each outer quotation, by half its words or more."""
+    owner: dict[int, int] = {}
+    starts = [q.start for q in view.outer]
+    for number, attribution in enumerate(attributions):
+        low = max(0, bisect.bisect_right(starts, attribution.start) - 1)
+        for index in range(low, len(view.outer)):
+            quotation = view.outer[index]
+            if quotation.start >= attribution.end:
+                break
+            if index not in owner and _covers(attribution, quotation):
+                owner[index] = number
+    return owner
+
+
+def _covers(attribution: Attribution, quotation: Quotation) -> bool:
+    size = sum(end - start for start, end in quotation.parts)
+    shared = sum(
+        max(0, min(end, q_end) - max(start, q_start))
+        for start, end in attribution.parts
+        for q_start, q_end in quotation.parts
+    )
+    return shared * 2 >= size
+
+
+def is_utterance(view: DocView, quotation: Quotation) -> bool:
+    """Whether a quotation is someone's words rather than a scare quote, a title or a name.
+
+    An utterance stands as a sentence of its own (it opens its paragraph, or
+    follows the end of a sentence, a colon or a dash) and either ends with
+    punctuation inside its marks (``"Every house on this street."``) or is
+    a clause of four words or more with a verb. ``the so-called "deal"``,
+    ``the film "Jaws"`` and ``"Mr. Smith"`` are not.
+    """
+    text = view.text
+    start, end = quotation.parts[0][0], quotation.parts[-1][1]
+    before = max(_paragraph_start(view, quotation.start), quotation.start - 200)
+    if not _SENTENCE_BEFORE.search(text[before : quotation.start]):
+        return False
+    if text[end - 1] in _ENDS_UTTERANCE:
+        return True
+    inside = view.doc.char_span(start, end, alignment_mode="expand")
+    return inside is not None and _is_clause(inside)
+
+
+def _is_clause(inside: Span) -> bool:
+    """Four words or more, one a verb."""
+    words = sum(token.is_alpha for token in inside)
+    return words >= 4 and any(t.pos_ in ("VERB", "AUX") for t in inside)
+
+
+def _paragraph_of(view: DocView, quotation: Quotation) -> int:
+    return view.paragraph(quotation.start)
+
+
+def _previous_in_paragraph(talk: _Conversation, index: int) -> int | None:
+    """The quotation before ``index`` in its paragraph, if any."""
+    outer = talk.view.outer
+    if index and talk.paragraph(outer[index - 1]) == talk.paragraph(outer[index]):
+        return index - 1
+    return None
+
+
+def _neighbour_before(talk: _Conversation, index: int) -> int | None:
+    """The attribution of the quotation before, in the same paragraph, when it has a speaker
+    and only its own attribution lies between: ``"A," she said. "B."`` is one quote."""
+    previous = _previous_in_paragraph(talk, index)
+    if previous is None or talk.speaker_of(previous) is None:
+        return None
+    view, number = talk.view, talk.owner[previous]
+    between = _sentences_between(view, view.outer[previous].end, view.outer[index].start)
+    for sentence in between:
+        cue = next(
+            (talk.cues[i] for i in range(sentence.start, sentence.end) if i in talk.cues), None
+        )
+        if cue is not None and cue != number:
+            return None  # another attribution's sentence lies between
+        if cue is None and _person_subject(view, sentence) is not None:
+            return None  # someone else acts between: "Tom shook his head."
+    return number
+
+
+def _colon_intro(talk: _Conversation, index: int) -> tuple[str, int] | None:
+    """The source of a colon that introduces the quotation within its sentence or paragraph:
+    ``Abedin's succinct reply: "..."``, ``Trump deflected with a non sequitur: "..."``,
+    ``- David Wasserman: "..."``."""
+    view, quotation = talk.view, talk.view.outer[index]
+    start = _paragraph_start(view, quotation.start)
+    before = view.text[start : quotation.start].rstrip()
+    colon = view.doc.char_span(start + len(before) - 1, start + len(before))
+    if not before.endswith(":") or colon is None:
+        return None
+    token = colon[0]
+    sentence = view.sentences.of(token.i)
+    for candidate in sentence:
+        if candidate.i >= token.i:
+            break
+        if candidate.dep_ == "poss" and noun_class(candidate.head) is not None:
+            return "colon", name_head(candidate).i  # "Abedin's reply:"
+    subject = _person_subject(view, sentence, speakers=True)
+    if subject is not None and subject < token.i:
+        return "colon", subject
+    previous = view.doc[token.i - 1] if token.i > sentence.start else None
+    if previous is not None and previous.pos_ == "PROPN":
+        return "colon", name_head(previous).i  # "- David Wasserman:"
+    return None
+
+
+def _before_in_paragraph(talk: _Conversation, index: int) -> tuple[str, int] | None:
+    """The speaker told by the last sentence before the quotation in its paragraph: the
+    person subject of a narrative sentence, or the speaker of an attribution's sentence."""
+    view = talk.view
+    previous = _previous_in_paragraph(talk, index)
+    start = (
+        view.outer[previous].end
+        if previous is not None
+        else _paragraph_start(view, view.outer[index].start)
+    )
+    between = _sentences_between(view, start, view.outer[index].start)
+    if not between:
+        return None
+    sentence = between[-1]
+    cue = next((talk.cues[i] for i in range(sentence.start, sentence.end) if i in talk.cues), None)
+    if cue is not None:
+        speaker = talk.found[cue].speaker
+        return None if speaker is None else ("carried", speaker)
+    subject = _person_subject(view, sentence)
+    return None if subject is None else ("narrative", subject)
+
+
+def _after_in_paragraph(talk: _Conversation, index: int) -> tuple[str, int] | None:
+    """The person subject of the narrative sentence right after the quotation in its
+    paragraph (``"What a morning." Mrs Harlow sighed.``), before any other quotation."""
+    view, quotation = talk.view, talk.view.outer[index]
+    following = view.outer[index + 1].start if index + 1 < len(view.outer) else len(view.text)
+    end = min(following, _paragraph_end(view, quotation.end))
+    after = _sentences_between(view, quotation.end, end)
+    if not after or any(i in talk.cues for i in range(after[0].start, after[0].end)):
+        return None
+    subject = _person_subject(view, after[0])
+    return None if subject is None else ("narrative", subject)
+
+
+def _sentences_between(view: DocView, start: int, end: int) -> list[Span]:
+    """The sentences of ``text[start:end]`` that hold a word outside the quotations."""
+    span = view.doc.char_span(start, end, alignment_mode="contract")
+    if span is None or not len(span):
+        return []
+    first, last = view.sentences.index(span.start), view.sentences.index(span.end - 1)
+    return [
+        sentence
+        for sentence in view.sentences.spans[first : last + 1]
+        if any(
+            span.start <= t.i < span.end and t.is_alpha and not view.marks.contains(t.idx)
+            for t in sentence
+        )
+    ]
+
+
+def _paragraph_start(view: DocView, offset: int) -> int:
+    number = view.paragraph(offset)
+    return view.breaks[number - 1] if number else 0
+
+
+def _paragraph_end(view: DocView, offset: int) -> int:
+    number = view.paragraph(max(0, offset - 1))
+    return view.breaks[number] if number < len(view.breaks) else len(view.text)
+
+
+def _person_subject(view: DocView, sentence: Span, *, speakers: bool = False) -> int | None:
+    """The subject of a narrative sentence's main verb, outside every quotation, when it is
+    a person: a proper name, a personal pronoun, a capitalised noun (with ``speakers``, any
+    noun, as "the report" or "his letter" speak for someone)."""
+    for token in sentence:
+        if view.marks.contains(token.idx):
+            continue
+        speaks = _is_person(token) or (speakers and token.pos_ == "NOUN")
+        if token.dep_ in _SUBJECT_DEPS and token.head.dep_ == "ROOT" and speaks:
+            return name_head(token).i
+    return None
+
+
+def _is_person(token: Token) -> bool:
+    if token.pos_ == "PRON":
+        return token.lower_ in _SPEAKING_PRONOUNS
+    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title)
+
+
+def _turn(talk: _Conversation, index: int) -> tuple[str, int] | None:
+    """The speaker by the turns of the conversation, for a quotation opening its paragraph."""
+    view, quotation = talk.view, talk.view.outer[index]
+    paragraph = talk.paragraph(quotation)
+    if not _opens_paragraph(view, quotation.start) or paragraph == 0:
+        return None
+    if not talk.alternate and not _answers(talk, paragraph - 1):
+        last = talk.last_speaker.get(paragraph - 1)
+        if last is None or not (_is_quote_paragraph(talk, paragraph - 1) or _names(view, last[1])):
+            return None  # "the statistics show ..." goes on in no quotation
+        return "carried", last[1]
+    if not talk.alternate:  # a question is answered by the other one of an exchange
+        pair = talk.participants(quotation.start)
+        last = talk.last_speaker.get(paragraph - 1)
+        if len(pair) == 2 and last is not None and _same_person(view, pair[0], last[1]):
+            return "alternation", pair[1]
+        return None
+    previous = _last_turn(talk, paragraph - 1)
+    before = _last_turn(talk, paragraph - 2)
+    if previous is None or before is None or _same_person(view, before, previous):
+        return None
+    return "alternation", before
+
+
+def _is_quote_paragraph(talk: _Conversation, paragraph: int) -> bool:
+    """Whether ``paragraph`` opens with a quotation."""
+    first = talk.first_quotation.get(paragraph)
+    return first is not None and _opens_paragraph(talk.view, talk.view.outer[first].start)
+
+
+def _names(view: DocView, speaker: int) -> bool:
+    """Whether a speaker token is a person's name or pronoun, not "the report" or "a survey"."""
+    token = view.doc[speaker]
+    return token.pos_ == "PROPN" or token.lower_ in _SPEAKING_PRONOUNS
+
+
+def _answers(talk: _Conversation, paragraph: int) -> bool:
+    """Whether ``paragraph`` is a quote paragraph whose last quotation asks a question."""
+    first = talk.first_quotation.get(paragraph)
+    if first is None or not _opens_paragraph(talk.view, talk.view.outer[first].start):
+        return False
+    last = first
+    while (
+        last + 1 < len(talk.view.outer) and talk.paragraph(talk.view.outer[last + 1]) == paragraph
+    ):
+        last += 1
+    return talk.view.text[talk.view.outer[last].content_end - 1] == "?"
+
+
+def _last_turn(talk: _Conversation, paragraph: int) -> int | None:
+    """The speaker of a quote paragraph: its quotations' attribution, when it has one."""
+    first = talk.first_quotation.get(paragraph)
+    if first is None or not _opens_paragraph(talk.view, talk.view.outer[first].start):
+        return None
+    return talk.speaker_of(first)
+
+
+def _turns_alternate(view: DocView, owner: dict[int, int], found: list[Attribution]) -> bool:
+    """Whether this document's quote paragraphs take turns between speakers (a
+    conversation) rather than go on with one (a speech quoted at length, as in news).
+
+    The document's own attributed quote paragraphs tell: a run of them that
+    comes back to a speaker after another (A, B, A) is a conversation; one
+    that keeps its speaker (A, A) is not. Turns alternate when returns are
+    at least two and no fewer than keeps.
+    """
+    returns = keeps = 0
+    run: list[int] = []  # speakers of the consecutive quote paragraphs up to here
+    last_paragraph = None
+    for index, quotation in enumerate(view.outer):
+        if not _opens_paragraph(view, quotation.start):
+            continue
+        paragraph = _paragraph_of(view, quotation)
+        speaker = found[owner[index]].speaker if index in owner else None
+        if speaker is None or last_paragraph != paragraph - 1:
+            run = []
+        if speaker is not None:
+            if run and _same_person(view, run[-1], speaker):
+                keeps += 1
+            elif len(run) >= 2 and _same_person(view, run[-2], speaker):
+                returns += 1
+            run.append(speaker)
+        last_paragraph = paragraph
+    return returns >= 2 and returns >= keeps
+
+
+def _same_person(view: DocView, first: int, second: int) -> bool:
+    """Whether two speaker tokens name the same person, by their words (pronouns: by form)."""
+    return _who(view.doc[first]) == _who(view.doc[second])
+
+
+def _who(token: Token) -> str:
+    return name_head(token).lower_
+
+
+def _addressees(view: DocView, quotation: Quotation) -> set[str]:
+    """The names the quotation addresses (vocatives: ``"..., Edward."``), lower-cased."""
+    start, end = quotation.parts[0][0], quotation.parts[-1][1]
+    inside = view.doc.char_span(start, end, alignment_mode="contract")
+    if inside is None:
+        return set()
+    return {name_head(t).lower_ for t in inside if t.pos_ == "PROPN" and _is_vocative(t)}
+
+
+def _is_vocative(token: Token) -> bool:
+    """A name (with its title: "Mr. Darcy") set off by commas or ending the sentence:
+    ``"Edward, come here."``, ``"You look pale, Mr. Darcy."``, ``"Well, Edward, what now?"``."""
+    doc = token.doc
+    first, last = token.i, token.i
+    while first > 0 and doc[first - 1].pos_ == "PROPN":
+        first -= 1
+    while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN":
+        last += 1
+    before = doc[first - 1] if first else None
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    set_off_before = before is None or before.text in _VOCATIVE_BEFORE or doc[first].is_sent_start
+    set_off_after = after is None or after.text in _VOCATIVE_AFTER
+    return set_off_before and set_off_after
+
+
+def _opens_paragraph(view: DocView, offset: int) -> bool:
+    return not view.text[_paragraph_start(view, offset) : offset].strip()
