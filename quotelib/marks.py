@@ -10,12 +10,14 @@ guillemets ``« »`` in either direction. Apostrophes (``Russia’s``, ``workers
 ``’90s``, ``rock ’n’ roll``, ``'em``) are told apart from single quote marks by
 their neighbours.
 
-News convention: a quotation may run over several paragraphs (separated by
-newlines); each paragraph but the last then ends without a closing mark and the
-next one opens with a mark of the same kind. Such a quotation has one part per
-paragraph. A mark that finds no partner is skipped and logged at DEBUG level; it
-never costs the other quotations of the document, since pairing starts afresh at
-the next paragraph at the latest.
+Marks are paired paragraph by paragraph, in the paragraphs of
+:func:`quotelib.layout.find_layout`: in a text whose lines are wrapped, a
+quotation runs on over its line wraps. A quotation may also run over several
+paragraphs, as news and novels write it: each paragraph but the last then ends
+without a closing mark and the next one opens with a mark of the same kind.
+Such a quotation has one part per paragraph. A mark that finds no partner is
+skipped and logged at DEBUG level; it never costs the other quotations of the
+document, since pairing starts afresh at the next paragraph at the latest.
 
 Known limits: a single mark before digits is always an apostrophe (``'60 Minutes'``
 is not a quotation); a quotation whose paragraph ends without a closing mark and
@@ -30,6 +32,7 @@ import re
 
 import attrs
 
+from quotelib.layout import find_layout
 from quotelib.lexicon import ELISIONS
 from quotelib.ranges import strip_space
 
@@ -71,10 +74,6 @@ _OPEN, _CLOSE, _WEAK, _EITHER, _OPEN_OR_CLOSE, _CLOSE_PARTNER = range(6)
 # open with a literal character is searched for by that character, three
 # times as fast as trying it at every offset.
 _MARK_RE = re.compile("''*|\"|“|”|„|‘|’|‚|«|»|‹|›")
-_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
-# A paragraph without its edge whitespace: from its first non-space character
-# to its last, never across a line break (every break is whitespace).
-_PARAGRAPH_RE = re.compile(rf"\S(?:[^{_BREAKS}]*\S)?")
 _ALNUM_RE = re.compile(r"[^\W_]")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
@@ -147,16 +146,11 @@ def find_quotations(text: str) -> list[Quotation]:
         msg = f"'text' must be str (got {text!r} that is a {type(text)!r})"
         raise TypeError(msg)
     pairer = _Pairer()
-    for start, end in _paragraphs(text):
+    for start, end in find_layout(text).paragraphs:
         tokens = _drop_weak_apostrophes(_classify(text, start, end))
         pairer.paragraph(tokens, start, end)
     pairer.drop_open()
     return _finish(text, pairer.found)
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """The ``(start, end)`` of each non-blank paragraph, without edge whitespace."""
-    return [match.span() for match in _PARAGRAPH_RE.finditer(text)]
 
 
 def _classify(text: str, start: int, end: int) -> list[_Token]:

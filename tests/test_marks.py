@@ -162,6 +162,30 @@ def test_marks_multi_paragraph(text, expected):
     assert contents(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            '"Nobody was hurt, thank heaven," said Mrs Harlow, "though the cook\n'
+            'lost her spectacles in the ditch."\n',
+            [
+                "Nobody was hurt, thank heaven,",
+                "though the cook\nlost her spectacles in the ditch.",
+            ],
+        ),
+        (
+            "“We shall go on,” said the vicar, “as we always\r\nhave done.\r\n\r\n"
+            "“And we shall not be hurried,” he added.",
+            ["We shall go on,", "as we always\r\nhave done.|And we shall not be hurried,"],
+        ),
+    ],
+    ids=["over-a-wrap", "over-a-wrap-and-a-paragraph"],
+)
+def test_marks_wrapped_lines(text, expected):
+    # Regression: a wrap ended the paragraph, and the quotation open across it was lost.
+    assert [content for content, _ in contents(text)] == expected
+
+
 def test_marks_multi_paragraph_parts_exclude_marks():
     text = "“We will win.\n\n“We always do,” he said."
     [quotation] = find_quotations(text)
@@ -317,7 +341,7 @@ def test_marks_many_marks_do_not_fail():
     assert contents(text)[-1] == ("Fine,", 0)
 
 
-ALPHABET = "\"'“”‘’„‚«»‹› \n\n.,aAsn9\x00\ud800—("
+ALPHABET = "\"'“”‘’„‚«»‹› \n\n\r.,aAsn9\x00\ud800—("
 
 
 @settings(max_examples=300, deadline=None)
