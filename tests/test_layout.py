@@ -211,6 +211,24 @@ def test_layout_quotation_spans_wrapped_lines_and_two_paragraphs(newline):
     assert text[second.parts[0][0] : second.parts[0][1]].count(newline) == 2
 
 
+def test_layout_latex_marks_over_wrapped_lines():
+    text = (
+        "``I cannot think what you mean,'' said the Colonel, who had been\n"
+        "reading the paper. ``The roads were dry enough when I came by\n"
+        "this morning, and the river was as low as I have `ever' seen it.''\n"
+    )
+    assert find_layout(text).wrapped
+    assert _contents(text) == [
+        ("I cannot think what you mean,", 0),
+        (
+            "The roads were dry enough when I came by this morning, and the river was as low "
+            "as I have `ever' seen it.",
+            0,
+        ),
+        ("ever", 1),
+    ]
+
+
 def test_layout_news_quotation_over_paragraphs_is_unchanged():
     text = '"We will win.\n"We always do," he said.\nThe vote is on Friday.'
     assert not find_layout(text).wrapped

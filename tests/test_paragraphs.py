@@ -12,7 +12,7 @@ from quotelib.layout import find_layout
 from quotelib.marks import _MARK_RE
 
 _BREAK = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
-_TEXT = st.text(alphabet=st.sampled_from(list("ab '\"“”‘’«»\t\n\r\x1c\x85\u2028\u00a0\u3000")))
+_TEXT = st.text(alphabet=st.sampled_from(list("ab '`\"“”‘’«»\t\n\r\x1c\x85\u2028\u00a0\u3000")))
 
 
 def _split_and_strip(text: str) -> list[tuple[int, int]]:
@@ -58,8 +58,8 @@ def test_paragraphs_of_wrapped_text_are_stripped_lines_joined_at_wraps(text):
 
 
 @given(_TEXT)
-def test_marks_pattern_finds_runs_of_apostrophes_and_single_marks(text):
-    reference = re.compile("'+|[\"“”„‘’‚«»‹›]")
+def test_marks_pattern_finds_runs_of_apostrophes_and_backticks_and_single_marks(text):
+    reference = re.compile("'+|`+|[\"“”„‘’‚«»‹›]")
     assert [m.span() for m in _MARK_RE.finditer(text)] == [
         m.span() for m in reference.finditer(text)
     ]
