@@ -19,8 +19,8 @@ into chunks of at most :data:`CHUNK_SIZE` characters, each parsed on its own:
   activations).
 
 Every text spaCy sees goes through :func:`parsable` first, which keeps every
-offset: a ``Doc`` differs from the caller's text only where a lone surrogate
-or a long run of symbols was replaced one character for one.
+offset: a ``Doc`` differs from the caller's text only where a lone surrogate,
+a long run of symbols or a line wrap was replaced one character for one.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from quotelib.layout import find_layout
 from quotelib.marks import find_quotations
 
 logger = logging.getLogger(__name__)
@@ -71,8 +72,11 @@ def parsable(text: str) -> str:
     run of more than :data:`LONGEST_SYMBOL_RUN` characters that are neither
     letters, digits nor spaces (quote marks, emoji, ``!!!!``, ``____``), every
     33rd character becomes a space, so that the tokenizer never reads a
-    longer run. One character stands for one, and letters and digits are
-    never touched.
+    longer run. In a text whose lines are wrapped
+    (:func:`quotelib.layout.find_layout`), each line break that wraps a line
+    inside a paragraph becomes a space, so that the parser reads the sentence
+    on. One character stands for one, and letters and digits are never
+    touched.
 
     Examples:
         >>> parsable("a\\ud800b") == "a\\ufffdb"
@@ -80,9 +84,20 @@ def parsable(text: str) -> str:
         >>> cleaned = parsable('He said ' + '"' * 200)
         >>> len(cleaned), cleaned.count(" "), max(len(w) for w in cleaned.split())
         (208, 8, 32)
+        >>> parsable('"Nobody was hurt," said she, "though the cook\\nlost her hat."\\n\\nNo.')
+        '"Nobody was hurt," said she, "though the cook lost her hat."\\n\\nNo.'
     """
+    wraps = find_layout(text).wraps
     text = _SURROGATE.sub("\ufffd", text)
-    return _SYMBOL_RUN.sub(_split_run, text)
+    text = _SYMBOL_RUN.sub(_split_run, text)
+    if not wraps:
+        return text
+    pieces, start = [], 0
+    for wrap in wraps:
+        pieces.append(text[start:wrap])
+        start = wrap + 1
+    pieces.append(text[start:])
+    return " ".join(pieces)
 
 
 def _split_run(match: re.Match) -> str:
@@ -158,7 +173,8 @@ def parse_chunks(
 ) -> Iterator[tuple[int, Doc]]:
     """Parse ``text`` chunk by chunk, lazily: ``(offset, doc)`` for each chunk, in order.
 
-    The chunks are those of :func:`chunk_spans`, parsed one at a time with
+    The chunks are those of :func:`chunk_spans` on :func:`parsable` ``(text)``
+    (where a wrapped line is no line break), parsed one at a time with
     ``nlp.pipe(..., batch_size=1)``, so a chunk is parsed only when the
     caller asks for it and memory holds one chunk's parse at a time (as long
     as the caller keeps no ``Doc``). ``doc.text`` is
@@ -181,8 +197,9 @@ def parse_chunks(
         ...     text, quotelib.load_pipeline(), quoted=quoted, size=30)]
         [(0, '"We will win," Xi said.\\n\\n'), (25, 'Putin agreed.\\n')]
     """
-    spans = list(chunk_spans(text, quoted, size=size))
     cleaned = parsable(text)
+    # Cut the text as the parse reads it: a wrapped line is no line break there.
+    spans = list(chunk_spans(cleaned, quoted, size=size))
     docs = nlp.pipe((cleaned[start:end] for start, end in spans), batch_size=1)
     for (start, _), doc in zip(spans, docs):
         yield start, doc
@@ -198,11 +215,11 @@ def parse_text(text: str, nlp: Language, *, chunk_size: int | None = None) -> Do
     """Parse ``text`` whole, or in chunks when it is long (:func:`is_long`).
 
     The ``Doc``'s text is :func:`parsable` ``(text)``: it may differ from
-    ``text`` at a lone surrogate or inside a long run of symbols, never in
-    length. A text longer than :data:`LONG_TEXT` or ``nlp.max_length`` (or
-    ``chunk_size``) is cut
-    into chunks of at most ``min(CHUNK_SIZE, chunk_size)`` characters, never
-    inside a quotation, parsed one at a time and joined.
+    ``text`` at a lone surrogate, inside a long run of symbols or at a line
+    wrap, never in length. A text longer than :data:`LONG_TEXT` or
+    ``nlp.max_length`` (or ``chunk_size``) is cut into chunks of at most
+    ``min(CHUNK_SIZE, chunk_size)`` characters, never inside a quotation and
+    at paragraph breaks where it can be, parsed one at a time and joined.
 
     Args:
         text: the text.

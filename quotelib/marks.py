@@ -5,17 +5,22 @@ This is the first stage of quotelib: it needs no parser, only the characters.
 nested ones included, as :class:`Quotation` records on the caller's offsets.
 
 Marks understood: straight ``"`` and ``''`` (two apostrophes, a newspaper
-convention), curly ``“ ”``, single ``' ‘ ’``, German ``„ “`` and ``‚ ‘``, and
-guillemets ``« »`` in either direction. Apostrophes (``Russia’s``, ``workers’``,
-``’90s``, ``rock ’n’ roll``, ``'em``) are told apart from single quote marks by
-their neighbours.
+convention), curly ``“ ”``, single ``' ‘ ’``, German ``„ “`` and ``‚ ‘``,
+guillemets ``« »`` in either direction, and the marks of LaTeX and the Penn
+Treebank (two backticks opening, two apostrophes closing; or one backtick and
+one apostrophe). Apostrophes (``Russia’s``, ``workers’``, ``’90s``, ``rock ’n’
+roll``, ``'em``) are told apart from single quote marks by their neighbours,
+also right after an opening mark (``''Tis nobler'``, ``‘’Twas brillig’``), and
+a single mark right before a double one opens (``'"Hello," he said.'``).
 
-News convention: a quotation may run over several paragraphs (separated by
-newlines); each paragraph but the last then ends without a closing mark and the
-next one opens with a mark of the same kind. Such a quotation has one part per
-paragraph. A mark that finds no partner is skipped and logged at DEBUG level; it
-never costs the other quotations of the document, since pairing starts afresh at
-the next paragraph at the latest.
+Marks are paired paragraph by paragraph, in the paragraphs of
+:func:`quotelib.layout.find_layout`: in a text whose lines are wrapped, a
+quotation runs on over its line wraps. A quotation may also run over several
+paragraphs, as news and novels write it: each paragraph but the last then ends
+without a closing mark and the next one opens with a mark of the same kind.
+Such a quotation has one part per paragraph. A mark that finds no partner is
+skipped and logged at DEBUG level; it never costs the other quotations of the
+document, since pairing starts afresh at the next paragraph at the latest.
 
 Known limits: a single mark before digits is always an apostrophe (``'60 Minutes'``
 is not a quotation); a quotation whose paragraph ends without a closing mark and
@@ -30,6 +35,7 @@ import re
 
 import attrs
 
+from quotelib.layout import find_layout
 from quotelib.lexicon import ELISIONS
 from quotelib.ranges import strip_space
 
@@ -44,10 +50,11 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-#: Double quotation marks; ``''`` is two straight apostrophes used as one mark.
-DOUBLE_MARKS = frozenset({'"', "“", "”", "„", "''"})
-#: Single quotation marks, several of them also apostrophes.
-SINGLE_MARKS = frozenset({"'", "‘", "’", "‚", "‹", "›"})
+#: Double quotation marks; ``''`` is two straight apostrophes used as one mark,
+#: and two backticks (LaTeX, Penn Treebank) only open.
+DOUBLE_MARKS = frozenset({'"', "“", "”", "„", "''", "``"})
+#: Single quotation marks, several of them also apostrophes; a backtick only opens.
+SINGLE_MARKS = frozenset({"'", "‘", "’", "‚", "‹", "›", "`"})
 #: Guillemets, ``« »`` (French style) or ``» «`` (German style).
 GUILLEMETS = frozenset({"«", "»"})
 
@@ -58,23 +65,22 @@ _SINGLE = 1
 # A mark that usually opens closes the low or reversed mark it is paired with here.
 _CLOSES_PARTNER = {"“": "„", "‘": "‚", "«": "»", "‹": "›"}
 # Characters after which a mark stands at the start of something.
-_OPEN_BEFORE = frozenset('([{<=—–-/"“„‘‚«»‹›')
+_OPEN_BEFORE = frozenset('([{<=—–-/"“„‘‚«»‹›`')
+# The characters marks are made of.
+_MARK_CHARS = frozenset("\"'`“”„‘’‚«»‹›")
 # How far down the stack a closing mark looks for its partner.
 _MAX_WALK = 8
 
 # Roles: _OPEN, _CLOSE, _WEAK (closes a single quote, else an apostrophe), _EITHER
 # (straight double: closes an open one, else opens), _OPEN_OR_CLOSE (opens unless a
-# mark of its kind is open), _CLOSE_PARTNER (closes its low partner, else opens).
-_OPEN, _CLOSE, _WEAK, _EITHER, _OPEN_OR_CLOSE, _CLOSE_PARTNER = range(6)
+# mark of its kind is open), _CLOSE_PARTNER (closes its low partner, else opens),
+# _CLOSE_TICK (a ' between spaces: closes an open `, else nothing).
+_OPEN, _CLOSE, _WEAK, _EITHER, _OPEN_OR_CLOSE, _CLOSE_PARTNER, _CLOSE_TICK = range(7)
 
 # One alternative per mark, not '+|["“”...]: a pattern whose alternatives all
 # open with a literal character is searched for by that character, three
 # times as fast as trying it at every offset.
-_MARK_RE = re.compile("''*|\"|“|”|„|‘|’|‚|«|»|‹|›")
-_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
-# A paragraph without its edge whitespace: from its first non-space character
-# to its last, never across a line break (every break is whitespace).
-_PARAGRAPH_RE = re.compile(rf"\S(?:[^{_BREAKS}]*\S)?")
+_MARK_RE = re.compile("''*|``*|\"|“|”|„|‘|’|‚|«|»|‹|›")
 _ALNUM_RE = re.compile(r"[^\W_]")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
@@ -127,7 +133,8 @@ def find_quotations(text: str) -> list[Quotation]:
     marks are skipped and logged; any ``str`` is accepted.
 
     Args:
-        text: the raw text, paragraphs separated by newlines.
+        text: the raw text, in the paragraphs :func:`quotelib.layout.find_layout`
+            finds (each line, or in a wrapped text each run of lines).
 
     Returns:
         The quotations, sorted by the offset of their opening mark.
@@ -147,16 +154,11 @@ def find_quotations(text: str) -> list[Quotation]:
         msg = f"'text' must be str (got {text!r} that is a {type(text)!r})"
         raise TypeError(msg)
     pairer = _Pairer()
-    for start, end in _paragraphs(text):
+    for start, end in find_layout(text).paragraphs:
         tokens = _drop_weak_apostrophes(_classify(text, start, end))
         pairer.paragraph(tokens, start, end)
     pairer.drop_open()
     return _finish(text, pairer.found)
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """The ``(start, end)`` of each non-blank paragraph, without edge whitespace."""
-    return [match.span() for match in _PARAGRAPH_RE.finditer(text)]
 
 
 def _classify(text: str, start: int, end: int) -> list[_Token]:
@@ -164,14 +166,21 @@ def _classify(text: str, start: int, end: int) -> list[_Token]:
     tokens: list[_Token] = []
     for match in _MARK_RE.finditer(text, start, end):
         i, j = match.span()
+        if j - i > 1 and text[i] == "'" and _elision_follows(text, j, end):
+            j -= 1  # ''Tis nobler': the last apostrophe is the word's
         before = text[i - 1] if i > start else " "
+        if tokens and tokens[-1][1] == i and tokens[-1][3] == _OPEN:
+            before = " "  # '"Hello,": a mark right after an opening one opens too
         after = text[j] if j < end else " "
+        if text[i] == "`":
+            tokens.extend(_backticks(i, j, before, after))
+            continue
         opens = (before.isspace() or before in _OPEN_BEFORE) and not after.isspace()
         closes = (j >= end or not before.isspace()) and not after.isalnum()
         if j - i > 1:
             tokens.extend(_classify_run(i, j, opens, closes))
             continue
-        mark = match.group()
+        mark = text[i]
         if _FAMILY[mark] == _SINGLE:
             role = _single_role(text, i, end, before, after, opens, closes)
         else:
@@ -210,11 +219,36 @@ def _single_role(
         return None if mark == "’" else _CLOSE_PARTNER if mark == "‘" else _OPEN
     if mark == "‘":
         return _CLOSE_PARTNER
+    if mark == "'" and opens and after in _MARK_CHARS:
+        return _OPEN  # '"Hello," he said.' and '’Tis
+    if mark == "'" and before.isspace() and after.isspace():
+        return _CLOSE_TICK  # ` this ' in Penn Treebank tokens
     if not closes:
         return None
     if before == "n" and i >= 2 and text[i - 2] in "'‘’" and (i < 3 or text[i - 3].isspace()):
         return None  # the second mark of rock ’n’ roll
     return _WEAK if before.isalnum() and i + 1 < end and after.isspace() else _CLOSE
+
+
+def _elision_follows(text: str, j: int, end: int) -> bool:
+    """Whether a run of apostrophes ending at ``j`` is followed by an elided word
+    (``''Tis``) and no ``''`` closes it later in the paragraph."""
+    word = _WORD_RE.match(text, j, end)
+    return bool(word) and word.group().lower() in ELISIONS and text.find("''", j, end) < 0
+
+
+def _backticks(i: int, j: int, before: str, after: str) -> list[_Token]:
+    """The opening marks of a run of backticks: each two a double mark, a last odd one single.
+
+    A backtick between two letters is an apostrophe (``don`t``), and one that
+    ends a word before a space closes markup (code in Markdown), not a quotation.
+    """
+    if (before.isalnum() and after.isalnum()) or (not before.isspace() and after.isspace()):
+        return []
+    tokens = [(k, k + 2, "``", _OPEN) for k in range(i, j - 1, 2)]
+    if (j - i) % 2:
+        tokens.append((j - 1, j, "`", _OPEN))
+    return tokens
 
 
 def _classify_run(i: int, j: int, opens: bool, closes: bool) -> list[_Token]:
@@ -297,6 +331,10 @@ class _Pairer:
             else:
                 self.stack.append([i, mark, j, []])
             return
+        if role == _CLOSE_TICK:
+            if self.stack and self.stack[-1][1] == "`":
+                self._close(len(self.stack) - 1, i, j)
+            return
         depth = self._partner(mark, same_mark=role == _EITHER)
         if depth is not None:
             self._close(depth, i, j)
@@ -314,7 +352,8 @@ class _Pairer:
         for depth in range(top, max(-1, top - _MAX_WALK), -1):
             opener = self.stack[depth][1]
             if _FAMILY[opener] == family:
-                return depth if not same_mark or opener == mark else None
+                same = opener == mark or (opener, mark) == ("``", "''")
+                return depth if not same_mark or same else None
         return None
 
     def _close(self, depth: int, i: int, j: int) -> None:

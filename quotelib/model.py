@@ -33,6 +33,8 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from quotelib.layout import find_layout
+
 logger = logging.getLogger(__name__)
 
 #: Components quotelib does not use, left out of the pipelines it loads by
@@ -186,19 +188,28 @@ _CUT_AFTER = frozenset({",", ";", ":", "—", "–"})
 
 @Language.component("quotelib_paragraphs")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break, so no sentence spans two paragraphs,
+    """Start a sentence at every paragraph, so no sentence spans two paragraphs,
     and cut a sentence that runs past :data:`MAX_SENTENCE_TOKENS` tokens.
 
-    Added before the parser of the pipelines quotelib loads by name; the
-    parser keeps these boundaries and parses each paragraph on its own.
+    The paragraphs are those of :func:`quotelib.layout.find_layout` on
+    ``doc.text``: at every line break of a text with one line per paragraph,
+    at blank lines only in a text whose lines are wrapped (a wrap is no
+    sentence end). Added before the parser of the pipelines quotelib loads by
+    name; the parser keeps these boundaries and parses each paragraph on its
+    own.
+
+    Examples:
+        >>> from spacy.vocab import Vocab
+        >>> words = ["He", "said", "the", "cook", "\\n", "lost", "it", ".", "\\n\\n", "No", "."]
+        >>> spaces = [True, True, True, False, False, True, False, False, False, False, False]
+        >>> doc = paragraph_breaks(Doc(Vocab(), words=words, spaces=spaces))
+        >>> [token.text for token in doc if token.is_sent_start]
+        ['He', 'No']
     """
-    text = doc.text
     starts = doc.to_array(IDX).tolist()
-    after = {0, len(doc)}  # the tokens that follow a line break, and the ends
-    offset = text.find("\n")
-    while offset >= 0:
-        after.add(bisect.bisect_right(starts, offset))
-        offset = text.find("\n", offset + 1)
+    after = {0, len(doc)}  # the tokens that start a paragraph, and the ends
+    for start, _ in find_layout(doc.text).paragraphs[1:]:
+        after.add(bisect.bisect_left(starts, start))
     bounds = sorted(after)
     for start, end in zip(bounds, bounds[1:]):
         after.update(_cuts(doc, start, end))

@@ -1,10 +1,11 @@
 """``quotelib.render``: an article as an HTML page with its quotes highlighted.
 
-Each paragraph is drawn by displaCy's span visualiser (``style="span"``):
-every content part is underlined in the colour of its kind and labelled with
-the quote's number and its speaker's name ("#3 Xi Jinping"), and the speaker
-mention and the cue are underlined in their colours and labelled with the
-same number ("#3", "#3 cue"). A numbered list of the quotes follows the text.
+Each paragraph (:func:`quotelib.layout.find_layout`: the wrapped lines of a
+book are one paragraph) is drawn by displaCy's span visualiser
+(``style="span"``): every content part is underlined in the colour of its
+kind and labelled with the quote's number and its speaker's name ("#3 Xi
+Jinping"), and the speaker mention and the cue are underlined in their
+colours and labelled with the same number ("#3", "#3 cue"). A numbered list of the quotes follows the text.
 
 The page around the paragraphs is quotelib's rather than displaCy's
 (``page=True``), which declares no character set (curly quote marks come out
@@ -28,6 +29,7 @@ from spacy.tokens import Doc
 
 from quotelib.component import QUOTES_KEY, get_quotes
 from quotelib.extract import extract_quotes
+from quotelib.layout import find_layout
 from quotelib.records import Quote, TextSpan
 from quotelib.safe_text import valid_unicode
 
@@ -138,7 +140,7 @@ def render_article(text: str, quotes: Sequence[Quote], *, heading: str | None = 
     _check_offsets(text, quotes)
     marks = _marks(quotes)
     parts = [f"<h2>{html.escape(heading)}</h2>\n"] if heading is not None else []
-    for start, end in _paragraphs(text):
+    for start, end in find_layout(text).paragraphs:
         parts.append(f'<div class="paragraph">{_paragraph(text, start, end, marks)}</div>\n')
     parts.append(_quote_list(quotes))
     return valid_unicode(f"<article>\n{''.join(parts)}</article>\n")
@@ -190,16 +192,6 @@ def _marks(quotes: Sequence[Quote]) -> list[tuple[int, int, str, str]]:
         label = " ".join(f"#{n}" for n in numbers) + (" cue" if role == "cue" else "")
         marks.append((start, end, label, COLORS[role]))
     return marks
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line."""
-    found, start = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            found.append((start, start + len(line)))
-        start += len(line) + 1
-    return found
 
 
 def _paragraph(text: str, start: int, end: int, marks: Iterable[tuple[int, int, str, str]]) -> str:

@@ -26,8 +26,9 @@ from spacy.attrs import LEMMA, LOWER, ORTH, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
 from quotelib.cues import candidate_cues
+from quotelib.layout import Layout, find_layout
 from quotelib.marks import Quotation, find_quotations
-from quotelib.ranges import Ranges, line_breaks
+from quotelib.ranges import Ranges
 
 __all__ = ["Columns", "DocView", "Sentences"]
 
@@ -92,7 +93,9 @@ class DocView:
         text: the caller's string, as long as ``doc.text`` (it may differ from
             it where :func:`quotelib.chunks.parsable` replaced a character).
         sentences: the sentences, read once.
-        breaks: the offset of each run of newlines: where paragraphs end.
+        layout: where the paragraphs of ``text`` are, and which line breaks
+            wrap a line inside one (:func:`quotelib.layout.find_layout`).
+        breaks: ``layout.breaks``, one offset between each two paragraphs.
         quotations: every quotation paired on ``text``, nested ones included.
         outer: the outermost quotations (depth 0), in text order.
         marks: the character ranges of the outer quotations, marks included:
@@ -106,6 +109,7 @@ class DocView:
     doc: Doc
     text: str
     sentences: Sentences
+    layout: Layout
     breaks: tuple[int, ...]
     quotations: tuple[Quotation, ...]
     outer: tuple[Quotation, ...]
@@ -121,11 +125,13 @@ class DocView:
         quotations = tuple(find_quotations(text))
         outer = tuple(q for q in quotations if q.depth == 0)
         columns = Columns.of(doc)
+        layout = find_layout(text)
         return cls(
             doc=doc,
             text=text,
             sentences=Sentences(doc),
-            breaks=tuple(line_breaks(text)),
+            layout=layout,
+            breaks=layout.breaks,
             quotations=quotations,
             outer=outer,
             marks=Ranges((q.start, q.end) for q in outer),

@@ -134,7 +134,16 @@ PARSABLE = {
     "surrogates in a run": "\ud800" * 70 + "x",
     "zalgo": "Z" + "\u0336" * 300 + "algo",
     "exactly the bound": "!" * LONGEST_SYMBOL_RUN + " and " + "?" * (LONGEST_SYMBOL_RUN + 1),
+    "wrapped lines": "the cook lost her spectacles in the ditch, and said nothing\r\n" * 6
+    + "!" * 40,
 }
+
+BOOK_PARAGRAPH = (
+    '"Nobody was hurt, thank heaven," said Mrs Harlow, "though the cook\n'
+    "lost her spectacles in the ditch, and the new footman has not stopped\n"
+    'talking of it since, and the groom says that the near horse is lame."\n'
+    "\n"
+)
 
 
 @pytest.mark.parametrize("text", PARSABLE.values(), ids=PARSABLE.keys())
@@ -156,6 +165,17 @@ def test_chunks_parsable_leaves_ordinary_text_alone(seed):
     assert parsable(text) is text or parsable(text) == text
     assert parsable(PARSABLE["plain news"]) == PARSABLE["plain news"]
     assert parsable("!" * LONGEST_SYMBOL_RUN) == "!" * LONGEST_SYMBOL_RUN
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["lf", "crlf", "cr"])
+def test_chunks_parsable_reads_line_wraps_as_spaces(newline):
+    text = BOOK_PARAGRAPH.replace("\n", newline) * 2
+    cleaned = parsable(text)
+    assert len(cleaned) == len(text)
+    wrap = " " * len(newline)  # one character for one: CRLF is two spaces
+    assert cleaned == BOOK_PARAGRAPH.replace("\n", wrap, 2).replace("\n", newline) * 2
+    news = "The mayor spoke.\nThe council agreed.\nThe vote is on Friday.\n"
+    assert parsable(news) == news
 
 
 @pytest.mark.parametrize("kind", ['"', "“", "\U0001f600", "!", "'", "-", "_"])
@@ -189,6 +209,16 @@ def test_chunks_parse_chunks_offsets_index_the_text(nlp):
         assert doc.text == cleaned[offset : offset + len(doc.text)]
         assert doc.has_annotation("DEP")
     assert "".join(doc.text for _, doc in found) == cleaned
+
+
+def test_chunks_parse_chunks_cuts_a_wrapped_text_at_paragraph_breaks(nlp):
+    # Regression: a chunk ended at the last line break before its limit, a wrap
+    # inside a sentence in a printed book.
+    text = BOOK_PARAGRAPH * 8
+    found = list(parse_chunks(text, nlp, quoted=_quoted(text), size=500))
+    assert len(found) > 2
+    assert all(doc.text.endswith('."\n\n') for _, doc in found)
+    assert "".join(doc.text for _, doc in found) == parsable(text)
 
 
 def test_chunks_parse_chunks_parses_one_chunk_at_a_time():

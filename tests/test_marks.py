@@ -41,6 +41,10 @@ def contents(text: str) -> list[tuple[str, int]]:
         ("Putin, addressing Xi as his “dear friend”, echoed this.", "dear friend"),
         ("“Apparently not,“ he said.", "Apparently not,"),
         ("Doing so ”appeared to be an attempt” to win.", "appeared to be an attempt"),
+        ("``The bridge will hold,'' the engineer said.", "The bridge will hold,"),
+        ("The engineer called it `perfectly sound' twice.", "perfectly sound"),
+        ("`` The bridge will hold , '' the engineer said .", "The bridge will hold ,"),
+        ("The engineer called it ` perfectly sound ' twice .", "perfectly sound"),
     ],
     ids=[
         "straight",
@@ -55,6 +59,10 @@ def contents(text: str) -> list[tuple[str, int]]:
         "scare-quote",
         "curly-open-used-to-close",
         "curly-close-used-to-open",
+        "latex-double",
+        "latex-single",
+        "treebank-double",
+        "treebank-single",
     ],
 )
 def test_marks_each_style(text, expected):
@@ -72,6 +80,7 @@ def test_marks_each_style(text, expected):
         "Go get 'em, said the students' coach.",
         "The mine made 314 e.v.’s and the E.U.'s rules changed.",
         "Trump is 6'3\" tall, said the doctor's note.",
+        "I don`t know, said Mr. O`Brien, and run `make` first.",
     ],
     ids=[
         "possessive",
@@ -82,6 +91,7 @@ def test_marks_each_style(text, expected):
         "elision",
         "after-period",
         "feet-and-inches",
+        "backtick-apostrophes-and-markdown-code",
     ],
 )
 def test_marks_apostrophes_are_not_marks(text):
@@ -132,8 +142,38 @@ def test_marks_plural_possessive_or_closing(text, expected):
             "Aides said he is “‘unpredictable’ by design.”",
             [("‘unpredictable’ by design.", 0), ("unpredictable", 1)],
         ),
+        (
+            "``He told me `never again,' and meant it,'' she said.",
+            [("He told me `never again,' and meant it,", 0), ("never again,", 1)],
+        ),
+        (
+            'She read out the note: \'"Back at six," he writes, "do not wait."\' Then she sat.',
+            [
+                ('"Back at six," he writes, "do not wait."', 0),
+                ("Back at six,", 1),
+                ("do not wait.", 1),
+            ],
+        ),
+        (
+            "'\"Gone fishing,\" the sign said,' he told them.",
+            [('"Gone fishing," the sign said,', 0), ("Gone fishing,", 1)],
+        ),
+        (
+            "He said: '\"Gone fishing.\"'",
+            [('"Gone fishing."', 0), ("Gone fishing.", 1)],
+        ),
     ],
-    ids=["curly", "straight", "two-apostrophes-close", "two-apostrophes-nested", "adjacent"],
+    ids=[
+        "curly",
+        "straight",
+        "two-apostrophes-close",
+        "two-apostrophes-nested",
+        "adjacent",
+        "latex",
+        "single-then-double-opening",
+        "single-then-double-mid-quote",
+        "double-then-single-closing",
+    ],
 )
 def test_marks_nesting(text, expected):
     assert contents(text) == expected
@@ -160,6 +200,61 @@ def test_marks_nesting(text, expected):
 )
 def test_marks_multi_paragraph(text, expected):
     assert contents(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("''Tis a long road to Leeds,' the carter said.", "'Tis a long road to Leeds,"),
+        ("'''Tis a long road to Leeds,'' the carter said.", "'Tis a long road to Leeds,"),
+        ('"\'Twas the wind, not the ghost," said the maid.', "'Twas the wind, not the ghost,"),
+        ("'’Twas the wind, not the ghost,' said the maid.", "’Twas the wind, not the ghost,"),
+        ("‘’Twas the wind, not the ghost,’ said the maid.", "’Twas the wind, not the ghost,"),
+        ("''Em? I never saw 'em,' the boy said.", "'Em? I never saw 'em,"),
+        ("''Cause the gate was shut,' she explained.", "'Cause the gate was shut,"),
+        ("‘’Cause the gate was shut,’ she explained.", "’Cause the gate was shut,"),
+        ("''Tis the season,'' the mayor said.", "Tis the season,"),
+    ],
+    ids=[
+        "two-straight-tis",
+        "three-straight-tis",
+        "double-twas",
+        "straight-curly-twas",
+        "curly-twas",
+        "em",
+        "straight-cause",
+        "curly-cause",
+        "two-apostrophes-closed-as-two",
+    ],
+)
+def test_marks_elision_after_an_opening_mark(text, expected):
+    # Regression: the opening mark was read as an apostrophe, or two apostrophes as
+    # one double mark, and the quotation was lost.
+    assert [content for content, _ in contents(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            '"Nobody was hurt, thank heaven," said Mrs Harlow, "though the cook\n'
+            'lost her spectacles in the ditch."\n',
+            [
+                "Nobody was hurt, thank heaven,",
+                "though the cook\nlost her spectacles in the ditch.",
+            ],
+        ),
+        (
+            "“We shall go on,” said the vicar, “as we always\r\nhave done.\r\n\r\n"
+            "“And we shall not be hurried,” he added.",
+            ["We shall go on,", "as we always\r\nhave done.|And we shall not be hurried,"],
+        ),
+    ],
+    ids=["over-a-wrap", "over-a-wrap-and-a-paragraph"],
+)
+def test_marks_wrapped_lines(text, expected):
+    # Regression: a wrap ended the paragraph, and the quotation open across it was lost.
+    assert [content for content, _ in contents(text)] == expected
 
 
 def test_marks_multi_paragraph_parts_exclude_marks():
@@ -317,7 +412,7 @@ def test_marks_many_marks_do_not_fail():
     assert contents(text)[-1] == ("Fine,", 0)
 
 
-ALPHABET = "\"'“”‘’„‚«»‹› \n\n.,aAsn9\x00\ud800—("
+ALPHABET = "\"'`“”‘’„‚«»‹› \n\n\r.,aAsn9\x00\ud800—("
 
 
 @settings(max_examples=300, deadline=None)

@@ -1,4 +1,4 @@
-"""Paragraph bounds, line breaks and mark search against plain-Python references."""
+"""Paragraph bounds, paragraph breaks and mark search against plain-Python references."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import quotelib
-from quotelib.marks import _MARK_RE, _paragraphs
-from quotelib.ranges import line_breaks
+from quotelib.layout import find_layout
+from quotelib.marks import _MARK_RE
 
 _BREAK = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
-_TEXT = st.text(alphabet=st.sampled_from(list("ab '\"“”‘’«»\t\n\r\x1c\x85\u2028\u00a0\u3000")))
+_TEXT = st.text(alphabet=st.sampled_from(list("ab '`\"“”‘’«»\t\n\r\x1c\x85\u2028\u00a0\u3000")))
 
 
 def _split_and_strip(text: str) -> list[tuple[int, int]]:
@@ -32,21 +32,49 @@ def _split_and_strip(text: str) -> list[tuple[int, int]]:
 
 
 @given(_TEXT)
-def test_marks_paragraphs_are_stripped_lines(text):
-    assert _paragraphs(text) == _split_and_strip(text)
+def test_paragraphs_of_unwrapped_text_are_stripped_lines(text):
+    layout = find_layout(text)
+    if not layout.wrapped:
+        assert list(layout.paragraphs) == _split_and_strip(text)
+
+
+def _is_wrap(gap: str) -> bool:
+    """Whether the whitespace between two lines is one soft line break (CRLF counted once)."""
+    breaks = re.findall("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]", gap)
+    return len(breaks) == 1 and breaks[0] not in "\f\x1c\x1d\x1e\u2029"
 
 
 @given(_TEXT)
-def test_marks_pattern_finds_runs_of_apostrophes_and_single_marks(text):
-    reference = re.compile("'+|[\"“”„‘’‚«»‹›]")
+def test_paragraphs_of_wrapped_text_are_stripped_lines_joined_at_wraps(text):
+    layout = find_layout(text)
+    lines = _split_and_strip(text)
+    joined = [list(line) for line in lines[:1]]
+    for (_, end), (start, line_end) in zip(lines, lines[1:]):
+        if layout.wrapped and _is_wrap(text[end:start]):
+            joined[-1][1] = line_end
+        else:
+            joined.append([start, line_end])
+    assert [list(paragraph) for paragraph in layout.paragraphs] == joined
+
+
+@given(_TEXT)
+def test_marks_pattern_finds_runs_of_apostrophes_and_backticks_and_single_marks(text):
+    reference = re.compile("'+|`+|[\"“”„‘’‚«»‹›]")
     assert [m.span() for m in _MARK_RE.finditer(text)] == [
         m.span() for m in reference.finditer(text)
     ]
 
 
 @given(_TEXT)
-def test_ranges_line_breaks_start_each_run_of_newlines(text):
-    assert line_breaks(text) == [m.start() for m in re.finditer(r"\n+", text)]
+def test_paragraphs_breaks_start_each_run_of_line_breaks_between_lines(text):
+    layout = find_layout(text)
+    if not layout.wrapped:
+        lines = _split_and_strip(text)
+        expected = [
+            _BREAK.search(text, end, start).start()
+            for (_, end), (start, _) in zip(lines, lines[1:])
+        ]
+        assert list(layout.breaks) == expected
 
 
 def test_paragraphs_a_run_on_sentence_is_cut(nlp):
