@@ -13,7 +13,9 @@ the measure of ``shared/data/README.md``:
 - news (``polnear-dev.jsonl``): every prediction;
 - fiction (``pdnc-dev.jsonl``): quoted speech only, the direct and mixed
   predictions (the novels annotate nothing else), with the breakdown by
-  ``pdnc_quote_type`` (Explicit, Anaphoric, Implicit).
+  ``pdnc_quote_type`` (Explicit, Anaphoric, Implicit); the row
+  ``quotelib-every-kind`` scores quotelib's predictions of every kind, to show
+  the quotations it finds but calls reported speech.
 
 For each corpus the benchmark prints the comparison table, each system's scores
 and failures (exceptions, timeouts, offsets that do not slice the text), and the
@@ -53,6 +55,8 @@ from accuracy_systems import (
 )
 
 DEFAULT_DATA_DIR = ROOT.parent / "shared" / "data"
+#: The row of quotelib's predictions of every kind, on a corpus scored on some kinds.
+EVERY_KIND = "quotelib-every-kind"
 
 
 @attrs.frozen(kw_only=True)
@@ -145,9 +149,13 @@ def run_corpus(
         for doc_id, doc in zip(ids, parse(pipeline, gold, args.docbin, args.batch_size)):
             for system in sharing:
                 system.run(doc_id, doc, args.timeout)
-    return {
+    evaluations = {
         s.name: evaluate(gold, s.predictions, kinds=corpus.kinds, by=corpus.by) for s in systems
     }
+    if corpus.kinds is not None and "quotelib" in evaluations:
+        found = next(s.predictions for s in systems if s.name == "quotelib")
+        evaluations[EVERY_KIND] = evaluate(gold, found, by=corpus.by)
+    return evaluations
 
 
 def report(
@@ -189,6 +197,7 @@ def score_corpus(
         "seconds": round(seconds, 2),
         "systems": {s.name: {**evaluations[s.name].to_dict(), **s.numbers()} for s in systems},
         "digests": {s.name: digest(s.predictions) for s in systems if s.check},
+        **({EVERY_KIND: evaluations[EVERY_KIND].to_dict()} if EVERY_KIND in evaluations else {}),
     }
 
 
