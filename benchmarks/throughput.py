@@ -15,16 +15,19 @@ variant to (a) in the same round, peak memory, the partial@0.3 F1 of (c) next to
 quotelib run on the full pipeline's docs, and the split of (c)'s time between spaCy's
 parsing and quotelib's own code, with the quotelib functions that take the most of it,
 from a sampling profile (py-spy, the optional extra ``quotelib[bench]``) of one more
-untimed pass of (c) in its own process. ``--memory-flat`` instead compares the peak
-memory of ``quotelib.pipe`` over a short and a long stream (300 and 3,000 documents by
-default).
+untimed pass of (c) in its own process. Beside them, ``quotelib.extract_quotes`` on
+whole novels, each in a process of its own: characters per second and peak memory (the
+first novel of ``pdnc-dev.jsonl`` by default; ``--novels 0`` for none, ``--novel NAME``
+to choose). ``--memory-flat`` instead compares the peak memory of ``quotelib.pipe`` over
+a short and a long stream (300 and 3,000 documents by default).
 
 The measuring is in :mod:`throughput_measure`, the profile in :mod:`throughput_profile`,
-the tables in :mod:`throughput_report`.
+the whole novels in :mod:`throughput_novel`, the tables in :mod:`throughput_report`.
 
 Usage::
 
     python benchmarks/throughput.py [--rounds N] [--limit N] [--json OUT]
+        [--novels N | --novel NAME ...] [--novel-data FILE]
     python benchmarks/throughput.py --memory-flat [--flat-sizes 300 3000] [--json OUT]
 """
 
@@ -49,12 +52,14 @@ from throughput_measure import (
     measure_here,
     rotated,
 )
+from throughput_novel import DEFAULT_NOVELS, chosen_novels, novel_here, novel_lines, run_novels
 from throughput_profile import profile_here, profile_pass, py_spy
 from throughput_report import (
     accuracy_table,
     format_table,
     machine_info,
     machine_lines,
+    median,
     met,
     mib,
     notes,
@@ -98,6 +103,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         metavar=("SHORT", "LONG"),
         help="documents in the short and the long stream (default: 300 3000)",
     )
+    parser.add_argument(
+        "--novels", type=int, default=1, help="whole novels timed, the file's first (1; 0: none)"
+    )
+    parser.add_argument(
+        "--novel", action="append", default=[], help="a whole novel to time, by name (repeat)"
+    )
+    parser.add_argument(
+        "--novel-data", type=Path, default=DEFAULT_NOVELS, help="the annotated novels file"
+    )
     parser.add_argument("--json", type=Path, help="write the numbers to this file")
     # One measurement in this process, for the run that started it.
     parser.add_argument("--measure", help=argparse.SUPPRESS)
@@ -111,6 +125,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         parser.error(f"--rounds must be at least 1 (got {args.rounds})")
     if min(args.flat_sizes) < 1:
         parser.error(f"--flat-sizes must be positive numbers (got {args.flat_sizes})")
+    if args.novels < 0:
+        parser.error(f"--novels must be 0 or more (got {args.novels})")
     return args
 
 
@@ -127,8 +143,11 @@ def run_throughput(args: argparse.Namespace, base: dict[str, Any]) -> dict[str, 
             result = measure({**base, "variant": variant})
             runs[variant].append(result)
             print(f"round {number}: ({variant}) {result['seconds']:.1f} s", flush=True)
+    novels = whole_novels(args, base)
     table, f1, checks = accuracy(gold, reference, runs)
     summary = summarise(runs, reference["tokens"], f1)
+    chars = sum(len(doc["text"]) for doc in gold)
+    news_speed = chars / median(summary["c"]["seconds"]) if "c" in summary else None
     measured = [reference, *([profile] if profile else []), *itertools.chain(*runs.values())]
     sources = sorted({m["source"] for m in measured})
     checks.extend(_profile_checks(profile, runs))
@@ -140,6 +159,7 @@ def run_throughput(args: argparse.Namespace, base: dict[str, Any]) -> dict[str, 
     lines = [
         throughput_table(summary, args.processes),
         "",
+        *([*novel_lines(novels, news_speed), ""] if novels else []),
         rounds_table(runs, orders),
         "",
         *([] if "c" not in args.variants else [*split, ""]),
@@ -163,7 +183,20 @@ def run_throughput(args: argparse.Namespace, base: dict[str, Any]) -> dict[str, 
         "reference_rules_seconds": reference["rules_seconds"],
         "textacy_raised": reference["raised"],
         "sources": sources,
+        "news_chars_per_second": news_speed,
+        "novels": novels,
     }
+
+
+def whole_novels(args: argparse.Namespace, base: dict[str, Any]) -> list[dict[str, Any]]:
+    """The whole novels asked for, each timed in a fresh process (none without the file)."""
+    if not (args.novel or args.novels):
+        return []
+    if not args.novel_data.is_file():
+        print(f"no whole novels: {args.novel_data} not found", flush=True)
+        return []
+    names = chosen_novels(args.novel_data, args.novel, args.novels)
+    return run_novels(base, args.novel_data, names)
 
 
 def _profile(base: dict[str, Any], variants: str) -> tuple[dict[str, Any] | None, str]:
@@ -274,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.measure is not None:
         spec = json.loads(args.measure)
-        here = profile_here if spec["variant"] == "profile" else measure_here
+        here = {"profile": profile_here, "novel": novel_here}.get(spec["variant"], measure_here)
         result = here(spec)
         Path(spec["out"]).write_text(json.dumps(result), encoding="utf-8")
         return 0

@@ -27,7 +27,7 @@ ENTRY = Path(__file__).resolve().with_name("throughput.py")
 # Benchmark the checkout this script belongs to, installed or not.
 sys.path.insert(0, str(ROOT))
 
-from polnear import load_gold, textacy_quotes  # noqa: E402  (the sibling benchmark)
+from accuracy_systems import load_gold, textacy_quotes  # noqa: E402  (the sibling benchmark)
 
 VARIANTS = {
     "a": "(a) spaCy nlp.pipe, full pipeline",
@@ -170,11 +170,11 @@ def measure_here(spec: dict[str, Any]) -> dict[str, Any]:
         "seconds": seconds,
         "cpu_seconds": cpu,
         "setup_seconds": setup,
-        **_own_peaks(),
+        **own_peaks(),
     }
 
 
-def _own_peaks() -> dict[str, int | None]:
+def own_peaks() -> dict[str, int | None]:
     """Peak resident memory of this process and of its largest ended child, in bytes."""
     import multiprocessing
 
@@ -210,7 +210,7 @@ def measure_stream(spec: dict[str, Any], texts: list[str]) -> dict[str, Any]:
         "quotes": quotes,
         "seconds": seconds,
         "checkpoints": checkpoints,
-        **_own_peaks(),
+        **own_peaks(),
     }
 
 

@@ -8,11 +8,16 @@ quote's content would quietly score the wrong words. Each is a
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
+from quotelib.records import KINDS
+
 __all__ = [
+    "breakdown_value",
+    "check_field_name",
     "check_gold_document",
+    "check_kinds",
     "check_quote",
 ]
 
@@ -22,6 +27,8 @@ SPAN_FIELDS = ("content", "speaker", "cue")
 SPAN_LIST_FIELDS = ("content_parts", "speaker_chain")
 #: The fields of a quote that hold a string (or null).
 TEXT_FIELDS = ("kind", "speaker_text", "speaker_name", "cue_text", "content_text")
+#: The fields of a quote that hold a list of strings (or null).
+TEXT_LIST_FIELDS = ("speaker_aliases",)
 
 
 def check_gold_document(doc: Any, index: int) -> None:
@@ -91,6 +98,12 @@ def check_quote(quote: Any, text: str, where: str) -> None:
         if not isinstance(quote.get(field), (str, type(None))):
             msg = f"{where}: {field!r} must be a string or null (got {_shown(quote.get(field))})"
             raise ValueError(msg)
+    for field in TEXT_LIST_FIELDS:
+        names = quote.get(field)
+        listed = isinstance(names, (list, tuple)) and all(isinstance(n, str) for n in names)
+        if names is not None and not listed:
+            msg = f"{where}: {field!r} must be a list of strings or null (got {_shown(names)})"
+            raise ValueError(msg)
     content, parts = quote.get("content"), quote.get("content_parts") or ()
     if not parts and content is None:
         msg = f"{where}: a quote must have 'content_parts' or 'content' (got keys {sorted(map(str, quote))!r})"
@@ -99,6 +112,71 @@ def check_quote(quote: Any, text: str, where: str) -> None:
         if start < content[0] or end > content[1]:
             msg = f"{where}: 'content_parts'[{number}] {[start, end]} is not inside 'content' {list(content)}"
             raise ValueError(msg)
+
+
+def breakdown_value(quote: Mapping[str, Any], field: str, where: str) -> str | None:
+    """The value of a gold quote's ``field``, by which scores are broken down.
+
+    Returns:
+        The string, or None when the field is absent or null.
+
+    Raises:
+        ValueError: the value is neither a string nor null, starting with ``where``.
+
+    Examples:
+        >>> breakdown_value({"pdnc_quote_type": "Explicit"}, "pdnc_quote_type", "q")
+        'Explicit'
+        >>> breakdown_value({"relation": 3}, "relation", "gold document 'g' quote 0")
+        Traceback (most recent call last):
+        ...
+        ValueError: gold document 'g' quote 0: 'relation' must be a string or null to break scores down by it (got 3)
+    """
+    value = quote.get(field)
+    if not isinstance(value, (str, type(None))):
+        msg = f"{where}: {field!r} must be a string or null to break scores down by it (got {_shown(value)})"
+        raise ValueError(msg)
+    return value
+
+
+def check_kinds(kinds: Iterable[str] | None) -> tuple[str, ...] | None:
+    """The predicted kinds to score: None (all), or kinds among :data:`~quotelib.records.KINDS`.
+
+    Returns:
+        The kinds, in the order of ``KINDS``, or None.
+
+    Raises:
+        TypeError: ``kinds`` is a string, not a collection of them.
+        ValueError: ``kinds`` is empty or names something else than a kind.
+
+    Examples:
+        >>> check_kinds(["mixed", "direct"])
+        ('direct', 'mixed')
+        >>> check_kinds(("direct", "quoted"))
+        Traceback (most recent call last):
+        ...
+        ValueError: 'kinds' must name kinds among ('direct', 'indirect', 'mixed') (got ('direct', 'quoted'))
+    """
+    if kinds is None:
+        return None
+    if isinstance(kinds, str):
+        msg = f"'kinds' must be a tuple of kinds, such as ('direct', 'mixed') (got {kinds!r})"
+        raise TypeError(msg)
+    chosen = tuple(kinds)
+    if not chosen or not set(chosen) <= set(KINDS):
+        msg = f"'kinds' must name kinds among {KINDS!r} (got {chosen!r})"
+        raise ValueError(msg)
+    return tuple(kind for kind in KINDS if kind in chosen)
+
+
+def check_field_name(by: Any) -> None:
+    """Check the name of the gold field to break scores down by: a string, or None.
+
+    Raises:
+        TypeError: ``by`` is something else.
+    """
+    if by is not None and not isinstance(by, str):
+        msg = f"'by' must be the name of a gold quote field (got {by!r} of {type(by)!r})"
+        raise TypeError(msg)
 
 
 def _check_span(span: Any, text: str, where: str, *, required: bool = False) -> None:

@@ -1,7 +1,8 @@
 """The scores of a system: :class:`Scores` for each measure, :class:`Evaluation` for all.
 
 :func:`quotelib.evaluate` computes them (:mod:`quotelib.scoring`); this module
-holds the records and their tables.
+holds the records and their tables. :class:`Breakdown` holds the scores of the
+gold quotes grouped by a field of theirs (``evaluate(..., by="pdnc_quote_type")``).
 """
 
 from __future__ import annotations
@@ -13,9 +14,23 @@ import attrs
 
 from quotelib.records import KINDS
 
-__all__ = ["ByKind", "Evaluation", "Scores", "format_comparison", "ratio"]
+__all__ = [
+    "Breakdown",
+    "BreakdownRow",
+    "ByKind",
+    "Evaluation",
+    "Scores",
+    "UNKNOWN",
+    "format_breakdown",
+    "format_comparison",
+    "ratio",
+]
 
 ByKind = tuple[tuple[str, int, int], ...]  # (kind, tp, n) for each kind
+#: The breakdown's value for gold quotes without the field (or with it null).
+UNKNOWN = "unknown"
+#: The counts of a :class:`BreakdownRow`, the rates read off them.
+_ROW_COUNTS = ("n_gold", "tp", "speaker_right", "speaker_total", "name_right", "end_to_end_tp")
 
 
 @attrs.frozen(kw_only=True)
@@ -39,6 +54,31 @@ class Scores:
     recall_by_kind: ByKind
     precision_by_kind: ByKind
 
+    @classmethod
+    def from_counts(cls, measure: str, recall_by_kind: ByKind, precision_by_kind: ByKind) -> Scores:
+        """The scores of a measure from its ``(kind, tp, n)`` counts on each side.
+
+        Examples:
+            >>> scores = Scores.from_counts("exact", (("direct", 1, 4),), (("direct", 1, 2),))
+            >>> scores.precision, scores.recall, round(scores.f1, 3)
+            (0.5, 0.25, 0.333)
+        """
+        tp = sum(tp for _, tp, _ in recall_by_kind)
+        n_gold = sum(n for *_, n in recall_by_kind)
+        n_pred = sum(n for *_, n in precision_by_kind)
+        precision, recall = ratio(tp, n_pred), ratio(tp, n_gold)
+        return cls(
+            measure=measure,
+            tp=tp,
+            n_pred=n_pred,
+            n_gold=n_gold,
+            precision=precision,
+            recall=recall,
+            f1=ratio(2 * precision * recall, precision + recall),
+            recall_by_kind=recall_by_kind,
+            precision_by_kind=precision_by_kind,
+        )
+
     def recall_of(self, kind: str) -> float:
         """Recall over the gold quotes of ``kind`` (0.0 when there are none)."""
         return _rate(self.recall_by_kind, kind)
@@ -57,6 +97,103 @@ class Scores:
 
 
 @attrs.frozen(kw_only=True)
+class BreakdownRow:
+    """The scores of the gold quotes whose breakdown field has one value.
+
+    Attributes:
+        value: the field's value (``"unknown"`` for quotes without it).
+        n_gold: gold quotes with this value (those with words).
+        tp, recall: how many (and what share) a prediction matches at ``partial@0.3``.
+        speaker_right, speaker_total, speaker_accuracy: as in :class:`Evaluation`,
+            over the matched quotes with this value whose gold quote has a speaker.
+        name_right, name_accuracy: likewise, the resolved ``speaker_name`` alone.
+        end_to_end_tp, end_to_end_recall: quotes matched with the speaker right.
+    """
+
+    value: str
+    n_gold: int
+    tp: int
+    recall: float
+    speaker_right: int
+    speaker_total: int
+    speaker_accuracy: float
+    name_right: int
+    name_accuracy: float
+    end_to_end_tp: int
+    end_to_end_recall: float
+
+    def cells(self) -> list[str]:
+        """The row of a breakdown table: gold, R@.3, speaker, name, E2E R."""
+        spoken = [self.speaker_accuracy, self.name_accuracy] if self.speaker_total else None
+        return [
+            str(self.n_gold),
+            _fixed(self.recall) if self.n_gold else "-",
+            *(map(_fixed, spoken) if spoken else ["-", "-"]),
+            _fixed(self.end_to_end_recall) if self.n_gold else "-",
+        ]
+
+
+@attrs.frozen(kw_only=True)
+class Breakdown:
+    """Recall, speaker and name accuracy of the gold quotes, by the value of one field.
+
+    Attributes:
+        field: the gold quotes' field (``"pdnc_quote_type"``, ``"relation"``, ...).
+        rows: one per value, sorted, ``"unknown"`` (field absent or null) last.
+    """
+
+    field: str
+    rows: tuple[BreakdownRow, ...]
+
+    @classmethod
+    def from_counts(cls, field: str, counts: Mapping[str, Mapping[str, int]]) -> Breakdown:
+        """The rows of each value's counts (``n_gold``, ``tp``, ``speaker_total``, ...).
+
+        Examples:
+            >>> table = Breakdown.from_counts("type", {"Implicit": {"n_gold": 4, "tp": 1}})
+            >>> table.of("Implicit").recall, table.of("Implicit").speaker_accuracy
+            (0.25, 0.0)
+        """
+        rows = []
+        for value in sorted(counts, key=lambda v: (v == UNKNOWN, v)):
+            n = {name: counts[value].get(name, 0) for name in _ROW_COUNTS}
+            rows.append(
+                BreakdownRow(
+                    value=value,
+                    **n,
+                    recall=ratio(n["tp"], n["n_gold"]),
+                    speaker_accuracy=ratio(n["speaker_right"], n["speaker_total"]),
+                    name_accuracy=ratio(n["name_right"], n["speaker_total"]),
+                    end_to_end_recall=ratio(n["end_to_end_tp"], n["n_gold"]),
+                )
+            )
+        return cls(field=field, rows=tuple(rows))
+
+    def of(self, value: str) -> BreakdownRow:
+        """The row of ``value``; a ``KeyError`` naming the values there are otherwise."""
+        for row in self.rows:
+            if row.value == value:
+                return row
+        msg = (
+            f"no gold quote has {self.field!r} {value!r} (values: {[r.value for r in self.rows]!r})"
+        )
+        raise KeyError(msg)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: the field, and each value's numbers under its name."""
+        values = {row.value: attrs.asdict(row, filter=_not_value) for row in self.rows}
+        return {"field": self.field, "values": values}
+
+    def format_table(self) -> str:
+        """One line per value: gold quotes, recall, speaker and name accuracy, E2E recall."""
+        return _table(_breakdown_header(self.field), [[r.value, *r.cells()] for r in self.rows])
+
+
+def _breakdown_header(field: str) -> list[str]:
+    return [field, "gold", "R@.3", "speaker", "name", "E2E R"]
+
+
+@attrs.frozen(kw_only=True)
 class Evaluation:
     """The scores of one system on a set of annotated documents.
 
@@ -72,6 +209,9 @@ class Evaluation:
             a mention of its chain: the resolution alone, without the credit
             that ``speaker_accuracy`` gives to overlapping spans ("He" for "he").
         end_to_end: a gold quote counts only when matched with the speaker right.
+        kinds: the predicted kinds scored (``evaluate(..., kinds=...)``); None: all.
+        by_field: the scores broken down by a gold field (``evaluate(..., by=...)``),
+            or None.
     """
 
     n_docs: int
@@ -85,9 +225,14 @@ class Evaluation:
     name_right: int
     name_accuracy: float
     end_to_end: Scores
+    kinds: tuple[str, ...] | None = None
+    by_field: Breakdown | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready numbers, each measure under its name (``"partial@0.3"``, ...)."""
+        """JSON-ready numbers, each measure under its name (``"partial@0.3"``, ...).
+
+        ``"kinds"`` and ``"by_field"`` are there only when they were asked for.
+        """
         data = {name: getattr(self, name) for name in ("n_docs", "n_gold_without_words")}
         for scores in (self.partial_03, self.partial_08, self.exact, self.end_to_end):
             data[scores.measure] = scores.to_dict()
@@ -98,10 +243,18 @@ class Evaluation:
             "name_accuracy": self.name_accuracy,
             "name_right": self.name_right,
         }
+        if self.kinds is not None:
+            data["kinds"] = list(self.kinds)
+        if self.by_field is not None:
+            data["by_field"] = self.by_field.to_dict()
         return data
 
     def format_table(self) -> str:
-        """A fixed-width table of every measure, with recall and precision by kind."""
+        """A fixed-width table of every measure, with recall and precision by kind.
+
+        The predicted kinds scored and the breakdown by a field follow when
+        they were asked for.
+        """
         header = ["measure", "P", "R", "F1", "tp", "pred", "gold"]
         header += [f"R {k}" for k in KINDS] + [f"P {k}" for k in KINDS]
         rows = [
@@ -118,6 +271,8 @@ class Evaluation:
             f"{self.speaker_total})\n"
             f"{self.n_docs} documents; {self.n_gold_without_words} gold quotes "
             "without words ignored"
+            + (f"; predictions scored: {', '.join(self.kinds)}" if self.kinds else "")
+            + (f"\n{self.by_field.format_table()}" if self.by_field else "")
         )
 
     def __str__(self) -> str:
@@ -154,6 +309,40 @@ def format_comparison(evaluations: Mapping[str, Evaluation]) -> str:
     return _table(header, rows)
 
 
+def format_breakdown(evaluations: Mapping[str, Evaluation]) -> str:
+    """A fixed-width table comparing systems by the value of a gold field, one row per both.
+
+    Every evaluation must hold a breakdown by the same field
+    (``evaluate(..., by=FIELD)``).
+
+    Raises:
+        ValueError: an evaluation has no breakdown, or one by another field.
+
+    Examples:
+        >>> from quotelib import evaluate
+        >>> text = '"Go," said Ann. "No," he said.'
+        >>> gold = [{"id": 1, "text": text, "quotes": [
+        ...     {"content_parts": [[1, 3]], "speaker_text": "Ann", "type": "Explicit"},
+        ...     {"content_parts": [[17, 19]], "speaker_text": "Bob", "type": "Anaphoric"}]}]
+        >>> found = {1: [{"content_parts": [[1, 3]], "speaker_name": "Ann"}]}
+        >>> print(format_breakdown({"mine": evaluate(gold, found, by="type")}))
+        system type      gold  R@.3 speaker  name E2E R
+        mine   Anaphoric    1 0.000       -     - 0.000
+        mine   Explicit     1 1.000   1.000 1.000 1.000
+    """
+    fields = {name: ev.by_field.field if ev.by_field else None for name, ev in evaluations.items()}
+    if None in fields.values() or len(set(fields.values())) > 1:
+        msg = f"every evaluation needs a breakdown by the same field (got {fields!r})"
+        raise ValueError(msg)
+    field = next(iter(fields.values()), "value")
+    rows = [
+        [name, row.value, *row.cells()]
+        for name, ev in evaluations.items()
+        for row in ev.by_field.rows  # type: ignore[union-attr] - checked above
+    ]
+    return _table(["system", *_breakdown_header(field)], rows)
+
+
 def ratio(part: float, whole: float) -> float:
     return part / whole if whole else 0.0
 
@@ -164,6 +353,10 @@ def _rate(by_kind: ByKind, kind: str) -> float:
 
 def _kind_dict(by_kind: ByKind, rate: str, total: str) -> dict[str, dict[str, Any]]:
     return {k: {rate: ratio(tp, n), "tp": tp, total: n} for k, tp, n in by_kind}
+
+
+def _not_value(attribute: attrs.Attribute, value: Any) -> bool:
+    return attribute.name != "value"
 
 
 def _fixed(number: float) -> str:

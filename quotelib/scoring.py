@@ -20,6 +20,15 @@ overlaps the gold speaker or a mention of the gold speaker's coreference chain,
 or when its name matches theirs (see :func:`names_match`). End-to-end, a gold
 quote counts only when it is matched and its speaker is right.
 
+A gold quote of fiction names its speaker as a character, without a span
+(the annotated novels, ``pdnc-dev.jsonl``): it has a speaker when its
+``speaker_text`` names one, and its names are ``speaker_text`` and every
+``speaker_aliases`` entry. A placeholder speaker whose text starts with ``_``
+(``"_unknowable"``, ``"_group"``) counts as no speaker. ``by=FIELD`` breaks
+recall, speaker and name accuracy down by a field of the gold quotes, and
+``kinds=`` scores only the predictions of some kinds (quoted speech only,
+against a corpus that annotates nothing else).
+
 Examples:
     >>> text = 'Putin said "the talks failed." Aides said he left.'
     >>> gold = [{"id": "d1", "text": text, "quotes": [
@@ -47,8 +56,16 @@ from typing import Any
 
 import attrs
 
-from quotelib.annotated import check_gold_document, check_quote
+from quotelib.annotated import (
+    breakdown_value,
+    check_field_name,
+    check_gold_document,
+    check_kinds,
+    check_quote,
+)
 from quotelib.evaluation import (
+    UNKNOWN,
+    Breakdown,
     ByKind,
     Evaluation,
     Scores,
@@ -81,6 +98,8 @@ PRONOUNS = frozenset({
 })
 # fmt: on
 
+#: How the fiction corpus starts a speaker that is no one character ("_unknowable", "_group").
+PLACEHOLDER_PREFIX = "_"
 _WORD = re.compile(r"\w+")
 _POSSESSIVE = re.compile(r"['\u2019]s\b", re.IGNORECASE)
 _E2E = "end-to-end"
@@ -99,11 +118,15 @@ class _Item:
     names: tuple[str, ...]  # speaker names; for gold, the chain mention texts too
     has_speaker: bool
     name: str | None = None  # the predicted speaker_name
+    group: str | None = None  # for gold, its value of the breakdown field, if any
 
 
 def evaluate(
     gold: Iterable[Mapping[str, Any]],
     predicted: Iterable[Mapping[str, Any]] | Mapping[Any, Iterable[Quote | Mapping[str, Any]]],
+    *,
+    by: str | None = None,
+    kinds: Iterable[str] | None = None,
 ) -> Evaluation:
     """Score predicted quotes against gold ones.
 
@@ -112,14 +135,22 @@ def evaluate(
         predicted: ``{"id", "quotes": [...]}`` dicts, or a mapping from id to
             quotes; each quote a :class:`~quotelib.Quote` or its ``to_dict()``.
             A gold document without a prediction counts as predicting nothing.
+        by: a field of the gold quotes (``"pdnc_quote_type"``, ``"relation"``):
+            recall, speaker and name accuracy of each of its values, in
+            :attr:`Evaluation.by_field`.
+        kinds: score only the predictions of these kinds (``("direct",
+            "mixed")``), the others left out as if not predicted; all by default.
 
     Raises:
         ValueError: an id appears twice, a predicted id is not in ``gold``, or
             a document or quote is not sound: a gold document without an id,
             a string text or a list of quotes; a span that is not ``[start,
             end]`` integers with ``0 <= start <= end <= len(text)``; a content
-            part outside its quote's ``content``. The message names the
-            document, the quote and the field.
+            part outside its quote's ``content``; a ``by`` field that no gold
+            quote has, or holds something else than a string; a ``kinds``
+            entry that is no kind, or a prediction without a kind to choose.
+            The message names the document, the quote and the field.
+        TypeError: ``by`` is not a string, ``kinds`` a string.
 
     Examples:
         >>> text = 'Xi said ties are strong.'
@@ -135,9 +166,27 @@ def evaluate(
         Traceback (most recent call last):
         ...
         ValueError: gold document 7 quote 0: 'content_parts'[0] must be [start, end] with 0 <= start <= end <= 8, the length of the text (got [8, 23])
+
+        A quote of fiction, its speaker a character named by an alias,
+        broken down by the corpus's quote type:
+
+        >>> text = '"We must go," said Lizzy.'
+        >>> gold = [{"id": "c1", "text": text, "quotes": [{"content_parts": [[1, 11]],
+        ...     "speaker": None, "speaker_text": "Elizabeth Bennet",
+        ...     "speaker_aliases": ["Lizzy", "Miss Eliza"], "kind": "direct",
+        ...     "pdnc_quote_type": "Explicit"}]}]
+        >>> found = {"c1": [{"content_parts": [[1, 11]], "speaker_name": "Lizzy",
+        ...     "kind": "direct"}, {"content_parts": [[19, 24]], "kind": "indirect"}]}
+        >>> result = evaluate(gold, found, by="pdnc_quote_type", kinds=("direct", "mixed"))
+        >>> result.partial_03.precision, result.name_accuracy
+        (1.0, 1.0)
+        >>> result.by_field.of("Explicit").recall
+        1.0
     """
+    scored_kinds = check_kinds(kinds)
+    check_field_name(by)
     predictions = _predictions_by_id(predicted)
-    tally: Counter[tuple[str, ...]] = Counter()
+    tally: Counter[tuple[str | None, ...]] = Counter()
     seen = set()
     for index, doc in enumerate(gold):
         check_gold_document(doc, index)
@@ -145,17 +194,13 @@ def evaluate(
             msg = f"gold document id {doc['id']!r} appears twice"
             raise ValueError(msg)
         seen.add(doc["id"])
-        text = doc["text"]
-        golds = [_gold_item(quote, text) for quote in doc["quotes"]]
-        tally["empty"] += sum(not item.words for item in golds)
-        where = f"predicted document {doc['id']!r} quote"
-        preds = [
-            _predicted_item(quote, text, f"{where} {number}")
-            for number, quote in enumerate(predictions.pop(doc["id"], ()))
-        ]
-        _tally_document(tally, [item for item in golds if item.words], preds)
+        found = predictions.pop(doc["id"], ())
+        _score_document(tally, doc, found, by=by, kinds=scored_kinds)
     if predictions:
         msg = f"predicted document ids not in gold: {sorted(predictions, key=repr)!r}"
+        raise ValueError(msg)
+    if by is not None and tally["gold quotes"] and not tally["with field"]:
+        msg = f"no gold quote has the field {by!r} to break scores down by"
         raise ValueError(msg)
     return Evaluation(
         n_docs=len(seen),
@@ -169,6 +214,8 @@ def evaluate(
         name_right=tally["name", "right"],
         name_accuracy=ratio(tally["name", "right"], tally["speaker", "total"]),
         end_to_end=_scores(_E2E, tally),
+        kinds=scored_kinds,
+        by_field=None if by is None else _breakdown(tally, by),
     )
 
 
@@ -205,6 +252,31 @@ def _predictions_by_id(predicted: Iterable[Any] | Mapping[Any, Any]) -> dict[Any
     return by_id
 
 
+def _score_document(
+    tally: Counter,
+    doc: Mapping[str, Any],
+    found: Iterable[Any],
+    *,
+    by: str | None,
+    kinds: tuple[str, ...] | None,
+) -> None:
+    """Add one document's counts to ``tally``: its gold quotes against its predictions."""
+    text, where = doc["text"], f"document {doc['id']!r} quote"
+    golds = [
+        _gold_item(quote, text, by, f"gold {where} {number}")
+        for number, quote in enumerate(doc["quotes"])
+    ]
+    tally["empty"] += sum(not item.words for item in golds)
+    tally["gold quotes"] += len(golds)
+    tally["with field"] += sum(by in quote for quote in doc["quotes"]) if by else 0
+    preds = [
+        _predicted_item(quote, text, f"predicted {where} {number}", kinds)
+        for number, quote in enumerate(found)
+    ]
+    chosen = [item for item in preds if kinds is None or item.kind in kinds]
+    _tally_document(tally, [item for item in golds if item.words], chosen)
+
+
 def _span(value: Any) -> Span | None:
     return None if value is None else (int(value[0]), int(value[1]))
 
@@ -229,19 +301,33 @@ def _item(quote: Mapping[str, Any], text: str, spans: list[Any], names: list[Any
     )
 
 
-def _gold_item(quote: Mapping[str, Any], text: str) -> _Item:
+def _gold_item(quote: Mapping[str, Any], text: str, by: str | None, where: str) -> _Item:
     chain = quote.get("speaker_chain") or []
-    names = [quote.get("speaker_text"), *(text[s:e] for s, e in chain)]
-    return _item(quote, text, [quote.get("speaker"), *chain], names)
+    characters = [quote.get("speaker_text"), *(quote.get("speaker_aliases") or ())]
+    characters = [name for name in characters if _names_someone(name)]
+    names = [*characters, *(text[s:e] for s, e in chain)]
+    item = _item(quote, text, [quote.get("speaker"), *chain], names)
+    # Fiction: a character speaks, named without a span.
+    has_speaker = item.has_speaker or _names_someone(quote.get("speaker_text"))
+    group = None if by is None else breakdown_value(quote, by, where) or UNKNOWN
+    return attrs.evolve(item, has_speaker=has_speaker, group=group)
 
 
-def _predicted_item(quote: Any, text: str, where: str) -> _Item:
+def _names_someone(name: str | None) -> bool:
+    """Whether a gold ``speaker_text`` (or alias) names a speaker, not a placeholder."""
+    return bool(name and name.strip()) and not name.startswith(PLACEHOLDER_PREFIX)
+
+
+def _predicted_item(quote: Any, text: str, where: str, kinds: tuple[str, ...] | None) -> _Item:
     if isinstance(quote, Quote):
         quote = quote.to_dict()
     elif not isinstance(quote, Mapping):
         msg = f"a predicted quote must be a Quote or a dict (got {quote!r} of {type(quote)!r})"
         raise TypeError(msg)
     check_quote(quote, text, where)
+    if kinds is not None and quote.get("kind") not in KINDS:
+        msg = f"{where}: 'kind' must be one of {KINDS!r} for kinds= to choose (got {quote.get('kind')!r})"
+        raise ValueError(msg)
     names = [quote.get("speaker_name"), quote.get("speaker_text")]
     item = _item(quote, text, [quote.get("speaker")], names)
     has_speaker = item.has_speaker or bool(item.names)
@@ -281,20 +367,38 @@ def _name_right(g: _Item, p: _Item) -> bool:
 def _tally_document(tally: Counter, golds: list[_Item], preds: list[_Item]) -> None:
     tally.update(("n_gold", g.kind) for g in golds)
     tally.update(("n_pred", p.kind) for p in preds)
+    tally.update(("by", g.group, "n_gold") for g in golds if g.group is not None)
     for measure in MEASURES:
         for gi, pi in _match(golds, preds, measure):
             tally[measure, "gold", golds[gi].kind] += 1
             tally[measure, "pred", preds[pi].kind] += 1
-            if measure != MEASURES[0]:
-                continue
-            right = _speaker_right(golds[gi], preds[pi])
-            if golds[gi].has_speaker:
-                tally["speaker", "total"] += 1
-                tally["speaker", "right"] += right
-                tally["name", "right"] += _name_right(golds[gi], preds[pi])
-            if right:
-                tally[_E2E, "gold", golds[gi].kind] += 1
-                tally[_E2E, "pred", preds[pi].kind] += 1
+            if measure == MEASURES[0]:
+                _tally_pair(tally, golds[gi], preds[pi])
+
+
+def _tally_pair(tally: Counter, g: _Item, p: _Item) -> None:
+    """The speaker and end-to-end counts of a ``partial@0.3`` pair, overall and by group."""
+    right = _speaker_right(g, p)
+    counts = {"tp": 1, "end_to_end_tp": right}
+    if g.has_speaker:
+        counts.update(speaker_total=1, speaker_right=right, name_right=_name_right(g, p))
+        tally["speaker", "total"] += 1
+        tally["speaker", "right"] += right
+        tally["name", "right"] += counts["name_right"]
+    if right:
+        tally[_E2E, "gold", g.kind] += 1
+        tally[_E2E, "pred", p.kind] += 1
+    if g.group is not None:
+        for what, count in counts.items():
+            tally["by", g.group, what] += count
+
+
+def _breakdown(tally: Counter, field: str) -> Breakdown:
+    counts: dict[str, Counter] = {}
+    for key, count in tally.items():
+        if key[0] == "by":
+            counts.setdefault(key[1], Counter())[key[2]] = count
+    return Breakdown.from_counts(field, counts)
 
 
 def _by_kind(tally: Counter, measure: str, side: str) -> ByKind:
@@ -304,23 +408,8 @@ def _by_kind(tally: Counter, measure: str, side: str) -> ByKind:
 
 
 def _scores(measure: str, tally: Counter) -> Scores:
-    recall_by_kind = _by_kind(tally, measure, "gold")
-    precision_by_kind = _by_kind(tally, measure, "pred")
-    tp = sum(tp for _, tp, _ in recall_by_kind)
-    n_gold = sum(n for *_, n in recall_by_kind)
-    n_pred = sum(n for *_, n in precision_by_kind)
-    precision, recall = ratio(tp, n_pred), ratio(tp, n_gold)
-    f1 = ratio(2 * precision * recall, precision + recall)
-    return Scores(
-        measure=measure,
-        tp=tp,
-        n_pred=n_pred,
-        n_gold=n_gold,
-        precision=precision,
-        recall=recall,
-        f1=f1,
-        recall_by_kind=recall_by_kind,
-        precision_by_kind=precision_by_kind,
+    return Scores.from_counts(
+        measure, _by_kind(tally, measure, "gold"), _by_kind(tally, measure, "pred")
     )
 
 

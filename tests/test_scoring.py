@@ -5,14 +5,18 @@ from __future__ import annotations
 import importlib
 import json
 import re
+from pathlib import Path
 
 import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from quotelib.evaluation import format_breakdown
 from quotelib.records import Quote, TextSpan
 from quotelib.scoring import Evaluation, Scores, evaluate, format_comparison, names_match
+
+NOVELS = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "pdnc-dev.jsonl"
 
 TEXT = (
     "Vladimir Putin said on Friday that the plan would cut taxes for working families next "
@@ -424,3 +428,222 @@ def test_evaluate_rejects_predicted_offsets_outside_the_text():
 
 def test_evaluate_accepts_the_annotated_corpus_as_it_is(dev_articles):
     assert evaluate(dev_articles, {}).n_docs == len(dev_articles)
+
+
+# --- fiction: characters as speakers, placeholders, breakdown by a field, kinds (issue #12) ----
+
+NOVEL = (
+    '"I will not dance," said Mr. Darcy. "Nor I," she answered.\n'
+    '"Then we are agreed," said the other, and they laughed.\n'
+    '"Hush!" cried several voices.'
+)
+DARCY = ["Darcy", "Fitzwilliam Darcy", "Mr. Darcy"]
+ELIZA = ["Eliza", "Elizabeth", "Elizabeth Bennet", "Lizzy", "Miss Bennet"]
+
+
+def _line(words: str, speaker: str, aliases: list[str], quote_type: str | None) -> dict:
+    """A gold quote as the fiction corpus writes it: a character, no speaker span."""
+    return {
+        "content": _at(words, NOVEL),
+        "content_parts": [_at(words, NOVEL)],
+        "speaker": None,
+        "speaker_text": speaker,
+        "speaker_aliases": aliases,
+        "cue": None,
+        "kind": "direct",
+        "pdnc_quote_type": quote_type,
+    }
+
+
+DANCE = _line("I will not dance", "Fitzwilliam Darcy", DARCY, "Explicit")
+NOR_I = _line("Nor I", "Elizabeth Bennet", ELIZA, "Anaphoric")
+AGREED = _line("Then we are agreed", "Charlotte Lucas", ["Charlotte", "Miss Lucas"], "Implicit")
+HUSH = _line("Hush", "_group", ["_group"], "Anaphoric")
+
+
+def _said(words: str, kind: str = "direct", **speaker) -> dict:
+    return {"content_parts": [_at(words, NOVEL)], "kind": kind, **speaker}
+
+
+def _novel(*quotes: dict) -> list[dict]:
+    return _gold(*quotes, doc_id="pp-0001", text=NOVEL)
+
+
+@pytest.mark.parametrize(
+    "speaker, right",
+    [
+        ({"speaker_name": "Fitzwilliam Darcy"}, True),
+        ({"speaker_name": "Darcy"}, True),
+        ({"speaker_name": "Mr Darcy"}, True),
+        ({"speaker_text": "Mr. Darcy", "speaker": _at("Mr. Darcy", NOVEL)}, True),
+        ({"speaker_name": "Elizabeth Bennet"}, False),
+        ({"speaker_text": "she", "speaker": _at("she", NOVEL)}, False),
+        ({}, False),
+    ],
+    ids=["main-name", "alias", "alias-without-dot", "speaker-text", "other-character",
+         "pronoun", "no-speaker"],
+)  # fmt: skip
+def test_evaluate_character_speaker_matches_its_name_and_aliases(speaker, right):
+    # Regression: a gold speaker given as a character, without a span, counted as no speaker.
+    result = evaluate(_novel(DANCE), {"pp-0001": [_said("I will not dance", **speaker)]})
+    assert (result.speaker_right, result.speaker_total) == (int(right), 1)
+    assert result.end_to_end.tp == int(right)
+
+
+def test_evaluate_character_name_accuracy_counts_speaker_name_only():
+    as_written = _said("Nor I", speaker=_at("she", NOVEL), speaker_text="she")
+    resolved = dict(as_written, speaker_name="Lizzy")
+    assert evaluate(_novel(NOR_I), {"pp-0001": [as_written]}).name_right == 0
+    result = evaluate(_novel(NOR_I), {"pp-0001": [resolved]})
+    assert (result.speaker_right, result.name_right, result.name_accuracy) == (1, 1, 1.0)
+
+
+@pytest.mark.parametrize("placeholder", ["_group", "_unknowable"])
+def test_evaluate_placeholder_speaker_counts_as_no_speaker(placeholder):
+    gold = _novel(dict(HUSH, speaker_text=placeholder, speaker_aliases=[placeholder]))
+    silent = evaluate(gold, {"pp-0001": [_said("Hush")]})
+    assert (silent.partial_03.tp, silent.speaker_total, silent.end_to_end.tp) == (1, 0, 1)
+    guessed = evaluate(gold, {"pp-0001": [_said("Hush", speaker_name="voices")]})
+    assert (guessed.speaker_total, guessed.end_to_end.tp) == (0, 0)
+
+
+def test_evaluate_aliases_must_be_a_list_of_strings():
+    with pytest.raises(ValueError, match=r"quote 0: 'speaker_aliases' must be a list of strings"):
+        evaluate(_novel(dict(DANCE, speaker_aliases="Darcy")), {})
+
+
+def test_evaluate_breaks_down_by_a_gold_field():
+    gold = _novel(DANCE, NOR_I, AGREED, HUSH, dict(AGREED, pdnc_quote_type=None, content_parts=[
+        _at("and they laughed", NOVEL)], content=_at("and they laughed", NOVEL)))  # fmt: skip
+    found = [
+        _said("I will not dance", speaker_name="Darcy"),
+        _said("Nor I", speaker_name="Darcy"),
+        _said("Hush"),
+    ]
+    result = evaluate(gold, {"pp-0001": found}, by="pdnc_quote_type")
+    breakdown = result.by_field
+    assert breakdown.field == "pdnc_quote_type"
+    assert [row.value for row in breakdown.rows] == ["Anaphoric", "Explicit", "Implicit", "unknown"]
+    anaphoric = breakdown.of("Anaphoric")  # "Nor I" (speaker wrong) and "Hush" (no speaker)
+    assert (anaphoric.n_gold, anaphoric.tp, anaphoric.recall) == (2, 2, 1.0)
+    assert (anaphoric.speaker_total, anaphoric.speaker_right, anaphoric.name_right) == (1, 0, 0)
+    assert (anaphoric.end_to_end_tp, anaphoric.end_to_end_recall) == (1, 0.5)
+    explicit = breakdown.of("Explicit")
+    assert (explicit.recall, explicit.speaker_accuracy, explicit.name_accuracy) == (1.0, 1.0, 1.0)
+    assert (breakdown.of("Implicit").tp, breakdown.of("unknown").n_gold) == (0, 1)
+    with pytest.raises(KeyError, match="'Unknown'"):
+        breakdown.of("Unknown")
+
+
+def test_evaluate_breakdown_adds_up_to_the_totals():
+    gold = _gold(TAXES, BACK_DOWN, NEVER, GIFT)
+    found = [TAXES, dict(BACK_DOWN, speaker=None), _quote("Critics called the plan")]
+    plain = evaluate(gold, {"d1": found})
+    result = evaluate(gold, {"d1": found}, by="kind")
+    assert attrs.evolve(result, by_field=None) == plain  # the scores themselves do not move
+    rows = result.by_field.rows
+    assert sum(row.n_gold for row in rows) == plain.partial_03.n_gold
+    assert sum(row.tp for row in rows) == plain.partial_03.tp
+    assert sum(row.speaker_total for row in rows) == plain.speaker_total
+    assert sum(row.speaker_right for row in rows) == plain.speaker_right
+    assert sum(row.end_to_end_tp for row in rows) == plain.end_to_end.tp
+    for row in rows:
+        assert row.recall == plain.partial_03.recall_of(row.value)
+
+
+def test_evaluate_breakdown_shows_in_tables_and_dicts():
+    result = evaluate(_novel(DANCE, NOR_I), {"pp-0001": [_said("Nor I")]}, by="pdnc_quote_type")
+    table = result.format_table()
+    assert re.search(r"^pdnc_quote_type +gold +R@\.3 +speaker +name +E2E R$", table, re.M)
+    assert re.search(r"^Anaphoric +1 +1\.000 +0\.000 +0\.000 +0\.000$", table, re.M)
+    assert re.search(r"^Explicit +1 +0\.000 +- +- +0\.000$", table, re.M)
+    data = json.loads(json.dumps(result.to_dict()))
+    assert data["by_field"]["field"] == "pdnc_quote_type"
+    assert data["by_field"]["values"]["Anaphoric"] == {
+        "n_gold": 1, "tp": 1, "recall": 1.0, "speaker_right": 0, "speaker_total": 1,
+        "speaker_accuracy": 0.0, "name_right": 0, "name_accuracy": 0.0, "end_to_end_tp": 0,
+        "end_to_end_recall": 0.0,
+    }  # fmt: skip
+    comparison = format_breakdown({"a": result, "b": result}).splitlines()
+    assert comparison[0].split() == ["system", "pdnc_quote_type", "gold", "R@.3", "speaker",
+                                     "name", "E2E", "R"]  # fmt: skip
+    assert [line.split()[:2] for line in comparison[1:]] == [
+        ["a", "Anaphoric"], ["a", "Explicit"], ["b", "Anaphoric"], ["b", "Explicit"]]  # fmt: skip
+
+
+def test_evaluate_format_breakdown_wants_one_field():
+    by_type = evaluate(_novel(DANCE), {}, by="pdnc_quote_type")
+    with pytest.raises(ValueError, match="breakdown by the same field"):
+        format_breakdown({"typed": by_type, "plain": evaluate(_novel(DANCE), {})})
+    with pytest.raises(ValueError, match="breakdown by the same field"):
+        format_breakdown({"typed": by_type, "kind": evaluate(_novel(DANCE), {}, by="kind")})
+
+
+@pytest.mark.parametrize(
+    "by, error, message",
+    [
+        ("pdnc_type", ValueError, "no gold quote has the field 'pdnc_type'"),
+        ("content", ValueError, "gold document 'pp-0001' quote 0: 'content' must be a string "
+                                "or null to break scores down by it (got [1, 17])"),
+        (3, TypeError, "'by' must be the name of a gold quote field (got 3"),
+    ],
+    ids=["absent", "not-a-string", "by-not-a-string"],
+)  # fmt: skip
+def test_evaluate_rejects_an_unusable_breakdown_field(by, error, message):
+    with pytest.raises(error) as caught:
+        evaluate(_novel(DANCE), {}, by=by)
+    assert message in str(caught.value)
+
+
+def test_evaluate_breakdown_of_no_gold_is_empty():
+    result = evaluate([{"id": 1, "text": "", "quotes": []}], {}, by="pdnc_quote_type")
+    assert result.by_field.rows == ()
+
+
+def test_evaluate_kinds_scores_only_the_chosen_predictions():
+    found = [
+        _said("I will not dance", speaker_name="Darcy"),
+        _said("said Mr. Darcy", kind="indirect"),
+        _said("Nor I", kind="mixed"),
+    ]
+    every = evaluate(_novel(DANCE, NOR_I), {"pp-0001": found})
+    quoted = evaluate(_novel(DANCE, NOR_I), {"pp-0001": found}, kinds=("mixed", "direct"))
+    assert (every.partial_03.n_pred, every.partial_03.precision) == (3, 2 / 3)
+    assert (quoted.partial_03.n_pred, quoted.partial_03.precision) == (2, 1.0)
+    assert quoted.partial_03.recall == every.partial_03.recall == 1.0
+    assert quoted.kinds == ("direct", "mixed")
+    assert quoted.to_dict()["kinds"] == ["direct", "mixed"]
+    assert "predictions scored: direct, mixed" in quoted.format_table()
+    assert "kinds" not in every.to_dict() and "by_field" not in every.to_dict()
+
+
+@pytest.mark.parametrize(
+    "kinds, found, error, message",
+    [
+        ("direct", [], TypeError, "'kinds' must be a tuple of kinds"),
+        (("direct", "quoted"), [], ValueError, "'kinds' must name kinds among"),
+        ((), [], ValueError, "'kinds' must name kinds among"),
+        (("direct",), [{"content_parts": [[1, 5]]}], ValueError,
+         "predicted document 'pp-0001' quote 0: 'kind' must be one of"),
+    ],
+    ids=["a-string", "not-a-kind", "empty", "prediction-without-kind"],
+)  # fmt: skip
+def test_evaluate_rejects_unusable_kinds(kinds, found, error, message):
+    with pytest.raises(error, match=re.escape(message)):
+        evaluate(_novel(DANCE), {"pp-0001": found}, kinds=kinds)
+
+
+@pytest.fixture(scope="module")
+def dev_novels():
+    """The annotated novels read from ../shared; the test skips without them."""
+    if not NOVELS.is_file():
+        pytest.skip(f"annotated novels not found at {NOVELS}")
+    with NOVELS.open(encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+def test_evaluate_accepts_the_annotated_novels_as_they_are(dev_novels):
+    result = evaluate(dev_novels, {}, by="pdnc_quote_type", kinds=("direct", "mixed"))
+    counts = {row.value: row.n_gold for row in result.by_field.rows}
+    assert set(counts) <= {"Anaphoric", "Explicit", "Implicit", "unknown"}
+    assert sum(counts.values()) == result.partial_03.n_gold > 0
