@@ -30,35 +30,35 @@ from __future__ import annotations
 
 import bisect
 import logging
-import re
 from collections.abc import Sequence
 
 import attrs
-from spacy.tokens import Span, Token
 
 from quotelib.attribution import Attribution
 from quotelib.cues import noun_class
+from quotelib.lexicon import SPEAKING_PRONOUNS
 from quotelib.marks import Quotation
 from quotelib.ranges import merge
 from quotelib.syntax import name_head
+from quotelib.utterance import (
+    addressees,
+    is_utterance,
+    opens_paragraph,
+    paragraph_end,
+    paragraph_start,
+    person_subject,
+    same_person,
+    sentences_between,
+    who,
+)
 from quotelib.view import DocView
 
-__all__ = ["converse", "is_utterance"]
+__all__ = ["converse"]
 
 logger = logging.getLogger(__name__)
 
-# What an utterance's last character inside its marks may be.
-_ENDS_UTTERANCE = frozenset(".!?,;:—–-…")
-# What may stand right before a quotation that opens a sentence.
-_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?…:;—–]|[.!?][\"”’'])\s*$")
-_PERSON_POS = frozenset({"PROPN", "PRON", "NOUN"})
-_SPEAKING_PRONOUNS = frozenset({"he", "she", "i", "we", "they"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # How many paragraphs back the people of an exchange are looked for.
 _EXCHANGE_PARAGRAPHS = 6
-# What sets a vocative name off: "Edward, come here.", "You look pale, Edward."
-_VOCATIVE_BEFORE = frozenset({",", "“", '"', "‘", "'", "—", "–"})
-_VOCATIVE_AFTER = frozenset({",", ".", "!", "?", "”", '"', ";", "’", "—", "–"})
 
 
 def converse(view: DocView, attributions: Sequence[Attribution]) -> list[Attribution]:
@@ -93,13 +93,13 @@ def _speaker_of(talk: _Conversation, index: int) -> tuple[str, int | None]:
     if found is None:
         found = _turn(talk, index)
     rule, speaker = found if found is not None else ("utterance", None)
-    addressed = _addressees(view, quotation)
-    if speaker is not None and _who(view.doc[speaker]) not in addressed:
+    addressed = addressees(view, quotation)
+    if speaker is not None and who(view.doc[speaker]) not in addressed:
         return rule, speaker
     # No speaker, or the one named is spoken to: in a two-person exchange, the other one.
     pair = talk.participants(quotation.start)
     if len(pair) == 2 and addressed:
-        spoken_to = [p for p in pair if _who(view.doc[p]) in addressed]
+        spoken_to = [p for p in pair if who(view.doc[p]) in addressed]
         if len(spoken_to) == 1:
             return "vocative", next(p for p in pair if p != spoken_to[0])
     return ("utterance", None) if speaker is not None else (rule, speaker)
@@ -157,7 +157,7 @@ class _Conversation:
         for anchor, speaker in reversed(self.said[: bisect.bisect_left(self.said, (offset, -1))]):
             if paragraph - self.view.paragraph(anchor) > _EXCHANGE_PARAGRAPHS:
                 break
-            if all(not _same_person(self.view, speaker, other) for other in found):
+            if all(not same_person(self.view, speaker, other) for other in found):
                 found.append(speaker)
                 if len(found) == 2:
                     break
@@ -203,32 +203,6 @@ def _covers(attribution: Attribution, quotation: Quotation) -> bool:
     return shared * 2 >= size
 
 
-def is_utterance(view: DocView, quotation: Quotation) -> bool:
-    """Whether a quotation is someone's words rather than a scare quote, a title or a name.
-
-    An utterance stands as a sentence of its own (it opens its paragraph, or
-    follows the end of a sentence, a colon or a dash) and either ends with
-    punctuation inside its marks (``"Every house on this street."``) or is
-    a clause of four words or more with a verb. ``the so-called "deal"``,
-    ``the film "Jaws"`` and ``"Mr. Smith"`` are not.
-    """
-    text = view.text
-    start, end = quotation.parts[0][0], quotation.parts[-1][1]
-    before = max(_paragraph_start(view, quotation.start), quotation.start - 200)
-    if not _SENTENCE_BEFORE.search(text[before : quotation.start]):
-        return False
-    if text[end - 1] in _ENDS_UTTERANCE:
-        return True
-    inside = view.doc.char_span(start, end, alignment_mode="expand")
-    return inside is not None and _is_clause(inside)
-
-
-def _is_clause(inside: Span) -> bool:
-    """Four words or more, one a verb."""
-    words = sum(token.is_alpha for token in inside)
-    return words >= 4 and any(t.pos_ in ("VERB", "AUX") for t in inside)
-
-
 def _paragraph_of(view: DocView, quotation: Quotation) -> int:
     return view.paragraph(quotation.start)
 
@@ -248,14 +222,14 @@ def _neighbour_before(talk: _Conversation, index: int) -> int | None:
     if previous is None or talk.speaker_of(previous) is None:
         return None
     view, number = talk.view, talk.owner[previous]
-    between = _sentences_between(view, view.outer[previous].end, view.outer[index].start)
+    between = sentences_between(view, view.outer[previous].end, view.outer[index].start)
     for sentence in between:
         cue = next(
             (talk.cues[i] for i in range(sentence.start, sentence.end) if i in talk.cues), None
         )
         if cue is not None and cue != number:
             return None  # another attribution's sentence lies between
-        if cue is None and _person_subject(view, sentence) is not None:
+        if cue is None and person_subject(view, sentence) is not None:
             return None  # someone else acts between: "Tom shook his head."
     return number
 
@@ -265,7 +239,7 @@ def _colon_intro(talk: _Conversation, index: int) -> tuple[str, int] | None:
     ``Abedin's succinct reply: "..."``, ``Trump deflected with a non sequitur: "..."``,
     ``- David Wasserman: "..."``."""
     view, quotation = talk.view, talk.view.outer[index]
-    start = _paragraph_start(view, quotation.start)
+    start = paragraph_start(view, quotation.start)
     before = view.text[start : quotation.start].rstrip()
     colon = view.doc.char_span(start + len(before) - 1, start + len(before))
     if not before.endswith(":") or colon is None:
@@ -277,7 +251,7 @@ def _colon_intro(talk: _Conversation, index: int) -> tuple[str, int] | None:
             break
         if candidate.dep_ == "poss" and noun_class(candidate.head) is not None:
             return "colon", name_head(candidate).i  # "Abedin's reply:"
-    subject = _person_subject(view, sentence, speakers=True)
+    subject = person_subject(view, sentence, speakers=True)
     if subject is not None and subject < token.i:
         return "colon", subject
     previous = view.doc[token.i - 1] if token.i > sentence.start else None
@@ -294,9 +268,9 @@ def _before_in_paragraph(talk: _Conversation, index: int) -> tuple[str, int] | N
     start = (
         view.outer[previous].end
         if previous is not None
-        else _paragraph_start(view, view.outer[index].start)
+        else paragraph_start(view, view.outer[index].start)
     )
-    between = _sentences_between(view, start, view.outer[index].start)
+    between = sentences_between(view, start, view.outer[index].start)
     if not between:
         return None
     sentence = between[-1]
@@ -304,7 +278,7 @@ def _before_in_paragraph(talk: _Conversation, index: int) -> tuple[str, int] | N
     if cue is not None:
         speaker = talk.found[cue].speaker
         return None if speaker is None else ("carried", speaker)
-    subject = _person_subject(view, sentence)
+    subject = person_subject(view, sentence)
     return None if subject is None else ("narrative", subject)
 
 
@@ -313,64 +287,19 @@ def _after_in_paragraph(talk: _Conversation, index: int) -> tuple[str, int] | No
     paragraph (``"What a morning." Mrs Harlow sighed.``), before any other quotation."""
     view, quotation = talk.view, talk.view.outer[index]
     following = view.outer[index + 1].start if index + 1 < len(view.outer) else len(view.text)
-    end = min(following, _paragraph_end(view, quotation.end))
-    after = _sentences_between(view, quotation.end, end)
+    end = min(following, paragraph_end(view, quotation.end))
+    after = sentences_between(view, quotation.end, end)
     if not after or any(i in talk.cues for i in range(after[0].start, after[0].end)):
         return None
-    subject = _person_subject(view, after[0])
+    subject = person_subject(view, after[0])
     return None if subject is None else ("narrative", subject)
-
-
-def _sentences_between(view: DocView, start: int, end: int) -> list[Span]:
-    """The sentences of ``text[start:end]`` that hold a word outside the quotations."""
-    span = view.doc.char_span(start, end, alignment_mode="contract")
-    if span is None or not len(span):
-        return []
-    first, last = view.sentences.index(span.start), view.sentences.index(span.end - 1)
-    return [
-        sentence
-        for sentence in view.sentences.spans[first : last + 1]
-        if any(
-            span.start <= t.i < span.end and t.is_alpha and not view.marks.contains(t.idx)
-            for t in sentence
-        )
-    ]
-
-
-def _paragraph_start(view: DocView, offset: int) -> int:
-    number = view.paragraph(offset)
-    return view.breaks[number - 1] if number else 0
-
-
-def _paragraph_end(view: DocView, offset: int) -> int:
-    number = view.paragraph(max(0, offset - 1))
-    return view.breaks[number] if number < len(view.breaks) else len(view.text)
-
-
-def _person_subject(view: DocView, sentence: Span, *, speakers: bool = False) -> int | None:
-    """The subject of a narrative sentence's main verb, outside every quotation, when it is
-    a person: a proper name, a personal pronoun, a capitalised noun (with ``speakers``, any
-    noun, as "the report" or "his letter" speak for someone)."""
-    for token in sentence:
-        if view.marks.contains(token.idx):
-            continue
-        speaks = _is_person(token) or (speakers and token.pos_ == "NOUN")
-        if token.dep_ in _SUBJECT_DEPS and token.head.dep_ == "ROOT" and speaks:
-            return name_head(token).i
-    return None
-
-
-def _is_person(token: Token) -> bool:
-    if token.pos_ == "PRON":
-        return token.lower_ in _SPEAKING_PRONOUNS
-    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title)
 
 
 def _turn(talk: _Conversation, index: int) -> tuple[str, int] | None:
     """The speaker by the turns of the conversation, for a quotation opening its paragraph."""
     view, quotation = talk.view, talk.view.outer[index]
     paragraph = talk.paragraph(quotation)
-    if not _opens_paragraph(view, quotation.start) or paragraph == 0:
+    if not opens_paragraph(view, quotation.start) or paragraph == 0:
         return None
     if not talk.alternate and not _answers(talk, paragraph - 1):
         last = talk.last_speaker.get(paragraph - 1)
@@ -380,12 +309,12 @@ def _turn(talk: _Conversation, index: int) -> tuple[str, int] | None:
     if not talk.alternate:  # a question is answered by the other one of an exchange
         pair = talk.participants(quotation.start)
         last = talk.last_speaker.get(paragraph - 1)
-        if len(pair) == 2 and last is not None and _same_person(view, pair[0], last[1]):
+        if len(pair) == 2 and last is not None and same_person(view, pair[0], last[1]):
             return "alternation", pair[1]
         return None
     previous = _last_turn(talk, paragraph - 1)
     before = _last_turn(talk, paragraph - 2)
-    if previous is None or before is None or _same_person(view, before, previous):
+    if previous is None or before is None or same_person(view, before, previous):
         return None
     return "alternation", before
 
@@ -393,19 +322,19 @@ def _turn(talk: _Conversation, index: int) -> tuple[str, int] | None:
 def _is_quote_paragraph(talk: _Conversation, paragraph: int) -> bool:
     """Whether ``paragraph`` opens with a quotation."""
     first = talk.first_quotation.get(paragraph)
-    return first is not None and _opens_paragraph(talk.view, talk.view.outer[first].start)
+    return first is not None and opens_paragraph(talk.view, talk.view.outer[first].start)
 
 
 def _names(view: DocView, speaker: int) -> bool:
     """Whether a speaker token is a person's name or pronoun, not "the report" or "a survey"."""
     token = view.doc[speaker]
-    return token.pos_ == "PROPN" or token.lower_ in _SPEAKING_PRONOUNS
+    return token.pos_ == "PROPN" or token.lower_ in SPEAKING_PRONOUNS
 
 
 def _answers(talk: _Conversation, paragraph: int) -> bool:
     """Whether ``paragraph`` is a quote paragraph whose last quotation asks a question."""
     first = talk.first_quotation.get(paragraph)
-    if first is None or not _opens_paragraph(talk.view, talk.view.outer[first].start):
+    if first is None or not opens_paragraph(talk.view, talk.view.outer[first].start):
         return False
     last = first
     while (
@@ -418,7 +347,7 @@ def _answers(talk: _Conversation, paragraph: int) -> bool:
 def _last_turn(talk: _Conversation, paragraph: int) -> int | None:
     """The speaker of a quote paragraph: its quotations' attribution, when it has one."""
     first = talk.first_quotation.get(paragraph)
-    if first is None or not _opens_paragraph(talk.view, talk.view.outer[first].start):
+    if first is None or not opens_paragraph(talk.view, talk.view.outer[first].start):
         return None
     return talk.speaker_of(first)
 
@@ -436,55 +365,17 @@ def _turns_alternate(view: DocView, owner: dict[int, int], found: list[Attributi
     run: list[int] = []  # speakers of the consecutive quote paragraphs up to here
     last_paragraph = None
     for index, quotation in enumerate(view.outer):
-        if not _opens_paragraph(view, quotation.start):
+        if not opens_paragraph(view, quotation.start):
             continue
         paragraph = _paragraph_of(view, quotation)
         speaker = found[owner[index]].speaker if index in owner else None
         if speaker is None or last_paragraph != paragraph - 1:
             run = []
         if speaker is not None:
-            if run and _same_person(view, run[-1], speaker):
+            if run and same_person(view, run[-1], speaker):
                 keeps += 1
-            elif len(run) >= 2 and _same_person(view, run[-2], speaker):
+            elif len(run) >= 2 and same_person(view, run[-2], speaker):
                 returns += 1
             run.append(speaker)
         last_paragraph = paragraph
     return returns >= 2 and returns >= keeps
-
-
-def _same_person(view: DocView, first: int, second: int) -> bool:
-    """Whether two speaker tokens name the same person, by their words (pronouns: by form)."""
-    return _who(view.doc[first]) == _who(view.doc[second])
-
-
-def _who(token: Token) -> str:
-    return name_head(token).lower_
-
-
-def _addressees(view: DocView, quotation: Quotation) -> set[str]:
-    """The names the quotation addresses (vocatives: ``"..., Edward."``), lower-cased."""
-    start, end = quotation.parts[0][0], quotation.parts[-1][1]
-    inside = view.doc.char_span(start, end, alignment_mode="contract")
-    if inside is None:
-        return set()
-    return {name_head(t).lower_ for t in inside if t.pos_ == "PROPN" and _is_vocative(t)}
-
-
-def _is_vocative(token: Token) -> bool:
-    """A name (with its title: "Mr. Darcy") set off by commas or ending the sentence:
-    ``"Edward, come here."``, ``"You look pale, Mr. Darcy."``, ``"Well, Edward, what now?"``."""
-    doc = token.doc
-    first, last = token.i, token.i
-    while first > 0 and doc[first - 1].pos_ == "PROPN":
-        first -= 1
-    while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN":
-        last += 1
-    before = doc[first - 1] if first else None
-    after = doc[last + 1] if last + 1 < len(doc) else None
-    set_off_before = before is None or before.text in _VOCATIVE_BEFORE or doc[first].is_sent_start
-    set_off_after = after is None or after.text in _VOCATIVE_AFTER
-    return set_off_before and set_off_after
-
-
-def _opens_paragraph(view: DocView, offset: int) -> bool:
-    return not view.text[_paragraph_start(view, offset) : offset].strip()

@@ -235,6 +235,8 @@ ANONYMOUS_NOUNS = _words(
 
 #: Personal pronouns by what they can refer to.
 HE, SHE, THEY, IT = _words("he him"), _words("she her"), _words("they them"), _words("it")
+#: The pronouns that can be the subject of a speech: who speaks in "she said".
+SPEAKING_PRONOUNS = _words("he she i we they")
 #: Relative pronouns that stand for the noun their clause modifies.
 RELATIVE_PRONOUNS = _words("who which that whom")
 #: Words that say the person they refer to is a man, or a woman.

@@ -39,6 +39,7 @@ from quotelib.lexicon import (
     PLACES,
     TITLES,
 )
+from quotelib.syntax import NOMINAL_SUBJECTS
 from quotelib.view import DocView
 
 __all__ = ["find_names"]
@@ -49,7 +50,6 @@ _COMMON_NOUN_TAGS = frozenset(get_string_id(tag) for tag in ("NN", "NNS"))
 ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$|^[A-Z][A-Z&]{1,6}$")
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _MAX_PERSON_WORDS = 4
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 
 
@@ -173,7 +173,7 @@ def _is_supported(view: DocView, name: _Name, label: str, person_words: set[str]
     """
     if label != "PERSON" or len(name.words) > 1:
         return True
-    return name.words[0] in person_words or view.doc[name.start].dep_ in _SUBJECT_DEPS
+    return name.words[0] in person_words or view.doc[name.start].dep_ in NOMINAL_SUBJECTS
 
 
 def _split_at_title(view: DocView, name_words: frozenset[int], start: int, end: int) -> list[_Name]:

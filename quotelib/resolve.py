@@ -36,10 +36,9 @@ from quotelib.lexicon import (
     TITLES,
 )
 from quotelib.mentions import Entities, Entity, slug
-from quotelib.syntax import mention_span
+from quotelib.syntax import NOMINAL_SUBJECTS, mention_span
 from quotelib.view import DocView
 
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PRONOUNS = HE | SHE | THEY | IT
 
 
@@ -142,7 +141,7 @@ class SpeakerResolver:
     def _resolve(self, token: Token, mention: Span) -> Resolution:
         if (
             token.lower_ in RELATIVE_PRONOUNS
-            and token.dep_ in _SUBJECT_DEPS
+            and token.dep_ in NOMINAL_SUBJECTS
             and token.head.dep_ == "relcl"
         ):
             antecedent = token.head.head
@@ -366,7 +365,7 @@ _NO_MENTIONS = _Mentions([])
 def _is_subject(token: Token) -> bool:
     while token.dep_ in ("compound", "flat", "appos", "conj") and token.head.i != token.i:
         token = token.head
-    return token.dep_ in _SUBJECT_DEPS
+    return token.dep_ in NOMINAL_SUBJECTS
 
 
 def _lemma(word: str) -> str:

@@ -10,6 +10,8 @@ from spacy.tokens import Span, Token
 
 from quotelib.lexicon import NEGATIVE_WORDS, cue_lemma
 
+#: The labels of a nominal subject, active or passive: who acts in a clause.
+NOMINAL_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
 _PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass", "csubjpass"})
