@@ -36,7 +36,7 @@ import attrs
 
 from quotelib.attribution import Attribution
 from quotelib.cues import noun_class
-from quotelib.lexicon import SPEAKING_PRONOUNS
+from quotelib.lexicon import SECOND_PERSON, SPEAKING_PRONOUNS
 from quotelib.marks import Quotation
 from quotelib.ranges import merge
 from quotelib.syntax import name_head
@@ -59,6 +59,11 @@ logger = logging.getLogger(__name__)
 
 # How many paragraphs back the people of an exchange are looked for.
 _EXCHANGE_PARAGRAPHS = 6
+# The share of a document's quotations that address a listener, from which its quote
+# paragraphs are taken for the turns of a conversation when its cues do not tell.
+_ADDRESSING_SHARE = 0.3
+# How many turns away an alternation looks for a known speaker.
+_TURNS_AWAY = 6
 
 
 def converse(view: DocView, attributions: Sequence[Attribution]) -> list[Attribution]:
@@ -299,24 +304,77 @@ def _turn(talk: _Conversation, index: int) -> tuple[str, int] | None:
     """The speaker by the turns of the conversation, for a quotation opening its paragraph."""
     view, quotation = talk.view, talk.view.outer[index]
     paragraph = talk.paragraph(quotation)
-    if not opens_paragraph(view, quotation.start) or paragraph == 0:
+    if not opens_paragraph(view, quotation.start):
         return None
-    if not talk.alternate and not _answers(talk, paragraph - 1):
+    if talk.alternate:
+        return _alternation(talk, paragraph) or _introduced(talk, paragraph)
+    if paragraph == 0:
+        return None
+    if not _answers(talk, paragraph - 1):
         last = talk.last_speaker.get(paragraph - 1)
         if last is None or not (_is_quote_paragraph(talk, paragraph - 1) or _names(view, last[1])):
-            return None  # "the statistics show ..." goes on in no quotation
+            return _introduced(talk, paragraph)  # "the statistics show ..." goes on in no quotation
         return "carried", last[1]
-    if not talk.alternate:  # a question is answered by the other one of an exchange
-        pair = talk.participants(quotation.start)
-        last = talk.last_speaker.get(paragraph - 1)
-        if len(pair) == 2 and last is not None and same_person(view, pair[0], last[1]):
-            return "alternation", pair[1]
+    # A question is answered by the other one of an exchange.
+    pair = talk.participants(quotation.start)
+    last = talk.last_speaker.get(paragraph - 1)
+    if len(pair) == 2 and last is not None and same_person(view, pair[0], last[1]):
+        return "alternation", pair[1]
+    return _introduced(talk, paragraph)
+
+
+def _introduced(talk: _Conversation, paragraph: int) -> tuple[str, int] | None:
+    """The person subject of the last sentence of the narrative paragraph right before,
+    which introduces the speaker (``Stephen put down his cup.`` then ``"..."``)."""
+    view = talk.view
+    previous = paragraph - 1
+    if previous < 0 or previous in talk.first_quotation:
         return None
-    previous = _last_turn(talk, paragraph - 1)
-    before = _last_turn(talk, paragraph - 2)
-    if previous is None or before is None or same_person(view, before, previous):
+    start = view.breaks[previous - 1] if previous else 0
+    sentences = sentences_between(view, start, view.breaks[previous])
+    subject = person_subject(view, sentences[-1]) if sentences else None
+    return None if subject is None else ("narrative", subject)
+
+
+def _alternation(talk: _Conversation, paragraph: int) -> tuple[str, int] | None:
+    """In a run of consecutive quote paragraphs, the speaker of the nearest turn an even
+    number of paragraphs away, before or after (A, B, *A*, B); failing that, the other
+    of the exchange's two people from a turn an odd number away."""
+    view = talk.view
+    for distance in range(2, _TURNS_AWAY + 1, 2):
+        for turn in (paragraph - distance, paragraph + distance):
+            speaker = _turn_speaker(talk, paragraph, turn)
+            if speaker is not None:
+                return "alternation", speaker
+    for distance in range(1, _TURNS_AWAY + 1, 2):
+        for turn in (paragraph - distance, paragraph + distance):
+            speaker = _turn_speaker(talk, paragraph, turn)
+            if speaker is None:
+                continue
+            pair = talk.participants(
+                view.breaks[min(paragraph, turn) - 1] if min(paragraph, turn) else 0
+            )
+            others = [p for p in pair if not same_person(view, p, speaker)]
+            if len(pair) == 2 and len(others) == 1:
+                return "alternation", others[0]
+            return None
+    return None
+
+
+def _turn_speaker(talk: _Conversation, paragraph: int, turn: int) -> int | None:
+    """The speaker of paragraph ``turn``, when every paragraph from ``paragraph`` to it
+    holds a quotation (one conversation) and ``turn`` has an attributed one."""
+    low, high = sorted((paragraph, turn))
+    if low < 0 or any(p not in talk.first_quotation for p in range(low, high + 1)):
         return None
-    return "alternation", before
+    first = talk.first_quotation[turn]
+    index = first
+    while index < len(talk.view.outer) and talk.paragraph(talk.view.outer[index]) == turn:
+        speaker = talk.speaker_of(index)
+        if speaker is not None:
+            return speaker
+        index += 1
+    return None
 
 
 def _is_quote_paragraph(talk: _Conversation, paragraph: int) -> bool:
@@ -344,38 +402,60 @@ def _answers(talk: _Conversation, paragraph: int) -> bool:
     return talk.view.text[talk.view.outer[last].content_end - 1] == "?"
 
 
-def _last_turn(talk: _Conversation, paragraph: int) -> int | None:
-    """The speaker of a quote paragraph: its quotations' attribution, when it has one."""
-    first = talk.first_quotation.get(paragraph)
-    if first is None or not opens_paragraph(talk.view, talk.view.outer[first].start):
-        return None
-    return talk.speaker_of(first)
-
-
 def _turns_alternate(view: DocView, owner: dict[int, int], found: list[Attribution]) -> bool:
     """Whether this document's quote paragraphs take turns between speakers (a
     conversation) rather than go on with one (a speech quoted at length, as in news).
 
-    The document's own attributed quote paragraphs tell: a run of them that
-    comes back to a speaker after another (A, B, A) is a conversation; one
-    that keeps its speaker (A, A) is not. Turns alternate when returns are
-    at least two and no fewer than keeps.
+    The document's own attributed quote paragraphs tell, in each run of
+    consecutive quote paragraphs (cue-less ones included, as turns of
+    unknown speaker): a speaker who comes back two paragraphs later (A, B, A
+    or A, ?, A) is a conversation's return; one who keeps the next paragraph
+    (A, A) is a speech going on. Turns alternate when returns are at least
+    two and no fewer than keeps. Two pronouns of the same form ("he", "he")
+    are not known to be one person, and count for neither.
     """
     returns = keeps = 0
-    run: list[int] = []  # speakers of the consecutive quote paragraphs up to here
+    run: list[int | None] = []  # speakers of the consecutive quote paragraphs up to here
     last_paragraph = None
     for index, quotation in enumerate(view.outer):
         if not opens_paragraph(view, quotation.start):
             continue
         paragraph = _paragraph_of(view, quotation)
         speaker = found[owner[index]].speaker if index in owner else None
-        if speaker is None or last_paragraph != paragraph - 1:
+        if last_paragraph != paragraph - 1:
             run = []
         if speaker is not None:
-            if run and same_person(view, run[-1], speaker):
+            if run and _known_same(view, run[-1], speaker):
                 keeps += 1
-            elif len(run) >= 2 and same_person(view, run[-2], speaker):
+            elif len(run) >= 2 and _known_same(view, run[-2], speaker):
                 returns += 1
-            run.append(speaker)
+        run.append(speaker)
         last_paragraph = paragraph
-    return returns >= 2 and returns >= keeps
+    if keeps > returns:
+        return False
+    return returns >= 2 or _addresses_listeners(view)
+
+
+def _addresses_listeners(view: DocView) -> bool:
+    """Whether the document's utterances speak to someone present, as a conversation's
+    do: of its quotations of three words or more (at least three of them), a share of
+    :data:`_ADDRESSING_SHARE` or more ask a question or say "you"."""
+    doc, said = view.doc, 0
+    addressing = 0
+    for quotation in view.outer:
+        inside = doc.char_span(
+            quotation.content_start, quotation.content_end, alignment_mode="contract"
+        )
+        if inside is None or sum(t.is_alpha for t in inside) < 3:
+            continue
+        said += 1
+        addressing += any(t.lower_ in SECOND_PERSON or t.text == "?" for t in inside)
+    return said >= 3 and addressing >= _ADDRESSING_SHARE * said
+
+
+def _known_same(view: DocView, first: int | None, second: int) -> bool:
+    """Whether two speaker tokens are known to be one person: the same name, not two
+    pronouns that may stand for two people."""
+    if first is None or view.doc[second].pos_ == "PRON":
+        return False
+    return same_person(view, first, second)

@@ -237,6 +237,8 @@ ANONYMOUS_NOUNS = _words(
 HE, SHE, THEY, IT = _words("he him"), _words("she her"), _words("they them"), _words("it")
 #: The pronouns that can be the subject of a speech: who speaks in "she said".
 SPEAKING_PRONOUNS = _words("he she i we they")
+#: The words of the second person: who is spoken to.
+SECOND_PERSON = _words("you your yours yourself yourselves")
 #: Relative pronouns that stand for the noun their clause modifies.
 RELATIVE_PRONOUNS = _words("who which that whom")
 #: Words that say the person they refer to is a man, or a woman.

@@ -141,8 +141,8 @@ DIALOGUE = [
         [
             ("direct", "Elizabeth", ["Where have you been?"]),
             ("direct", "Darcy", ["In the garden,"]),
-            ("carried", "Darcy", ["All morning?"]),
-            ("alternation", "Elizabeth", ["Yes, all morning."]),
+            ("alternation", "Elizabeth", ["All morning?"]),
+            ("alternation", "Darcy", ["Yes, all morning."]),
         ],
     ),
     (
@@ -152,8 +152,38 @@ DIALOGUE = [
         [
             ("direct", "Emma", ["Is it you?"]),
             ("verb", "Frank", ["It is,"]),
+            ("alternation", "Emma", ["Then come in, Frank."]),
+            ("alternation", "Frank", ["Thank you, Emma."]),
+        ],
+    ),
+    (
+        "a-vocative-names-the-other-when-the-turns-are-broken",
+        '"Is it you?" asked Emma.\n\n"It is," said Frank.\n\nThe door creaked.\n\n'
+        '"Then come in, Frank."',
+        [
+            ("direct", "Emma", ["Is it you?"]),
+            ("verb", "Frank", ["It is,"]),
             ("vocative", "Emma", ["Then come in, Frank."]),
-            ("vocative", "Frank", ["Thank you, Emma."]),
+        ],
+    ),
+    (
+        "turns-before-the-first-cue-take-their-speakers-from-the-turns-after",
+        '"Is anyone there at all?"\n\n"Only me, I am afraid."\n\n"Only you, then?" said Jane.'
+        '\n\n"Only me and the cat," said Tom.',
+        [
+            ("alternation", "Jane", ["Is anyone there at all?"]),
+            ("alternation", "Tom", ["Only me, I am afraid."]),
+            ("direct", "Jane", ["Only you, then?"]),
+            ("direct", "Tom", ["Only me and the cat,"]),
+        ],
+    ),
+    (
+        "a-narrative-paragraph-introduces-the-speaker",
+        '"Will you stay?" asked Rachel.\n\nStephen put down his cup and looked at the fire.'
+        '\n\n"I cannot go back."',
+        [
+            ("verb", "Rachel", ["Will you stay?"]),
+            ("narrative", "Stephen", ["I cannot go back."]),
         ],
     ),
     (
