@@ -39,9 +39,10 @@ from quotelib.cues import noun_class
 from quotelib.lexicon import SECOND_PERSON, SPEAKING_PRONOUNS
 from quotelib.marks import Quotation
 from quotelib.ranges import merge
-from quotelib.syntax import name_head
+from quotelib.syntax import NOMINAL_SUBJECTS, name_head
 from quotelib.utterance import (
     addressees,
+    is_person,
     is_utterance,
     opens_paragraph,
     paragraph_end,
@@ -257,6 +258,15 @@ def _colon_intro(talk: _Conversation, index: int) -> tuple[str, int] | None:
         if candidate.dep_ == "poss" and noun_class(candidate.head) is not None:
             return "colon", name_head(candidate).i  # "Abedin's reply:"
     subject = person_subject(view, sentence, speakers=True)
+    if subject is None:  # the clause the colon ends, when the parse hangs it off the quotation
+        subject = next(
+            (
+                name_head(child).i
+                for child in token.head.lefts
+                if child.dep_ in NOMINAL_SUBJECTS and (is_person(child) or child.pos_ == "NOUN")
+            ),
+            None,
+        )
     if subject is not None and subject < token.i:
         return "colon", subject
     previous = view.doc[token.i - 1] if token.i > sentence.start else None

@@ -33,13 +33,17 @@ from quotelib.marks import Quotation
 from quotelib.ranges import merge
 from quotelib.reported import noun_speaker
 from quotelib.syntax import name_head, subject_of
+from quotelib.utterance import is_clause, opens_paragraph
 from quotelib.view import DocView
 
 __all__ = ["attach_quotations"]
 
 logger = logging.getLogger(__name__)
 
-_DASH_SOURCE = re.compile(r"[ \t]*(?:—|–|--|-)[ \t]*(?=\w)")
+# A dash and a source after a quotation, on its line or as the next paragraph.
+_DASH_SOURCE = re.compile(r"[ \t]*(?P<own>\s*\n\s*)?(?:—|–|--|-)[ \t]*(?=\w)")
+# How long a paragraph of its own that names a dashed source may be.
+_DASH_LINE = 80
 
 
 def attach_quotations(view: DocView, reported: Sequence[Attribution]) -> list[Attribution]:
@@ -71,17 +75,45 @@ def attach_quotations(view: DocView, reported: Sequence[Attribution]) -> list[At
         elif source is not None:
             owner[index] = len(found)
             found.append(Attribution(parts=quotation.parts, rule="dash", speaker=source.i))
-    final = [_finished(view, a, [outer[i] for i in joined.get(n, ())]) for n, a in enumerate(found)]
+    final = [
+        _finished(view, a, [outer[i] for i in joined.get(n, ())], starts)
+        for n, a in enumerate(found)
+    ]
     return sorted(final, key=lambda a: a.start)
 
 
-def _finished(view: DocView, attribution: Attribution, joined: list[Quotation]) -> Attribution:
+def _finished(
+    view: DocView, attribution: Attribution, joined: list[Quotation], starts: list[int]
+) -> Attribution:
     """The attribution with the quotations joined to it, and its speaker outside the quotations."""
     parts = merge([*attribution.parts, *(part for q in joined for part in q.parts)])
     speaker = attribution.speaker
     if speaker is not None and view.marks.contains(view.doc[speaker].idx):
         speaker = _speaker_outside(view, attribution)
+    if speaker is None and attribution.cue is not None:
+        parts, speaker = _speaker_in_content(view, parts, attribution.cue[0], starts)
     return attrs.evolve(attribution, parts=parts, speaker=speaker)
+
+
+def _speaker_in_content(
+    view: DocView, parts: list[tuple[int, int]], cue_start: int, starts: list[int]
+) -> tuple[list[tuple[int, int]], int | None]:
+    """A speaker the parser put inside the content: ``"...," Gene Sperling, an adviser,
+    said`` parsed as one clause, the name an apposition of the quotation. The words
+    between the last quotation and the cue name the speaker; the content ends with the
+    quotation."""
+    last = parts[-1]
+    if last[1] > cue_start or view.marks.contains(last[1] - 1):
+        return parts, None
+    before = bisect.bisect_left(starts, last[1]) - 1  # the last quotation opening in the part
+    if before < 0 or view.outer[before].start < last[0] or view.outer[before].end >= last[1]:
+        return parts, None
+    end = view.outer[before].end
+    words = view.doc.char_span(end, last[1], alignment_mode="contract")
+    head = next((t for t in words or () if not t.is_punct), None)
+    if head is None or head.pos_ not in ("PROPN", "NOUN"):
+        return parts, None
+    return [*parts[:-1], (last[0], end)], name_head(head).i
 
 
 def _speaker_outside(view: DocView, attribution: Attribution) -> int | None:
@@ -186,7 +218,7 @@ def _cue_token(view: DocView, quotation: Quotation, by_cue: dict[int, int]) -> T
     if linked:
         return min(linked, key=lambda t: _distance(t, quotation))
     speech = [t for t in candidates if is_speech_verb(t)]
-    if speech and _is_clause(inside):
+    if speech and is_clause(inside):
         return min(speech, key=lambda t: _distance(t, quotation))
     after = _cue_after(view, quotation, sentences, by_cue)
     return after if after is not None else _cue_before(view, quotation, sentences)
@@ -266,17 +298,12 @@ def _dash_source(view: DocView, quotation: Quotation) -> Token | None:
     match = _DASH_SOURCE.match(view.text, quotation.end)
     if match is None:
         return None
+    if match.group("own") is not None:  # "- Bernie Sanders." as a paragraph of its own
+        line_end = view.text.find("\n", match.end())
+        line_end = len(view.text) if line_end < 0 else line_end
+        if line_end - match.end() > _DASH_LINE or not opens_paragraph(view, quotation.start):
+            return None
     span = view.doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
     if span is None or span[0].pos_ != "PROPN":
         return None
     return name_head(span[0])
-
-
-def _is_clause(inside: Span) -> bool:
-    """Four words or more, one a verb; each count stops as soon as it can answer."""
-    words = 0
-    for token in inside:
-        words += token.is_alpha
-        if words == 4:
-            return any(t.pos_ in ("VERB", "AUX") for t in inside)
-    return False

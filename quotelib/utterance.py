@@ -19,6 +19,8 @@ from quotelib.view import DocView
 
 __all__ = [
     "addressees",
+    "is_clause",
+    "is_person",
     "is_utterance",
     "opens_paragraph",
     "paragraph_end",
@@ -55,13 +57,18 @@ def is_utterance(view: DocView, quotation: Quotation) -> bool:
     if text[end - 1] in _ENDS_UTTERANCE:
         return True
     inside = view.doc.char_span(start, end, alignment_mode="expand")
-    return inside is not None and _is_clause(inside)
+    return inside is not None and is_clause(inside)
 
 
-def _is_clause(inside: Span) -> bool:
-    """Four words or more, one a verb."""
-    words = sum(token.is_alpha for token in inside)
-    return words >= 4 and any(t.pos_ in ("VERB", "AUX") for t in inside)
+def is_clause(inside: Span) -> bool:
+    """Whether a quotation's inside is a clause: four words or more, one a verb (the word
+    count stops as soon as it can answer)."""
+    words = 0
+    for token in inside:
+        words += token.is_alpha
+        if words == 4:
+            return any(t.pos_ in ("VERB", "AUX") for t in inside)
+    return False
 
 
 def sentences_between(view: DocView, start: int, end: int) -> list[Span]:
@@ -97,13 +104,15 @@ def person_subject(view: DocView, sentence: Span, *, speakers: bool = False) -> 
     for token in sentence:
         if view.marks.contains(token.idx):
             continue
-        speaks = _is_person(token) or (speakers and token.pos_ == "NOUN")
+        speaks = is_person(token) or (speakers and token.pos_ == "NOUN")
         if token.dep_ in NOMINAL_SUBJECTS and token.head.dep_ == "ROOT" and speaks:
             return name_head(token).i
     return None
 
 
-def _is_person(token: Token) -> bool:
+def is_person(token: Token) -> bool:
+    """Whether a token may name a person: a proper name, a pronoun that speaks, a
+    capitalised noun ("the Colonel")."""
     if token.pos_ == "PRON":
         return token.lower_ in SPEAKING_PRONOUNS
     return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title)

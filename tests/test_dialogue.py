@@ -198,6 +198,27 @@ DIALOGUE = [
         ],
     ),
     (
+        "a-dashed-source-as-a-paragraph-of-its-own",
+        '"I helped write that bill, and I would do it again."\n\n- Bernie Sanders.\n\n'
+        "The senator overstates his part.",
+        [("dash", "Bernie Sanders", ["I helped write that bill, and I would do it again."])],
+    ),
+    (
+        "a-colon-ends-the-clause-of-the-speaker",
+        'But Trump quickly deflected with a non sequitur: "But it is locker-room talk, and '
+        'it is one of those things. I will knock the hell out of ISIS."',
+        [
+            (
+                "colon",
+                "Trump",
+                [
+                    "But it is locker-room talk, and it is one of those things. I will knock "
+                    "the hell out of ISIS."
+                ],
+            )
+        ],
+    ),
+    (
         "scare-quote-in-news-is-no-utterance",
         'The so-called "deal" was signed on Monday in the "old" town hall.',
         [],

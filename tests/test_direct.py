@@ -223,3 +223,40 @@ def test_direct_leaves_its_input_as_it_is():
     assert found[0].parts != reported[0].parts  # widened in a new record
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         reported[0].parts = found[0].parts
+
+
+def test_direct_speaker_parsed_into_the_content_is_taken_out():
+    # '"...," Gene Sperling, an adviser, said': the parser made the name an apposition
+    # of the quotation, and "said" has no subject. The name between the quotation and
+    # the cue is the speaker; the content ends with the quotation.
+    text = '"It is not hunky-dory," Gene Sperling, an adviser, said.'
+    rows = [
+        ('"', 2, "punct", "PUNCT", "``"),
+        ("It", 2, "nsubj", "PRON", "PRP"),
+        ("is", 15, "ccomp", "AUX", "VBZ"),
+        ("not", 2, "neg", "PART", "RB"),
+        ("hunky", 6, "amod", "ADJ", "JJ"),
+        ("-", 6, "punct", "PUNCT", "HYPH"),
+        ("dory", 2, "acomp", "ADJ", "JJ"),
+        (",", 2, "punct", "PUNCT", ","),
+        ('"', 2, "punct", "PUNCT", "''"),
+        ("Gene", 10, "compound", "PROPN", "NNP"),
+        ("Sperling", 2, "appos", "PROPN", "NNP"),
+        (",", 10, "punct", "PUNCT", ","),
+        ("an", 13, "det", "DET", "DT"),
+        ("adviser", 10, "appos", "NOUN", "NN"),
+        (",", 10, "punct", "PUNCT", ","),
+        ("said", 15, "ROOT", "VERB", "VBD"),
+        (".", 15, "punct", "PUNCT", "."),
+    ]
+    view = hand_view(text, rows)
+    reported = Attribution(
+        parts=[span(text, '"It is not hunky-dory," Gene Sperling, an adviser')],
+        rule="verb",
+        cue=span(text, "said"),
+        cue_token=15,
+        speaker=None,
+    )
+    assert _attached(view, [reported]) == [
+        ("verb", "said", "Sperling", ['"It is not hunky-dory,"'])
+    ]
