@@ -36,15 +36,14 @@ import attrs
 
 from quotelib.attribution import Attribution
 from quotelib.cues import noun_class
-from quotelib.lexicon import SECOND_PERSON, SPEAKING_PRONOUNS
 from quotelib.marks import Quotation
 from quotelib.ranges import merge
 from quotelib.syntax import NOMINAL_SUBJECTS, name_head
+from quotelib.turns import turn, turns_alternate
 from quotelib.utterance import (
     addressees,
     is_person,
     is_utterance,
-    opens_paragraph,
     paragraph_end,
     paragraph_start,
     person_subject,
@@ -60,11 +59,6 @@ logger = logging.getLogger(__name__)
 
 # How many paragraphs back the people of an exchange are looked for.
 _EXCHANGE_PARAGRAPHS = 6
-# The share of a document's quotations that address a listener, from which its quote
-# paragraphs are taken for the turns of a conversation when its cues do not tell.
-_ADDRESSING_SHARE = 0.3
-# How many turns away an alternation looks for a known speaker.
-_TURNS_AWAY = 6
 
 
 def converse(view: DocView, attributions: Sequence[Attribution]) -> list[Attribution]:
@@ -72,7 +66,7 @@ def converse(view: DocView, attributions: Sequence[Attribution]) -> list[Attribu
 
     Returns new records; ``attributions`` is left as it is.
     """
-    talk = _Conversation(view, attributions)
+    talk = Conversation(view, attributions)
     for index, quotation in enumerate(view.outer):
         if index in talk.owner:
             continue
@@ -88,7 +82,7 @@ def converse(view: DocView, attributions: Sequence[Attribution]) -> list[Attribu
     return talk.attributions()
 
 
-def _speaker_of(talk: _Conversation, index: int) -> tuple[str, int | None]:
+def _speaker_of(talk: Conversation, index: int) -> tuple[str, int | None]:
     """The rule and speaker of a cue-less utterance that joins no neighbour, the surest first."""
     view, quotation = talk.view, talk.view.outer[index]
     found = (
@@ -97,7 +91,7 @@ def _speaker_of(talk: _Conversation, index: int) -> tuple[str, int | None]:
         or _after_in_paragraph(talk, index)
     )
     if found is None:
-        found = _turn(talk, index)
+        found = turn(talk, index)
     rule, speaker = found if found is not None else ("utterance", None)
     addressed = addressees(view, quotation)
     if speaker is not None and who(view.doc[speaker]) not in addressed:
@@ -111,7 +105,7 @@ def _speaker_of(talk: _Conversation, index: int) -> tuple[str, int | None]:
     return ("utterance", None) if speaker is not None else (rule, speaker)
 
 
-class _Conversation:
+class Conversation:
     """The state of one document's conversation while its utterances are read (internal)."""
 
     def __init__(self, view: DocView, attributions: Sequence[Attribution]) -> None:
@@ -120,7 +114,7 @@ class _Conversation:
         self.owner = _owners(view, self.found)
         self.joined: dict[int, list[int]] = {}
         self.cues = {a.cue_token: n for n, a in enumerate(self.found) if a.cue_token is not None}
-        self.alternate = _turns_alternate(view, self.owner, self.found)
+        self.alternate = turns_alternate(view, self.owner, self.found)
         self.first_quotation: dict[int, int] = {}  # paragraph -> its first quotation's index
         for index, quotation in enumerate(view.outer):
             self.first_quotation.setdefault(self.paragraph(quotation), index)
@@ -209,11 +203,7 @@ def _covers(attribution: Attribution, quotation: Quotation) -> bool:
     return shared * 2 >= size
 
 
-def _paragraph_of(view: DocView, quotation: Quotation) -> int:
-    return view.paragraph(quotation.start)
-
-
-def _previous_in_paragraph(talk: _Conversation, index: int) -> int | None:
+def _previous_in_paragraph(talk: Conversation, index: int) -> int | None:
     """The quotation before ``index`` in its paragraph, if any."""
     outer = talk.view.outer
     if index and talk.paragraph(outer[index - 1]) == talk.paragraph(outer[index]):
@@ -221,7 +211,7 @@ def _previous_in_paragraph(talk: _Conversation, index: int) -> int | None:
     return None
 
 
-def _neighbour_before(talk: _Conversation, index: int) -> int | None:
+def _neighbour_before(talk: Conversation, index: int) -> int | None:
     """The attribution of the quotation before, in the same paragraph, when it has a speaker
     and only its own attribution lies between: ``"A," she said. "B."`` is one quote."""
     previous = _previous_in_paragraph(talk, index)
@@ -240,7 +230,7 @@ def _neighbour_before(talk: _Conversation, index: int) -> int | None:
     return number
 
 
-def _colon_intro(talk: _Conversation, index: int) -> tuple[str, int] | None:
+def _colon_intro(talk: Conversation, index: int) -> tuple[str, int] | None:
     """The source of a colon that introduces the quotation within its sentence or paragraph:
     ``Abedin's succinct reply: "..."``, ``Trump deflected with a non sequitur: "..."``,
     ``- David Wasserman: "..."``."""
@@ -275,7 +265,7 @@ def _colon_intro(talk: _Conversation, index: int) -> tuple[str, int] | None:
     return None
 
 
-def _before_in_paragraph(talk: _Conversation, index: int) -> tuple[str, int] | None:
+def _before_in_paragraph(talk: Conversation, index: int) -> tuple[str, int] | None:
     """The speaker told by the last sentence before the quotation in its paragraph: the
     person subject of a narrative sentence, or the speaker of an attribution's sentence."""
     view = talk.view
@@ -297,7 +287,7 @@ def _before_in_paragraph(talk: _Conversation, index: int) -> tuple[str, int] | N
     return None if subject is None else ("narrative", subject)
 
 
-def _after_in_paragraph(talk: _Conversation, index: int) -> tuple[str, int] | None:
+def _after_in_paragraph(talk: Conversation, index: int) -> tuple[str, int] | None:
     """The person subject of the narrative sentence right after the quotation in its
     paragraph (``"What a morning." Mrs Harlow sighed.``), before any other quotation."""
     view, quotation = talk.view, talk.view.outer[index]
@@ -308,164 +298,3 @@ def _after_in_paragraph(talk: _Conversation, index: int) -> tuple[str, int] | No
         return None
     subject = person_subject(view, after[0])
     return None if subject is None else ("narrative", subject)
-
-
-def _turn(talk: _Conversation, index: int) -> tuple[str, int] | None:
-    """The speaker by the turns of the conversation, for a quotation opening its paragraph."""
-    view, quotation = talk.view, talk.view.outer[index]
-    paragraph = talk.paragraph(quotation)
-    if not opens_paragraph(view, quotation.start):
-        return None
-    if talk.alternate:
-        return _alternation(talk, paragraph) or _introduced(talk, paragraph)
-    if paragraph == 0:
-        return None
-    if not _answers(talk, paragraph - 1):
-        last = talk.last_speaker.get(paragraph - 1)
-        if last is None or not (_is_quote_paragraph(talk, paragraph - 1) or _names(view, last[1])):
-            return _introduced(talk, paragraph)  # "the statistics show ..." goes on in no quotation
-        return "carried", last[1]
-    # A question is answered by the other one of an exchange.
-    pair = talk.participants(quotation.start)
-    last = talk.last_speaker.get(paragraph - 1)
-    if len(pair) == 2 and last is not None and same_person(view, pair[0], last[1]):
-        return "alternation", pair[1]
-    return _introduced(talk, paragraph)
-
-
-def _introduced(talk: _Conversation, paragraph: int) -> tuple[str, int] | None:
-    """The person subject of the last sentence of the narrative paragraph right before,
-    which introduces the speaker (``Stephen put down his cup.`` then ``"..."``)."""
-    view = talk.view
-    previous = paragraph - 1
-    if previous < 0 or previous in talk.first_quotation:
-        return None
-    start = view.breaks[previous - 1] if previous else 0
-    sentences = sentences_between(view, start, view.breaks[previous])
-    subject = person_subject(view, sentences[-1]) if sentences else None
-    return None if subject is None else ("narrative", subject)
-
-
-def _alternation(talk: _Conversation, paragraph: int) -> tuple[str, int] | None:
-    """In a run of consecutive quote paragraphs, the speaker of the nearest turn an even
-    number of paragraphs away, before or after (A, B, *A*, B); failing that, the other
-    of the exchange's two people from a turn an odd number away."""
-    view = talk.view
-    for distance in range(2, _TURNS_AWAY + 1, 2):
-        for turn in (paragraph - distance, paragraph + distance):
-            speaker = _turn_speaker(talk, paragraph, turn)
-            if speaker is not None:
-                return "alternation", speaker
-    for distance in range(1, _TURNS_AWAY + 1, 2):
-        for turn in (paragraph - distance, paragraph + distance):
-            speaker = _turn_speaker(talk, paragraph, turn)
-            if speaker is None:
-                continue
-            pair = talk.participants(
-                view.breaks[min(paragraph, turn) - 1] if min(paragraph, turn) else 0
-            )
-            others = [p for p in pair if not same_person(view, p, speaker)]
-            if len(pair) == 2 and len(others) == 1:
-                return "alternation", others[0]
-            return None
-    return None
-
-
-def _turn_speaker(talk: _Conversation, paragraph: int, turn: int) -> int | None:
-    """The speaker of paragraph ``turn``, when every paragraph from ``paragraph`` to it
-    holds a quotation (one conversation) and ``turn`` has an attributed one."""
-    low, high = sorted((paragraph, turn))
-    if low < 0 or any(p not in talk.first_quotation for p in range(low, high + 1)):
-        return None
-    first = talk.first_quotation[turn]
-    index = first
-    while index < len(talk.view.outer) and talk.paragraph(talk.view.outer[index]) == turn:
-        speaker = talk.speaker_of(index)
-        if speaker is not None:
-            return speaker
-        index += 1
-    return None
-
-
-def _is_quote_paragraph(talk: _Conversation, paragraph: int) -> bool:
-    """Whether ``paragraph`` opens with a quotation."""
-    first = talk.first_quotation.get(paragraph)
-    return first is not None and opens_paragraph(talk.view, talk.view.outer[first].start)
-
-
-def _names(view: DocView, speaker: int) -> bool:
-    """Whether a speaker token is a person's name or pronoun, not "the report" or "a survey"."""
-    token = view.doc[speaker]
-    return token.pos_ == "PROPN" or token.lower_ in SPEAKING_PRONOUNS
-
-
-def _answers(talk: _Conversation, paragraph: int) -> bool:
-    """Whether ``paragraph`` is a quote paragraph whose last quotation asks a question."""
-    first = talk.first_quotation.get(paragraph)
-    if first is None or not opens_paragraph(talk.view, talk.view.outer[first].start):
-        return False
-    last = first
-    while (
-        last + 1 < len(talk.view.outer) and talk.paragraph(talk.view.outer[last + 1]) == paragraph
-    ):
-        last += 1
-    return talk.view.text[talk.view.outer[last].content_end - 1] == "?"
-
-
-def _turns_alternate(view: DocView, owner: dict[int, int], found: list[Attribution]) -> bool:
-    """Whether this document's quote paragraphs take turns between speakers (a
-    conversation) rather than go on with one (a speech quoted at length, as in news).
-
-    The document's own attributed quote paragraphs tell, in each run of
-    consecutive quote paragraphs (cue-less ones included, as turns of
-    unknown speaker): a speaker who comes back two paragraphs later (A, B, A
-    or A, ?, A) is a conversation's return; one who keeps the next paragraph
-    (A, A) is a speech going on. Turns alternate when returns are at least
-    two and no fewer than keeps. Two pronouns of the same form ("he", "he")
-    are not known to be one person, and count for neither.
-    """
-    returns = keeps = 0
-    run: list[int | None] = []  # speakers of the consecutive quote paragraphs up to here
-    last_paragraph = None
-    for index, quotation in enumerate(view.outer):
-        if not opens_paragraph(view, quotation.start):
-            continue
-        paragraph = _paragraph_of(view, quotation)
-        speaker = found[owner[index]].speaker if index in owner else None
-        if last_paragraph != paragraph - 1:
-            run = []
-        if speaker is not None:
-            if run and _known_same(view, run[-1], speaker):
-                keeps += 1
-            elif len(run) >= 2 and _known_same(view, run[-2], speaker):
-                returns += 1
-        run.append(speaker)
-        last_paragraph = paragraph
-    if keeps > returns:
-        return False
-    return returns >= 2 or _addresses_listeners(view)
-
-
-def _addresses_listeners(view: DocView) -> bool:
-    """Whether the document's utterances speak to someone present, as a conversation's
-    do: of its quotations of three words or more (at least three of them), a share of
-    :data:`_ADDRESSING_SHARE` or more ask a question or say "you"."""
-    doc, said = view.doc, 0
-    addressing = 0
-    for quotation in view.outer:
-        inside = doc.char_span(
-            quotation.content_start, quotation.content_end, alignment_mode="contract"
-        )
-        if inside is None or sum(t.is_alpha for t in inside) < 3:
-            continue
-        said += 1
-        addressing += any(t.lower_ in SECOND_PERSON or t.text == "?" for t in inside)
-    return said >= 3 and addressing >= _ADDRESSING_SHARE * said
-
-
-def _known_same(view: DocView, first: int | None, second: int) -> bool:
-    """Whether two speaker tokens are known to be one person: the same name, not two
-    pronouns that may stand for two people."""
-    if first is None or view.doc[second].pos_ == "PRON":
-        return False
-    return same_person(view, first, second)

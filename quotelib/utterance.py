@@ -28,6 +28,7 @@ __all__ = [
     "person_subject",
     "same_person",
     "sentences_between",
+    "vocatives",
     "who",
 ]
 
@@ -129,11 +130,17 @@ def who(token: Token) -> str:
 
 def addressees(view: DocView, quotation: Quotation) -> set[str]:
     """The names the quotation addresses (vocatives: ``"..., Edward."``), lower-cased."""
+    return {view.doc[i].lower_ for i in vocatives(view, quotation)}
+
+
+def vocatives(view: DocView, quotation: Quotation) -> list[int]:
+    """The head tokens of the names the quotation addresses, in text order."""
     start, end = quotation.parts[0][0], quotation.parts[-1][1]
     inside = view.doc.char_span(start, end, alignment_mode="contract")
     if inside is None:
-        return set()
-    return {name_head(t).lower_ for t in inside if t.pos_ == "PROPN" and _is_vocative(t)}
+        return []
+    heads = {name_head(t).i for t in inside if t.pos_ == "PROPN" and _is_vocative(t)}
+    return sorted(heads)
 
 
 def _is_vocative(token: Token) -> bool:

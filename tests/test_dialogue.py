@@ -152,8 +152,8 @@ DIALOGUE = [
         [
             ("direct", "Emma", ["Is it you?"]),
             ("verb", "Frank", ["It is,"]),
-            ("alternation", "Emma", ["Then come in, Frank."]),
-            ("alternation", "Frank", ["Thank you, Emma."]),
+            ("vocative", "Emma", ["Then come in, Frank."]),
+            ("vocative", "Frank", ["Thank you, Emma."]),
         ],
     ),
     (
@@ -175,6 +175,16 @@ DIALOGUE = [
             ("alternation", "Tom", ["Only me, I am afraid."]),
             ("direct", "Jane", ["Only you, then?"]),
             ("direct", "Tom", ["Only me and the cat,"]),
+        ],
+    ),
+    (
+        "the-one-addressed-answers-and-an-aside-does-not-end-the-conversation",
+        'Tom was at his desk when Mary came in.\n\n"Will you come with us, Tom?" asked Mary.'
+        '\n\n"I cannot, I have work to do."\n\nMary sighed.\n\n"Then we shall go alone."',
+        [
+            ("direct", "Mary", ["Will you come with us, Tom?"]),
+            ("vocative", "Tom", ["I cannot, I have work to do."]),
+            ("alternation", "Mary", ["Then we shall go alone."]),
         ],
     ),
     (
