@@ -32,8 +32,8 @@ from quotelib.cues import is_cue_verb, is_speech_verb, noun_class, verb_class
 from quotelib.marks import Quotation
 from quotelib.ranges import merge
 from quotelib.reported import noun_speaker
-from quotelib.syntax import name_head, subject_of
-from quotelib.utterance import is_clause, opens_paragraph
+from quotelib.syntax import NOMINAL_SUBJECTS, is_passive, name_head, subject_of
+from quotelib.utterance import is_clause, is_person, opens_paragraph
 from quotelib.view import DocView
 
 __all__ = ["attach_quotations"]
@@ -92,7 +92,25 @@ def _finished(
         speaker = _speaker_outside(view, attribution)
     if speaker is None and attribution.cue is not None:
         parts, speaker = _speaker_in_content(view, parts, attribution.cue[0], starts)
+    if speaker is None and attribution.cue_token is not None:
+        speaker = _subject_before(view, attribution.cue_token)
     return attrs.evolve(attribution, parts=parts, speaker=speaker)
+
+
+def _subject_before(view: DocView, cue: int) -> int | None:
+    """The nearest person subject before a cue verb whose subject the parse lost (``Fraulein
+    Mosebach followed her, but lingered to say ...`` hung off the quotation), outside every
+    quotation and within its sentence; never for a passive ("it was said")."""
+    verb = view.doc[cue]
+    if verb.pos_ != "VERB" or is_passive(verb):
+        return None
+    sentence = view.sentences.of(cue)
+    for token in reversed(sentence[: cue - sentence.start]):
+        if view.marks.contains(token.idx):
+            continue
+        if token.dep_ in NOMINAL_SUBJECTS and is_person(token):
+            return name_head(token).i
+    return None
 
 
 def _speaker_in_content(

@@ -127,8 +127,8 @@ def subject_of(token: Token, *, _depth: int = 0) -> Token | None:
     head = token.head
     if head.i == token.i:
         return None
-    if token.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
-        return subject_of(head, _depth=_depth + 1)
+    if token.dep_ in ("conj", "dep") and head.pos_ in ("VERB", "AUX") and token.pos_ == "VERB":
+        return subject_of(head, _depth=_depth + 1)  # "crossed, laid his hand and said"
     if token.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return head
     if token.dep_ in ("advcl", "xcomp", "pcomp", "ccomp") and token.tag_ in ("VBG", "VBN", "VB"):

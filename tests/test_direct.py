@@ -260,3 +260,55 @@ def test_direct_speaker_parsed_into_the_content_is_taken_out():
     assert _attached(view, [reported]) == [
         ("verb", "said", "Sperling", ['"It is not hunky-dory,"'])
     ]
+
+
+def test_direct_speaker_lost_by_the_parse_is_the_nearest_subject_before_the_cue():
+    # The parser hung "lingered" off the quotation's verb: "say" has no subject to
+    # follow. The nearest person subject before the cue, outside the quotation, speaks.
+    text = 'Anna followed her, but lingered to say, "It is all right."'
+    rows = [
+        ("Anna", 1, "nsubj", "PROPN", "NNP"),
+        ("followed", 1, "ROOT", "VERB", "VBD"),
+        ("her", 1, "dobj", "PRON", "PRP"),
+        (",", 1, "punct", "PUNCT", ","),
+        ("but", 1, "cc", "CCONJ", "CC"),
+        ("lingered", 11, "advcl", "VERB", "VBD"),
+        ("to", 7, "aux", "PART", "TO"),
+        ("say", 5, "xcomp", "VERB", "VB"),
+        (",", 5, "punct", "PUNCT", ","),
+        ('"', 11, "punct", "PUNCT", "``"),
+        ("It", 11, "nsubj", "PRON", "PRP"),
+        ("is", 1, "conj", "AUX", "VBZ"),
+        ("all", 13, "advmod", "ADV", "RB"),
+        ("right", 11, "acomp", "ADJ", "JJ"),
+        (".", 11, "punct", "PUNCT", "."),
+        ('"', 11, "punct", "PUNCT", "''"),
+    ]
+    assert _attached(hand_view(text, rows)) == [("direct", "say", "Anna", ["It is all right."])]
+
+
+def test_direct_speaker_shared_by_a_verb_the_parse_left_unlabelled():
+    # "crossed ..., laid his hand ..., and said": "laid" hangs off "crossed" as "dep",
+    # and "said" is its conjunct; both share the subject of "crossed".
+    text = 'Tom crossed the room, laid his hand on her, and said: "Louisa!"'
+    rows = [
+        ("Tom", 1, "nsubj", "PROPN", "NNP"),
+        ("crossed", 1, "ROOT", "VERB", "VBD"),
+        ("the", 3, "det", "DET", "DT"),
+        ("room", 1, "dobj", "NOUN", "NN"),
+        (",", 1, "punct", "PUNCT", ","),
+        ("laid", 1, "dep", "VERB", "VBD"),
+        ("his", 7, "poss", "PRON", "PRP$"),
+        ("hand", 5, "dobj", "NOUN", "NN"),
+        ("on", 5, "prep", "ADP", "IN"),
+        ("her", 8, "pobj", "PRON", "PRP"),
+        (",", 5, "punct", "PUNCT", ","),
+        ("and", 5, "cc", "CCONJ", "CC"),
+        ("said", 5, "conj", "VERB", "VBD"),
+        (":", 12, "punct", "PUNCT", ":"),
+        ('"', 15, "punct", "PUNCT", "``"),
+        ("Louisa", 12, "dobj", "PROPN", "NNP"),
+        ("!", 15, "punct", "PUNCT", "."),
+        ('"', 15, "punct", "PUNCT", "''"),
+    ]
+    assert _attached(hand_view(text, rows)) == [("direct", "said", "Tom", ["Louisa!"])]
