@@ -9,6 +9,7 @@ in a turn (a vocative) tells who answers. :func:`turn` is the rule
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from quotelib.attribution import Attribution
@@ -32,7 +33,9 @@ __all__ = ["turn", "turns_alternate"]
 # paragraphs are taken for the turns of a conversation when its cues do not tell.
 _ADDRESSING_SHARE = 0.3
 # How many turns away, each side, an alternation looks for a known speaker.
-_TURNS_AWAY = 6
+_TURNS_AWAY = 10
+# How many speakers each side of a vocative are searched for the one it names.
+_RECENT_SPEAKERS = 50
 # How far back (in tokens) the narrative is searched for a mention of an addressed name.
 _MENTION_REACH = 3000
 # How long (in characters) a narrative paragraph between two turns may be.
@@ -94,11 +97,16 @@ def _alternation(talk: Conversation, paragraph: int) -> tuple[str, int] | None:
             named = _vocative_in(talk, other)
             if named is not None:
                 return "vocative", named
-    for distance in range(1, _TURNS_AWAY, 2):
-        for side in (before, after):
-            speaker = _speaker_in(talk, side[distance]) if distance < len(side) else None
-            if speaker is not None:
-                return "alternation", speaker
+    same_side = [
+        speaker
+        for distance in range(1, _TURNS_AWAY, 2)
+        for side in (before, after)
+        if distance < len(side) and (speaker := _speaker_in(talk, side[distance])) is not None
+    ]
+    # A name rather than "she" or "the girl", which resolve less surely, nearest first.
+    named = next((s for s in same_side if view.doc[s].pos_ == "PROPN"), None)
+    if named is not None or same_side:
+        return "alternation", named if named is not None else same_side[0]
     for distance in range(0, _TURNS_AWAY, 2):
         for side in (before, after):
             speaker = _speaker_in(talk, side[distance]) if distance < len(side) else None
@@ -163,10 +171,14 @@ def _vocative_in(talk: Conversation, paragraph: int) -> int | None:
 
 def _mention_outside(talk: Conversation, name: int) -> int | None:
     """A mention of the person a vocative names, outside every quotation (a speaker is
-    never a word of someone's quotation): the latest speaker of that name, else the
-    nearest mention of it in the narrative before, within :data:`_MENTION_REACH` tokens."""
+    never a word of someone's quotation): the speaker of that name nearest before it,
+    else after it, else the nearest mention of it in the narrative before, within
+    :data:`_MENTION_REACH` tokens.
+    """
     view = talk.view
-    for _, speaker in reversed(talk.said):
+    at = bisect.bisect_left(talk.said, (view.doc[name].idx, -1))
+    nearest = [*reversed(talk.said[max(0, at - _RECENT_SPEAKERS) : at])]
+    for _, speaker in nearest + talk.said[at : at + _RECENT_SPEAKERS]:
         if same_person(view, speaker, name):
             return speaker
     word = view.doc[name].lower_
