@@ -264,3 +264,13 @@ def test_dialogue_turns_alternate_in_a_conversation_that_shows_it():
         ("alternation", "Henry"),
         ("alternation", "Catherine"),
     ]
+
+
+def test_dialogue_alternation_prefers_a_named_turn_to_a_pronoun():
+    # Two turns back "she" said it, four turns back "Jane": the same person by the turns,
+    # and the name is the surer mention of her.
+    text = (
+        '"Are you well, sir?" said Jane.\n\n"Quite well, thank you," he replied.\n\n'
+        '"You look tired to me," she said.\n\n"I am not tired at all."\n\n"Are you quite sure?"'
+    )
+    assert _said(text)[-1] == ("alternation", "Jane", ["Are you quite sure?"])
