@@ -131,6 +131,8 @@ def subject_of(token: Token, *, _depth: int = 0) -> Token | None:
         return subject_of(head, _depth=_depth + 1)  # "crossed, laid his hand and said"
     if token.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return head
+    if token.dep_ == "amod" and head.pos_ == "PROPN" and 0 < head.i - token.i <= 3:
+        return head  # '"...?" repeated Louisa': the inverted cue parsed as an adjective
     if token.dep_ in ("advcl", "xcomp", "pcomp", "ccomp") and token.tag_ in ("VBG", "VBN", "VB"):
         if token.dep_ == "pcomp":
             head = head.head if head.dep_ == "prep" else head

@@ -312,3 +312,24 @@ def test_direct_speaker_shared_by_a_verb_the_parse_left_unlabelled():
         ('"', 15, "punct", "PUNCT", "''"),
     ]
     assert _attached(hand_view(text, rows)) == [("direct", "said", "Tom", ["Louisa!"])]
+
+
+def test_direct_inverted_cue_parsed_as_an_adjective_of_the_speaker():
+    # '"Shall I go now?" repeated Louisa': the parser read "repeated" as an adjective of
+    # the name after it; the name is the speaker.
+    text = '"Shall I go now?" repeated Louisa.'
+    rows = [
+        ('"', 3, "punct", "PUNCT", "``"),
+        ("Shall", 3, "aux", "AUX", "MD"),
+        ("I", 3, "nsubj", "PRON", "PRP"),
+        ("go", 3, "ROOT", "VERB", "VB"),
+        ("now", 3, "advmod", "ADV", "RB"),
+        ("?", 3, "punct", "PUNCT", "."),
+        ('"', 3, "punct", "PUNCT", "''"),
+        ("repeated", 8, "amod", "VERB", "VBD"),
+        ("Louisa", 3, "dobj", "PROPN", "NNP"),
+        (".", 3, "punct", "PUNCT", "."),
+    ]
+    assert _attached(hand_view(text, rows)) == [
+        ("direct", "repeated", "Louisa", ["Shall I go now?"])
+    ]
