@@ -24,6 +24,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from quotelib.attribution import Attribution
+from quotelib.characters import Cast, new_turn
 from quotelib.lexicon import (
     ANONYMOUS_NOUNS,
     FEMALE_WORDS,
@@ -127,8 +128,9 @@ class SpeakerResolver:
         self.entities = entities
         self.breaks = view.breaks
         self.sentences = view.sentences
+        self.view = view
         self.speakers: list[tuple[int, Entity]] = []
-        _learn_genders(view, entities)
+        self.cast = Cast(view, _person_mentions(view, entities))
 
     def resolve(self, token: Token) -> tuple[Span, Resolution]:
         """The mention headed by ``token``, and what it resolves to."""
@@ -136,6 +138,7 @@ class SpeakerResolver:
         found = self._resolve(token, mention)
         if found.entity is not None:
             self.speakers.append((token.idx, found.entity))
+            self.cast.said(token.idx, found.entity)
         return mention, found
 
     def _resolve(self, token: Token, mention: Span) -> Resolution:
@@ -200,24 +203,62 @@ class SpeakerResolver:
         return Resolution(name=entity.name, how="pronoun", entity=entity)
 
     def _antecedent(self, token: Token, *, person: bool, gender: str | None) -> Entity | None:
-        def fits(entity: Entity) -> bool:
-            if person:
-                return entity.kind == "person" and entity.gender in (None, gender)
-            return entity.kind != "person"
+        """The pronoun's antecedent: in its paragraph (a person of the pronoun's gender
+        before one of no known gender), then on the evidence of the previous paragraph,
+        then, for "he" and "she", in the conversation (:meth:`_in_conversation`)."""
+        paragraph = self._paragraph(token.idx)
+        if not person:
+            found = self._in_paragraph(token, lambda e: e.kind != "person")
+            return found or self._across_paragraph(paragraph, lambda e: e.kind != "person")
+        known = self._in_paragraph(token, lambda e: e.kind == "person" and e.gender == gender)
+        if known is not None:
+            return known
+        found = self._in_paragraph(
+            token, lambda e: e.kind == "person" and e.gender is None
+        ) or self._across_paragraph(
+            paragraph, lambda e: e.kind == "person" and e.gender in (None, gender)
+        )
+        if found is not None:
+            return found
+        nearest, unknown = self._in_conversation(token, paragraph, gender)
+        return nearest or unknown
 
+    def _in_paragraph(self, token: Token, fits: Callable[[Entity], bool]) -> Entity | None:
+        """The salient fitting entity of the pronoun's sentence (before it) or of the
+        sentences before it in its paragraph, nearest sentence first."""
         paragraph = self._paragraph(token.idx)
         sentence = self.sentences.of(token.i)
-        in_paragraph = [
-            sent
-            for sent in self._sentences_back(token)
-            if self._paragraph(sent.start_char) == paragraph
-        ]
-        for sent in in_paragraph:
+        for sent in self._sentences_back(token):
+            if self._paragraph(sent.start_char) != paragraph:
+                break
             limit = token.i if sent.start == sentence.start else sent.end
             found = self._salient(sent, limit, fits)
             if found is not None:
                 return found
-        return self._across_paragraph(paragraph, fits)
+        return None
+
+    def _in_conversation(
+        self, token: Token, paragraph: int, gender: str | None
+    ) -> tuple[Entity | None, Entity | None]:
+        """The nearest person of the scene of the pronoun's gender
+        (:meth:`quotelib.characters.Cast.recent`), in a new turn of a dialogue not the
+        previous turn's speaker; and the only one of no known gender, if there is one."""
+        fitting = self.cast.recent(
+            token.idx, lambda e: e.kind == "person" and e.gender in (None, gender)
+        )
+        known: list[Entity] = []
+        unknown: list[Entity] = []
+        for entity in fitting:
+            (known if entity.gender == gender else unknown).append(entity)
+            if len(known) == 2:
+                break
+        first_unknown = unknown[0] if len(unknown) == 1 else None  # else a guess
+        if not known:
+            return None, first_unknown
+        turn = len(known) > 1 and new_turn(self.view, paragraph)
+        if turn and self.cast.last_speaker(paragraph - 1) is known[0]:
+            return known[1], first_unknown
+        return known[0], first_unknown
 
     def _sentences_back(self, token: Token) -> list[Span]:
         """The sentence of ``token`` and up to four before it, nearest first."""
@@ -230,7 +271,7 @@ class SpeakerResolver:
         mentions = [
             (i, by_token[i])
             for i in range(sent.start, limit)
-            if i in by_token and fits(by_token[i])
+            if i in by_token and fits(by_token[i]) and not self.view.marks.contains(self.doc[i].idx)
         ]
         if not mentions:
             return None
@@ -360,6 +401,16 @@ class _Mentions:
 
 
 _NO_MENTIONS = _Mentions([])
+
+
+def _person_mentions(view: DocView, entities: Entities) -> list[tuple[int, Entity, bool]]:
+    """``(offset, person, is_subject)`` of each name mention of a person, at its last word."""
+    found = []
+    for i, entity in entities.by_token.items():
+        if entity.kind == "person" and entities.by_token.get(i + 1) is not entity:
+            token = view.doc[i]
+            found.append((token.idx, entity, _is_subject(token)))
+    return found
 
 
 def _is_subject(token: Token) -> bool:
