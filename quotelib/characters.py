@@ -171,6 +171,23 @@ class Cast:
                     seen.append(entity)
                     yield entity
 
+    def nearest(self, offset: int, gender: str | None) -> object | None:
+        """The person a "he" or "she" (``gender``) said at ``offset`` stands for: the nearest
+        of the scene of that gender (:meth:`recent`), in a new turn of a dialogue not the
+        previous turn's speaker; else the only one of no known gender, if there is one."""
+        fitting = self.recent(offset, lambda e: e.kind == "person" and e.gender in (None, gender))
+        known: list = []
+        unknown: list = []
+        for entity in fitting:
+            (known if entity.gender == gender else unknown).append(entity)
+            if len(known) == 2:
+                break
+        if not known:
+            return unknown[0] if len(unknown) == 1 else None  # else a guess
+        paragraph = self.view.paragraph(offset)
+        turn = len(known) > 1 and new_turn(self.view, paragraph)
+        return known[1] if turn and self.last_speaker(paragraph - 1) is known[0] else known[0]
+
     def last_speaker(self, paragraph: int) -> object | None:
         """The last speaker resolved in ``paragraph``, if any."""
         end = (

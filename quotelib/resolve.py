@@ -24,7 +24,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from quotelib.attribution import Attribution
-from quotelib.characters import Cast, new_turn
+from quotelib.characters import Cast
 from quotelib.lexicon import (
     ANONYMOUS_NOUNS,
     FEMALE_WORDS,
@@ -205,7 +205,7 @@ class SpeakerResolver:
     def _antecedent(self, token: Token, *, person: bool, gender: str | None) -> Entity | None:
         """The pronoun's antecedent: in its paragraph (a person of the pronoun's gender
         before one of no known gender), then on the evidence of the previous paragraph,
-        then, for "he" and "she", in the conversation (:meth:`_in_conversation`)."""
+        then, for "he" and "she", in the conversation (:meth:`Cast.nearest`)."""
         paragraph = self._paragraph(token.idx)
         if not person:
             found = self._in_paragraph(token, lambda e: e.kind != "person")
@@ -220,8 +220,7 @@ class SpeakerResolver:
         )
         if found is not None:
             return found
-        nearest, unknown = self._in_conversation(token, paragraph, gender)
-        return nearest or unknown
+        return self.cast.nearest(token.idx, gender)
 
     def _in_paragraph(self, token: Token, fits: Callable[[Entity], bool]) -> Entity | None:
         """The salient fitting entity of the pronoun's sentence (before it) or of the
@@ -236,29 +235,6 @@ class SpeakerResolver:
             if found is not None:
                 return found
         return None
-
-    def _in_conversation(
-        self, token: Token, paragraph: int, gender: str | None
-    ) -> tuple[Entity | None, Entity | None]:
-        """The nearest person of the scene of the pronoun's gender
-        (:meth:`quotelib.characters.Cast.recent`), in a new turn of a dialogue not the
-        previous turn's speaker; and the only one of no known gender, if there is one."""
-        fitting = self.cast.recent(
-            token.idx, lambda e: e.kind == "person" and e.gender in (None, gender)
-        )
-        known: list[Entity] = []
-        unknown: list[Entity] = []
-        for entity in fitting:
-            (known if entity.gender == gender else unknown).append(entity)
-            if len(known) == 2:
-                break
-        first_unknown = unknown[0] if len(unknown) == 1 else None  # else a guess
-        if not known:
-            return None, first_unknown
-        turn = len(known) > 1 and new_turn(self.view, paragraph)
-        if turn and self.cast.last_speaker(paragraph - 1) is known[0]:
-            return known[1], first_unknown
-        return known[0], first_unknown
 
     def _sentences_back(self, token: Token) -> list[Span]:
         """The sentence of ``token`` and up to four before it, nearest first."""
