@@ -206,17 +206,20 @@ TITLES = _words(
     mayor judge justice chief gen gen. general col col. adm adm. lt lt. sgt sgt. speaker leader
     chairman chairwoman chair ambassador commissioner attorney former late king queen prince
     princess pope candidate nominee spokesman spokeswoman director deputy pastor professor
-    democrat republican"""
+    democrat republican madame mademoiselle mme mme. mlle mlle. monsieur madam"""
 )
 #: Courtesy titles: a name they open is a person's ("Mr. Lee").
-COURTESY_TITLES = _words("mr mr. mrs mrs. ms ms. miss dr dr. sir dame")
+COURTESY_TITLES = _words(
+    "mr mr. mrs mrs. ms ms. miss dr dr. sir dame madame mademoiselle mme mme. mlle mlle. monsieur"
+)
 #: Titles that say nothing of a person's role, left out of the roles people
 #: are introduced with ("Kremlin spokesman", not "former").
 ROLELESS_TITLES = COURTESY_TITLES | _words("prof prof. former late")
 #: Titles that say a person is a man, or a woman.
-MALE_TITLES = _words("mr mr. sir lord king prince father congressman spokesman chairman")
+MALE_TITLES = _words("mr mr. sir lord king prince father congressman spokesman chairman monsieur")
 FEMALE_TITLES = _words(
-    "mrs mrs. ms ms. miss dame lady queen princess congresswoman spokeswoman chairwoman"
+    """mrs mrs. ms ms. miss dame lady queen princess congresswoman spokeswoman chairwoman
+    madame mademoiselle mme mme. mlle mlle. madam"""
 )
 #: Lower-case particles of surnames ("de Blasio", "bin Salman").
 NAME_PARTICLES = _words("de da van von der bin al la le del di")

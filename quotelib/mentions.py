@@ -14,13 +14,13 @@ Clinton" stay two people, and "Clinton" goes to the one named last.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import attrs
 from spacy.tokens import Span, Token
 
+from quotelib.characters import gender_evidence, gender_of, mention_genders
 from quotelib.lexicon import (
-    FEMALE_TITLES,
-    MALE_TITLES,
     NAME_LINK_WORDS,
     NAME_PARTICLES,
     ROLELESS_TITLES,
@@ -110,18 +110,25 @@ def find_entities(view: DocView, names: str = "parse") -> Entities:
         [('Xi Jinping', ['Chinese President'], 2), ('Vladimir Putin', ['Russian leader'], 2)]
     """
     found = Entities()
-    for ent in name_mentions(view, names):
+    mentions = name_mentions(view, names)
+    evidence = gender_evidence(view, mentions)
+    votes: dict[str, Counter] = {}
+    for ent, gender, said in zip(mentions, mention_genders(mentions, evidence), evidence):
         kind = _KIND_OF_LABEL.get(ent.label_)
         if kind is None:
             continue
         if kind == _PERSON or _is_known_surname(found, ent):
-            entity = _add_person(found, ent)
+            entity = _add_person(found, ent, gender)
         else:
             entity = _add_named(found, ent, kind)
         if entity is not None:
             entity.mentions.append((ent.start_char, ent.end_char))
+            votes.setdefault(entity.key, Counter()).update(said)
             for i in range(ent.start, ent.end):
                 found.by_token[i] = entity
+    for entity in found.entities:  # what the text says of all of a person's mentions
+        if entity.kind == _PERSON and entity.gender is None:
+            entity.gender = gender_of(votes.get(entity.key, Counter()))
     return found
 
 
@@ -158,7 +165,7 @@ def _is_known_surname(found: Entities, ent: Span) -> bool:
     )
 
 
-def _add_person(found: Entities, ent: Span) -> Entity | None:
+def _add_person(found: Entities, ent: Span, gender: str | None) -> Entity | None:
     titles = _leading_titles(ent)
     names = [t for t in ent[len(titles) :] if not t.is_punct and t.lower_ not in ("’s", "'s")]
     proper = [t for t in names if t.pos_ == "PROPN" or t.lower_ in NAME_PARTICLES]
@@ -166,7 +173,6 @@ def _add_person(found: Entities, ent: Span) -> Entity | None:
     if not names:
         return None
     words = [t.text for t in names]
-    gender = _title_gender([t.lower_ for t in titles] + [t.lower_ for t in _title_before(ent)])
     entity = _match_person(found, words, gender)
     if entity is None:
         entity = Entity(key=_key(found, words), kind=_PERSON, name=" ".join(words))
@@ -194,22 +200,14 @@ def _leading_titles(ent: Span) -> list[Token]:
     return titles
 
 
-def _title_before(ent: Span) -> list[Token]:
-    doc = ent.doc
-    return [doc[ent.start - 1]] if ent.start > 0 else []
-
-
-def _title_gender(words: list[str]) -> str | None:
-    if any(w in MALE_TITLES for w in words):
-        return "male"
-    if any(w in FEMALE_TITLES for w in words):
-        return "female"
-    return None
-
-
 def _match_person(found: Entities, words: list[str], gender: str | None) -> Entity | None:
-    """The person these name words refer to: same full name, or a surname or first name."""
-    people = reversed(found.by_word.get(words[-1], []))
+    """The person these name words refer to: same full name, or a surname or first name.
+
+    Only people of a compatible gender are candidates, the most recently
+    mentioned first: a bare "Harlow" goes to whichever Harlow the text named
+    last, unless what the text says of this "Harlow" tells them apart.
+    """
+    people = sorted(found.by_word.get(words[-1], []), key=lambda e: -e.mentions[-1][0])
     compatible = [e for e in people if gender is None or e.gender in (None, gender)]
     if len(words) > 1:
         for entity in compatible:

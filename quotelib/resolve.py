@@ -24,6 +24,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from quotelib.attribution import Attribution
+from quotelib.characters import Cast
 from quotelib.lexicon import (
     ANONYMOUS_NOUNS,
     FEMALE_WORDS,
@@ -127,8 +128,9 @@ class SpeakerResolver:
         self.entities = entities
         self.breaks = view.breaks
         self.sentences = view.sentences
+        self.view = view
         self.speakers: list[tuple[int, Entity]] = []
-        _learn_genders(view, entities)
+        self.cast = Cast(view, _person_mentions(view, entities))
 
     def resolve(self, token: Token) -> tuple[Span, Resolution]:
         """The mention headed by ``token``, and what it resolves to."""
@@ -136,6 +138,7 @@ class SpeakerResolver:
         found = self._resolve(token, mention)
         if found.entity is not None:
             self.speakers.append((token.idx, found.entity))
+            self.cast.said(token.idx, found.entity)
         return mention, found
 
     def _resolve(self, token: Token, mention: Span) -> Resolution:
@@ -200,24 +203,38 @@ class SpeakerResolver:
         return Resolution(name=entity.name, how="pronoun", entity=entity)
 
     def _antecedent(self, token: Token, *, person: bool, gender: str | None) -> Entity | None:
-        def fits(entity: Entity) -> bool:
-            if person:
-                return entity.kind == "person" and entity.gender in (None, gender)
-            return entity.kind != "person"
+        """The pronoun's antecedent: in its paragraph (a person of the pronoun's gender
+        before one of no known gender), then on the evidence of the previous paragraph,
+        then, for "he" and "she", in the conversation (:meth:`Cast.nearest`)."""
+        paragraph = self._paragraph(token.idx)
+        if not person:
+            found = self._in_paragraph(token, lambda e: e.kind != "person")
+            return found or self._across_paragraph(paragraph, lambda e: e.kind != "person")
+        known = self._in_paragraph(token, lambda e: e.kind == "person" and e.gender == gender)
+        if known is not None:
+            return known
+        found = self._in_paragraph(
+            token, lambda e: e.kind == "person" and e.gender is None
+        ) or self._across_paragraph(
+            paragraph, lambda e: e.kind == "person" and e.gender in (None, gender)
+        )
+        if found is not None:
+            return found
+        return self.cast.nearest(token.idx, gender)
 
+    def _in_paragraph(self, token: Token, fits: Callable[[Entity], bool]) -> Entity | None:
+        """The salient fitting entity of the pronoun's sentence (before it) or of the
+        sentences before it in its paragraph, nearest sentence first."""
         paragraph = self._paragraph(token.idx)
         sentence = self.sentences.of(token.i)
-        in_paragraph = [
-            sent
-            for sent in self._sentences_back(token)
-            if self._paragraph(sent.start_char) == paragraph
-        ]
-        for sent in in_paragraph:
+        for sent in self._sentences_back(token):
+            if self._paragraph(sent.start_char) != paragraph:
+                break
             limit = token.i if sent.start == sentence.start else sent.end
             found = self._salient(sent, limit, fits)
             if found is not None:
                 return found
-        return self._across_paragraph(paragraph, fits)
+        return None
 
     def _sentences_back(self, token: Token) -> list[Span]:
         """The sentence of ``token`` and up to four before it, nearest first."""
@@ -230,7 +247,7 @@ class SpeakerResolver:
         mentions = [
             (i, by_token[i])
             for i in range(sent.start, limit)
-            if i in by_token and fits(by_token[i])
+            if i in by_token and fits(by_token[i]) and not self.view.marks.contains(self.doc[i].idx)
         ]
         if not mentions:
             return None
@@ -360,6 +377,16 @@ class _Mentions:
 
 
 _NO_MENTIONS = _Mentions([])
+
+
+def _person_mentions(view: DocView, entities: Entities) -> list[tuple[int, Entity, bool]]:
+    """``(offset, person, is_subject)`` of each name mention of a person, at its last word."""
+    found = []
+    for i, entity in entities.by_token.items():
+        if entity.kind == "person" and entities.by_token.get(i + 1) is not entity:
+            token = view.doc[i]
+            found.append((token.idx, entity, _is_subject(token)))
+    return found
 
 
 def _is_subject(token: Token) -> bool:
