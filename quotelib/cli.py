@@ -273,7 +273,13 @@ def show(
         typer.Option(help="An installed spaCy pipeline to parse with."),
     ] = None,
 ) -> None:
-    """Print the attributions of one text as a readable table."""
+    """Print the attributions of one text as a readable table.
+
+    Exit status: 0 when shown, 1 when the file cannot be read (not UTF-8, no
+    permission), 2 when it does not exist or the model cannot be loaded.
+    """
+    if str(path) != "-":
+        _check_inputs_exist([str(path)])
     nlp = _load_model(model)
     try:
         text = read_stdin() if str(path) == "-" else path.read_text(encoding="utf-8")

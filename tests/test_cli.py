@@ -57,7 +57,16 @@ def test_cli_show_reads_stdin():
 
 
 def test_cli_show_missing_file_is_a_clear_error(tmp_path):
+    # A missing input is exit status 2, as for extract and evaluate (docs/workflows.md).
     result = _run("show", str(tmp_path / "missing.txt"))
+    assert result.returncode == 2
+    assert "no such file" in result.stderr
+
+
+def test_cli_show_unreadable_file_is_a_clear_error(tmp_path):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("caf\xe9".encode("latin-1"))
+    result = _run("show", str(path))
     assert result.returncode == 1
     assert "cannot read" in result.stderr
 
