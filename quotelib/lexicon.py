@@ -139,10 +139,14 @@ PHRASE_VERBS = frozenset(verb for verb, _ in CUE_PHRASES)
 PHRASE_ONLY_VERBS = PHRASE_VERBS - frozenset(CUE_VERBS)
 
 #: Verbs that introduce a direct quotation ("she went on: ...", "a sign that
-#: read ...") but whose other complements are no report ("continued to rise").
+#: read ...", the speech verbs of fiction: '"...," returned Bitzer', '"...,"
+#: she sighed') but whose other complements are no report ("continued to rise",
+#: "returned home").
 QUOTE_VERBS = _words(
     """continue begin start finish open close interject interrupt read sing chant put go pipe
-    chime offer muse recite"""
+    chime offer muse recite return resume pursue rejoin assent hazard venture correct
+    interpose ejaculate quoth murmur stammer stutter falter gasp breathe sob sigh groan moan
+    wail whimper snap snarl growl drawl lisp sneer smile persist"""
 )
 
 #: Nouns that name a reported content ("the claim that ...", "in a statement").

@@ -274,3 +274,19 @@ def test_dialogue_alternation_prefers_a_named_turn_to_a_pronoun():
         '"You look tired to me," she said.\n\n"I am not tired at all."\n\n"Are you quite sure?"'
     )
     assert _said(text)[-1] == ("alternation", "Jane", ["Are you quite sure?"])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('"Yes, ma\'am, if that is worth it," returned Bitzer.', [("direct", "Bitzer")]),
+        ('"A specially loud part?" hazarded Mrs. Munt.', [("direct", "Mrs. Munt")]),
+        ('"It is over at last," she sighed.', [("direct", "she")]),
+        ("He returned home on Monday and resumed work.", []),
+    ],
+    ids=["returned", "hazarded", "sighed", "no-quotation-no-cue"],
+)
+def test_dialogue_speech_verbs_of_fiction_are_cues_of_a_quotation_only(text, expected):
+    assert [
+        (q.rule, q.speaker.text if q.speaker else None) for q in quotelib.extract_quotes(text)
+    ] == expected
