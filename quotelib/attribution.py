@@ -19,6 +19,7 @@ RULES = {
     "noun": "a cue noun with a that-clause ('the claim that ...')",
     "adjective": "a cue adjective with its complement ('confident that ...')",
     "colon": "a name and a colon ('Trump: My plans are set')",
+    "transcript": "a turn of a transcript after its speaker label ('MAYOR: Well, ...')",
     "direct": "a quotation joined to a cue verb ('\"...,\" he said')",
     "direct-noun": "a quotation joined to a cue noun ('in a statement: \"...\"')",
     "dash": "a quotation and a dashed source ('\"...\" — Janet Yellen')",

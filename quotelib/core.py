@@ -5,7 +5,10 @@
 quotations paired on the text, candidate cues) and runs the stages on it in
 this order, each a function of the view and the previous stage's output:
 
-1. reported speech from the cues (:func:`quotelib.reported.find_attributions`);
+1. reported speech from the cues (:func:`quotelib.reported.find_attributions`),
+   and in an interview transcript the turns after its speaker labels
+   (:func:`quotelib.transcripts.read_transcripts`, which replaces the colon
+   rule's records at the labels);
 2. quotations joined to cues and speakers, reported contents widened over
    the quotations they touch (:func:`quotelib.direct.attach_quotations`);
 3. attributions nested in another one's content dropped
@@ -33,6 +36,7 @@ from quotelib.nesting import drop_nested
 from quotelib.records import Quote
 from quotelib.reported import find_attributions
 from quotelib.resolve import resolve_speakers
+from quotelib.transcripts import read_transcripts
 from quotelib.view import DocView
 
 __all__ = ["Reading", "attribute", "quotes_from_doc"]
@@ -91,6 +95,7 @@ def attribute(
     """
     view = _view(doc, text, names)
     attributions = find_attributions(view)
+    attributions = read_transcripts(view, attributions)
     attributions = attach_quotations(view, attributions)
     attributions = converse(view, attributions)
     attributions = drop_nested(view, attributions)
