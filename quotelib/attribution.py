@@ -46,6 +46,8 @@ class Attribution:
         cue_token: the index of the cue's head token, or ``None``.
         speaker: the index of the speaker's head token, or ``None``.
         cue_class: the cue's class in :data:`quotelib.lexicon.CUE_CLASSES`.
+        addressee: the index of the head token of the person spoken to, or
+            ``None`` (:mod:`quotelib.addressee`).
 
     Examples:
         >>> found = Attribution(parts=[(15, 49)], rule="verb", cue=(3, 9), cue_token=1, speaker=0)
@@ -59,6 +61,7 @@ class Attribution:
     cue_token: int | None = None
     speaker: int | None = None
     cue_class: str | None = None
+    addressee: int | None = None
 
     @property
     def start(self) -> int:

@@ -13,9 +13,11 @@ this order, each a function of the view and the previous stage's output:
    the quotations they touch (:func:`quotelib.direct.attach_quotations`);
 3. attributions nested in another one's content dropped
    (:func:`quotelib.nesting.drop_nested`);
-4. possessive speakers read as their owner ("Trump's" -> "Trump");
+4. possessive speakers read as their owner ("Trump's" -> "Trump"), and the
+   person spoken to found (:func:`quotelib.addressee.find_addressees`);
 5. names found and grouped into entities (:func:`quotelib.mentions.find_entities`),
-   and speakers resolved to them (:func:`quotelib.resolve.resolve_speakers`);
+   and speakers resolved to them (:func:`quotelib.resolve.resolve_speakers`),
+   addressees too (:func:`quotelib.addressee.resolve_addressees`);
 6. records built on the caller's offsets (:func:`quotelib.build.build_quotes`).
 
 Nothing here loads a model or parses: :func:`quotelib.extract_quotes` and
@@ -27,6 +29,7 @@ from __future__ import annotations
 import attrs
 from spacy.tokens import Doc
 
+from quotelib.addressee import find_addressees, resolve_addressees
 from quotelib.attribution import Attribution
 from quotelib.build import build_quotes
 from quotelib.dialogue import converse
@@ -100,11 +103,13 @@ def attribute(
     attributions = converse(view, attributions)
     attributions = drop_nested(view, attributions)
     attributions = [_owner_speaks(view, a) for a in attributions]
+    attributions = find_addressees(view, attributions)
     if not resolve:
         return Reading(build_quotes(view, attributions, [None] * len(attributions)), None)
     entities = find_entities(view, names)
     speakers = resolve_speakers(view, attributions, entities)
-    return Reading(build_quotes(view, attributions, speakers), entities)
+    addressed = resolve_addressees(view, attributions, entities, speakers)
+    return Reading(build_quotes(view, attributions, speakers, addressed), entities)
 
 
 def _view(doc: Doc, text: str | None, names: str) -> DocView:

@@ -189,6 +189,8 @@ ADDRESSED_TO_VERBS = _words(
     """say explain write speak shout whisper yell scream complain confide announce declare
     repeat mutter murmur remark mention boast apologize apologise lie"""
 )
+#: Nouns that are what is asked or told, not who is: "asked a question", "told the story".
+TOLD_THINGS = _words("question questions story stories truth lie lies joke jokes favor favour")
 #: Words that open a "Word:" line without being a speaker's label ("Note: ...").
 NON_SPEAKER_LABELS = _words(
     """the a an this that these note editor editor's correction clarification update updated
@@ -196,9 +198,8 @@ NON_SPEAKER_LABELS = _words(
     topics tags warning summary background location date time place when where what why how
     name age price cost video audio transcript subscribe contact email follow share"""
 )
-#: Words of an introduction that take the person interviewed: "interviewed X",
-#: "X was interviewed by Y"; and those that take them after "with" or "to":
-#: "spoke with X", "an interview with X".
+#: Words of an introduction that take the person interviewed ("interviewed X", "X was
+#: interviewed by Y"), and those that take them after "with" or "to" ("spoke with X").
 INTERVIEW_VERBS = _words("interview interviews interviewed interviewing questioned")
 INTERVIEW_WITH = _words(
     "spoke speak speaks speaking talked talk talks talking chatted chat sat met conversation"
