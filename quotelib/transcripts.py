@@ -11,14 +11,17 @@ colon, with words after it on the line. What follows the colon, up to the
 next label or the end of the paragraph, is the labelled speaker's words: an
 attribution with rule ``"transcript"``, the colon as its cue and the label's
 last word as its speaker. A document is read as a transcript only when two
-of its paragraphs (or lines) open with a label, so that one headline colon
-(``Trump: My plans are set``) stays the ``"colon"`` rule's; in a transcript,
-the transcript attribution replaces the colon rule's at each label.
+of its paragraphs (or lines) open with a label, and with two different
+labels (an exchange), so that one headline colon (``Trump: My plans are
+set``) stays the ``"colon"`` rule's; in a transcript, the transcript
+attribution replaces the colon rule's at each label.
 
 A label is not one when its first word opens notes rather than names
 (:data:`quotelib.lexicon.NON_SPEAKER_LABELS`: ``Note:``, ``Update:``, ``The
-rule:``), or when a one-word label in title case is no noun on the parse
-(``Remember: ...``); labels in capitals are taken as written.
+rule:``), when it is a place (a dateline, ``BEIJING:``, every word in
+:data:`quotelib.lexicon.PLACES`), or when a one-word label in title case is
+no noun on the parse (``Remember: ...``); labels in capitals are taken as
+written.
 
 ``Q`` and ``A`` are the interviewer and the person interviewed: when the
 introduction (the text before the first label) names them, their names
@@ -36,7 +39,7 @@ import attrs
 from spacy.tokens import Token
 
 from quotelib.attribution import Attribution
-from quotelib.lexicon import INTERVIEW_VERBS, INTERVIEW_WITH, NON_SPEAKER_LABELS
+from quotelib.lexicon import INTERVIEW_VERBS, INTERVIEW_WITH, NON_SPEAKER_LABELS, PLACES
 from quotelib.syntax import mention_span, name_head
 from quotelib.view import DocView
 
@@ -84,7 +87,7 @@ def read_transcripts(view: DocView, attributions: Sequence[Attribution]) -> list
         [('transcript', 'HOST', 'Where do things stand?'), ('transcript', 'MAYOR', 'The numbers were clear.')]
     """
     labels = find_labels(view)
-    if len(labels) < 2:
+    if len({label.text.upper() for label in labels}) < 2:
         return list(attributions)
     interviewer, interviewee = interview_people(view, labels[0].start)
     at_label = {view.doc[label.colon].idx for label in labels}
@@ -143,20 +146,22 @@ def _label_at(view: DocView, start: int, end: int) -> tuple[int, int, int, int, 
     if match is None:
         return None
     label = match.group("label")
-    first = label.split()[0].lower()
+    words = label.lower().split()
     if label not in (_QUESTION, _ANSWER) and (
-        first in NON_SPEAKER_LABELS or first.rstrip(".") in NON_SPEAKER_LABELS
+        words[0] in NON_SPEAKER_LABELS
+        or words[0].rstrip(".") in NON_SPEAKER_LABELS
+        or all(word in PLACES for word in words)  # a dateline: "BEIJING: ..."
     ):
         return None
     colon_at = view.text.index(":", match.end("label"))
     colon = view.doc.char_span(colon_at, colon_at + 1)
-    words = view.doc.char_span(match.start("label"), match.end("label"), alignment_mode="expand")
-    if colon is None or words is None or view.marks.contains(colon_at):
+    tokens = view.doc.char_span(match.start("label"), match.end("label"), alignment_mode="expand")
+    if colon is None or tokens is None or view.marks.contains(colon_at):
         return None
-    alpha = [t for t in words if t.is_alpha]
+    alpha = [t for t in tokens if t.is_alpha]
     if not alpha:
         return None
-    speaker = max(reversed(alpha), key=lambda t: _covered(t, words.start, words.end))
+    speaker = max(reversed(alpha), key=lambda t: _covered(t, tokens.start, tokens.end))
     if not _reads_as_name(label, speaker):
         return None
     return match.start("label"), colon.start, speaker.i, match.end(), label

@@ -151,12 +151,28 @@ def test_transcripts_question_and_answer_without_introduction_keep_their_labels(
             "HOST: What is your rule?\n\nMAYOR: I have one rule: be kind to everyone.",
             [("transcript", "HOST"), ("transcript", "MAYOR")],
         ),
+        (  # datelines are no labels, and one label repeated is no exchange
+            "BEIJING: Xi spoke to Putin.\n\nBEIJING: Putin spoke to Xi.\n\n"
+            "HOST: Good morning.\n\nHOST: Welcome back.",
+            [],
+        ),
+        (  # a book's header is no transcript
+            "Title: Hard Times\nAuthor: Charles Dickens\n\nIt was a dull town.",
+            [],
+        ),
         (  # nor without a transcript
             "He gave one rule: be kind to everyone you meet.\n\nThe crowd was quiet.",
             [],
         ),
     ],
-    ids=["headline-colon", "the-rule-is-no-label", "colon-inside-turn", "colon-inside-paragraph"],
+    ids=[
+        "headline-colon",
+        "the-rule-is-no-label",
+        "colon-inside-turn",
+        "dateline-and-one-label",
+        "book-header",
+        "colon-inside-paragraph",
+    ],
 )
 def test_transcripts_what_is_no_transcript(text, expected):
     assert [(rule, speaker) for rule, speaker, _, _ in _turns(text)] == expected
