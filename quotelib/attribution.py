@@ -19,6 +19,7 @@ RULES = {
     "noun": "a cue noun with a that-clause ('the claim that ...')",
     "adjective": "a cue adjective with its complement ('confident that ...')",
     "colon": "a name and a colon ('Trump: My plans are set')",
+    "transcript": "a turn of a transcript after its speaker label ('MAYOR: Well, ...')",
     "direct": "a quotation joined to a cue verb ('\"...,\" he said')",
     "direct-noun": "a quotation joined to a cue noun ('in a statement: \"...\"')",
     "dash": "a quotation and a dashed source ('\"...\" — Janet Yellen')",
@@ -45,6 +46,8 @@ class Attribution:
         cue_token: the index of the cue's head token, or ``None``.
         speaker: the index of the speaker's head token, or ``None``.
         cue_class: the cue's class in :data:`quotelib.lexicon.CUE_CLASSES`.
+        addressee: the index of the head token of the person spoken to, or
+            ``None`` (:mod:`quotelib.addressee`).
 
     Examples:
         >>> found = Attribution(parts=[(15, 49)], rule="verb", cue=(3, 9), cue_token=1, speaker=0)
@@ -58,6 +61,7 @@ class Attribution:
     cue_token: int | None = None
     speaker: int | None = None
     cue_class: str | None = None
+    addressee: int | None = None
 
     @property
     def start(self) -> int:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
+
 from quotelib.attribution import Attribution
 from quotelib.ranges import Ranges, strip_space
 from quotelib.records import Quote, TextSpan
@@ -24,20 +26,46 @@ _DOUBLE_MARKS = '"“”«»„'
 
 
 def build_quotes(
-    view: DocView, attributions: Sequence[Attribution], speakers: Sequence[SpeakerName | None]
+    view: DocView,
+    attributions: Sequence[Attribution],
+    speakers: Sequence[SpeakerName | None],
+    addressees: Sequence[SpeakerName | None] | None = None,
 ) -> list[Quote]:
     """One quote per attribution with words left, in text order.
 
     ``speakers`` are the resolved speakers of the attributions, in their
     order; ``None`` for an attribution left unresolved, whose speaker name is
-    then the mention as written.
+    then the mention as written. ``addressees`` are their resolved
+    addressees likewise (:func:`quotelib.addressee.resolve_addressees`); when
+    none are given, an addressee's name is the mention as written if it is a
+    proper name, else ``None``.
     """
+    if addressees is None:
+        addressees = [None] * len(attributions)
     quotes = []
-    for attribution, speaker in zip(attributions, speakers):
+    for attribution, speaker, addressee in zip(attributions, speakers, addressees):
         quote = _to_quote(view, attribution, speaker)
+        if quote is not None and attribution.addressee is not None:
+            quote = attrs.evolve(quote, **_addressee(view, attribution.addressee, addressee))
         if quote is not None:
             quotes.append(quote)
     return sorted(quotes, key=lambda q: (q.content.start, q.content.end))
+
+
+def _addressee(view: DocView, token: int, resolved: SpeakerName | None) -> dict:
+    """The addressee mention, and its name: the resolved one, else a proper name as written."""
+    if resolved is not None:
+        name = None if resolved.how == "unresolved" else resolved.name
+        return {
+            "addressee": TextSpan.from_offsets(view.text, *resolved.mention),
+            "addressee_name": name,
+        }
+    mention = mention_span(view.doc[token])
+    span = TextSpan.from_offsets(view.text, mention.start_char, mention.end_char)
+    return {
+        "addressee": span,
+        "addressee_name": span.text if view.doc[token].pos_ == "PROPN" else None,
+    }
 
 
 def _to_quote(

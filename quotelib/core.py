@@ -5,14 +5,19 @@
 quotations paired on the text, candidate cues) and runs the stages on it in
 this order, each a function of the view and the previous stage's output:
 
-1. reported speech from the cues (:func:`quotelib.reported.find_attributions`);
+1. reported speech from the cues (:func:`quotelib.reported.find_attributions`),
+   and in an interview transcript the turns after its speaker labels
+   (:func:`quotelib.transcripts.read_transcripts`, which replaces the colon
+   rule's records at the labels);
 2. quotations joined to cues and speakers, reported contents widened over
    the quotations they touch (:func:`quotelib.direct.attach_quotations`);
 3. attributions nested in another one's content dropped
    (:func:`quotelib.nesting.drop_nested`);
-4. possessive speakers read as their owner ("Trump's" -> "Trump");
+4. possessive speakers read as their owner ("Trump's" -> "Trump"), and the
+   person spoken to found (:func:`quotelib.addressee.find_addressees`);
 5. names found and grouped into entities (:func:`quotelib.mentions.find_entities`),
-   and speakers resolved to them (:func:`quotelib.resolve.resolve_speakers`);
+   and speakers resolved to them (:func:`quotelib.resolve.resolve_speakers`),
+   addressees too (:func:`quotelib.addressee.resolve_addressees`);
 6. records built on the caller's offsets (:func:`quotelib.build.build_quotes`).
 
 Nothing here loads a model or parses: :func:`quotelib.extract_quotes` and
@@ -24,6 +29,7 @@ from __future__ import annotations
 import attrs
 from spacy.tokens import Doc
 
+from quotelib.addressee import find_addressees, resolve_addressees
 from quotelib.attribution import Attribution
 from quotelib.build import build_quotes
 from quotelib.dialogue import converse
@@ -33,6 +39,7 @@ from quotelib.nesting import drop_nested
 from quotelib.records import Quote
 from quotelib.reported import find_attributions
 from quotelib.resolve import resolve_speakers
+from quotelib.transcripts import read_transcripts
 from quotelib.view import DocView
 
 __all__ = ["Reading", "attribute", "quotes_from_doc"]
@@ -91,15 +98,18 @@ def attribute(
     """
     view = _view(doc, text, names)
     attributions = find_attributions(view)
+    attributions = read_transcripts(view, attributions)
     attributions = attach_quotations(view, attributions)
     attributions = converse(view, attributions)
     attributions = drop_nested(view, attributions)
     attributions = [_owner_speaks(view, a) for a in attributions]
+    attributions = find_addressees(view, attributions)
     if not resolve:
         return Reading(build_quotes(view, attributions, [None] * len(attributions)), None)
     entities = find_entities(view, names)
     speakers = resolve_speakers(view, attributions, entities)
-    return Reading(build_quotes(view, attributions, speakers), entities)
+    addressed = resolve_addressees(view, attributions, entities, speakers)
+    return Reading(build_quotes(view, attributions, speakers, addressed), entities)
 
 
 def _view(doc: Doc, text: str | None, names: str) -> DocView:

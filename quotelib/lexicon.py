@@ -188,6 +188,25 @@ ADDRESSEE_VERBS = _words(
     instruct invite press reassure caution encourage beg implore exhort greet address quiz dare
     lobby petition"""
 )
+#: Verbs whose "to" phrase is the person addressed: "said to his sister", "wrote to Xi".
+ADDRESSED_TO_VERBS = _words("""say explain write speak shout whisper yell scream complain
+    confide announce declare repeat mutter murmur remark mention boast apologize apologise lie""")
+#: Nouns that are what is asked or told, not who is ("asked a question", "told the story").
+TOLD_THINGS = _words("question questions story stories truth lie lies joke jokes favor favour")
+#: Words that open a "Word:" line without being a speaker's label ("Note: ...").
+NON_SPEAKER_LABELS = _words(
+    """the a an this that these note editor editor's correction clarification update updated
+    photo photos source sources related read watch listen see caption credit disclaimer topic
+    topics tags warning summary background location date time place when where what why how
+    name age price cost video audio transcript subscribe contact email follow share title
+    author release language chapter produced edition illustrator translator posted"""
+)
+#: Words of an introduction that take the person interviewed ("interviewed X", "X was
+#: interviewed by Y"), and those that take them after "with" or "to" ("spoke with X").
+INTERVIEW_VERBS = _words("interview interviews interviewed interviewing questioned")
+INTERVIEW_WITH = _words(
+    "spoke speak speaks speaking talked talk talks talking chatted chat sat met conversation"
+)
 #: Objects that stand for a content without being one ("said it", "denied that").
 CONTENTLESS_OBJECTS = _words("it this that so something anything nothing what")
 #: Prepositions completing a noun-phrase content: "described X as Y",

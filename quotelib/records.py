@@ -109,6 +109,11 @@ class Quote:
             (``None`` without a speaker).
         speaker_resolution: how the speaker mention was resolved, one of
             :data:`RESOLUTIONS` (``None`` without a speaker).
+        addressee: the mention of the person spoken to, as written
+            (``"him"``, ``"his sister"``, ``"reporters"``, a vocative's
+            ``"Edward"``), or ``None`` (see :mod:`quotelib.addressee`).
+        addressee_name: the addressee's name when it is resolved to one
+            (``"him"`` -> ``"Edward Leamer"``), ``None`` when it is not.
         rule: the pattern that found the quote, one of
             :data:`quotelib.attribution.RULES` ("verb", "direct", "narrative",
             ...): filter on it to keep the patterns you trust.
@@ -136,6 +141,8 @@ class Quote:
         default=None, validator=attrs.validators.optional(attrs.validators.in_(RESOLUTIONS))
     )
     rule: str | None = None
+    addressee: TextSpan | None = None
+    addressee_name: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data in the schema of the annotated news corpus.
@@ -155,6 +162,9 @@ class Quote:
             "speaker_id": self.speaker_id,
             "speaker_resolution": self.speaker_resolution,
             "rule": self.rule,
+            "addressee": _span_or_none(self.addressee),
+            "addressee_text": _text_or_none(self.addressee),
+            "addressee_name": self.addressee_name,
         }
 
     @classmethod
@@ -182,4 +192,6 @@ class Quote:
             speaker_id=data.get("speaker_id"),
             speaker_resolution=data.get("speaker_resolution"),
             rule=data.get("rule"),
+            addressee=span(data.get("addressee")),
+            addressee_name=data.get("addressee_name"),
         )

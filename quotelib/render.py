@@ -168,7 +168,7 @@ def _text_and_quotes(
 
 def _check_offsets(text: str, quotes: Sequence[Quote]) -> None:
     for number, quote in enumerate(quotes, 1):
-        for span in (*quote.content_parts, quote.speaker, quote.cue):
+        for span in (*quote.content_parts, quote.speaker, quote.cue, quote.addressee):
             if span is not None and text[span.start : span.end] != span.text:
                 msg = (
                     f"quote {number} does not index this text: {span.text!r} is not at "
@@ -227,8 +227,8 @@ def _quote_list(quotes: Sequence[Quote]) -> str:
     for quote in quotes:
         content = " … ".join(" ".join(part.text.split()) for part in quote.content_parts)
         items.append(
-            f"<li><b>{_text(quote.speaker)}</b>{_name(quote)} · {html.escape(quote.kind)}"
-            f" · {_text(quote.cue)} · “{html.escape(content)}”</li>"
+            f"<li><b>{_text(quote.speaker)}</b>{_name(quote)}{_addressee(quote)}"
+            f" · {html.escape(quote.kind)} · {_text(quote.cue)} · “{html.escape(content)}”</li>"
         )
     return '<ol class="quotes">\n' + "\n".join(items) + "\n</ol>\n"
 
@@ -241,3 +241,12 @@ def _name(quote: Quote) -> str:
     if quote.speaker is None or not quote.speaker_name or quote.speaker_name == quote.speaker.text:
         return ""
     return f" ({html.escape(quote.speaker_name)})"
+
+
+def _addressee(quote: Quote) -> str:
+    """ " to <addressee> (<name>)", or nothing for a quote spoken to no one named."""
+    if quote.addressee is None:
+        return ""
+    name = quote.addressee_name
+    shown = "" if not name or name == quote.addressee.text else f" ({html.escape(name)})"
+    return f" to <i>{html.escape(quote.addressee.text)}</i>{shown}"

@@ -65,6 +65,10 @@ RECORD_FIELDS = (
     "cue",
     "cue_start",
     "cue_end",
+    "addressee",
+    "addressee_start",
+    "addressee_end",
+    "addressee_name",
 )
 
 _OFFSET_FIELDS = tuple(name for name in RECORD_FIELDS if name.endswith(("_start", "_end")))
@@ -82,8 +86,9 @@ def to_records(quotes: Quotes, *, doc_id: Any = None) -> list[dict[str, Any]]:
 
     Columns (:data:`RECORD_FIELDS`): the document id, the kind, the content's
     text and offsets, the number of content parts, the speaker mention's text
-    and offsets, the speaker's name, id and resolution, and the cue's text
-    and offsets; ``None`` where a quote has no speaker or cue. ``content``
+    and offsets, the speaker's name, id and resolution, the cue's text and
+    offsets, and the addressee mention's text, offsets and name; ``None``
+    where a quote has no speaker, cue or addressee. ``content``
     runs from the first part's start to the last part's end, so
     ``text[content_start:content_end] == content``.
 
@@ -205,6 +210,7 @@ def _record(quote: QuoteLike, doc_id: Any) -> dict[str, Any]:
     content = quote["content"]
     speaker = quote.get("speaker") or (None, None)
     cue = quote.get("cue") or (None, None)
+    addressee = quote.get("addressee") or (None, None)
     return {
         "doc_id": doc_id,
         "kind": quote["kind"],
@@ -221,4 +227,8 @@ def _record(quote: QuoteLike, doc_id: Any) -> dict[str, Any]:
         "cue": quote.get("cue_text"),
         "cue_start": cue[0],
         "cue_end": cue[1],
+        "addressee": quote.get("addressee_text"),
+        "addressee_start": addressee[0],
+        "addressee_end": addressee[1],
+        "addressee_name": quote.get("addressee_name"),
     }
