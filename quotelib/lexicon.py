@@ -13,9 +13,10 @@ Verbs that are only sometimes attributive ("see", "know", "want") are
 included when they usually take a reported content.
 
 Then the words the rules of grammar ask about (prepositions of content and
-of time, objects that are no content), the words of people (titles,
-pronouns, anonymous sources) and the gazetteers of names (places,
-organisations, dates). Everything is lower-cased.
+of time, objects that are no content) and the words of people (titles,
+pronouns, anonymous sources). The gazetteers of names (places,
+organisations, dates) are :mod:`quotelib.gazetteers`. Everything is
+lower-cased.
 """
 
 from __future__ import annotations
@@ -25,12 +26,12 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 
-def _words(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
     """The words of ``text``, split at whitespace."""
     return frozenset(text.split())
 
 
-def _phrases(text: str) -> frozenset[str]:
+def phrase_set(text: str) -> frozenset[str]:
     """The phrases of ``text``, split at commas, their spaces normalised."""
     return frozenset(" ".join(phrase.split()) for phrase in text.split(","))
 
@@ -142,7 +143,7 @@ PHRASE_ONLY_VERBS = PHRASE_VERBS - frozenset(CUE_VERBS)
 #: read ...", the speech verbs of fiction: '"...," returned Bitzer', '"...,"
 #: she sighed') but whose other complements are no report ("continued to rise",
 #: "returned home").
-QUOTE_VERBS = _words(
+QUOTE_VERBS = word_set(
     """continue begin start finish open close interject interrupt read sing chant put go pipe
     chime offer muse recite return resume pursue rejoin assent hazard venture correct
     interpose ejaculate quoth murmur stammer stutter falter gasp breathe sob sigh groan moan
@@ -178,23 +179,23 @@ CUE_ADJECTIVES: Mapping[str, str] = _classed(
 
 #: Cue verbs that, after the clause they report, often hang from it on the parse
 #: ("the talks failed, he said").
-INVERTED_CUES = _words("say add tell write note explain argue insist")
+INVERTED_CUES = word_set("say add tell write note explain argue insist")
 
 # --- the grammar of contents ------------------------------------------------------------
 
 #: Verbs whose direct object is the person addressed, not the content.
-ADDRESSEE_VERBS = _words(
+ADDRESSEE_VERBS = word_set(
     """tell ask inform remind assure urge warn advise brief notify convince persuade order
     instruct invite press reassure caution encourage beg implore exhort greet address quiz dare
     lobby petition"""
 )
 #: Verbs whose "to" phrase is the person addressed: "said to his sister", "wrote to Xi".
-ADDRESSED_TO_VERBS = _words("""say explain write speak shout whisper yell scream complain
+ADDRESSED_TO_VERBS = word_set("""say explain write speak shout whisper yell scream complain
     confide announce declare repeat mutter murmur remark mention boast apologize apologise lie""")
 #: Nouns that are what is asked or told, not who is ("asked a question", "told the story").
-TOLD_THINGS = _words("question questions story stories truth lie lies joke jokes favor favour")
+TOLD_THINGS = word_set("question questions story stories truth lie lies joke jokes favor favour")
 #: Words that open a "Word:" line without being a speaker's label ("Note: ...").
-NON_SPEAKER_LABELS = _words(
+NON_SPEAKER_LABELS = word_set(
     """the a an this that these note editor editor's correction clarification update updated
     photo photos source sources related read watch listen see caption credit disclaimer topic
     topics tags warning summary background location date time place when where what why how
@@ -203,26 +204,26 @@ NON_SPEAKER_LABELS = _words(
 )
 #: Words of an introduction that take the person interviewed ("interviewed X", "X was
 #: interviewed by Y"), and those that take them after "with" or "to" ("spoke with X").
-INTERVIEW_VERBS = _words("interview interviews interviewed interviewing questioned")
-INTERVIEW_WITH = _words(
+INTERVIEW_VERBS = word_set("interview interviews interviewed interviewing questioned")
+INTERVIEW_WITH = word_set(
     "spoke speak speaks speaking talked talk talks talking chatted chat sat met conversation"
 )
 #: Objects that stand for a content without being one ("said it", "denied that").
-CONTENTLESS_OBJECTS = _words("it this that so something anything nothing what")
+CONTENTLESS_OBJECTS = word_set("it this that so something anything nothing what")
 #: Prepositions completing a noun-phrase content: "described X as Y",
 #: "accused him of Z", "compared abortion to the Holocaust".
-OBJECT_PREPOSITIONS = _words("as of for to over")
+OBJECT_PREPOSITIONS = word_set("as of for to over")
 #: Prepositions that start an adjunct of time or place, not content.
-TIME_PREPOSITIONS = _words("on at during after before since until")
+TIME_PREPOSITIONS = word_set("on at during after before since until")
 #: Prepositions whose object is the topic of speech: "asked about the emails".
-TOPIC_PREPOSITIONS = _words("about against regarding concerning")
+TOPIC_PREPOSITIONS = word_set("about against regarding concerning")
 #: Subjects and determiners that negate what they govern ("Neither leader detailed ...").
-NEGATIVE_WORDS = _words("neither nobody none no nothing nor")
+NEGATIVE_WORDS = word_set("neither nobody none no nothing nor")
 
 # --- people -----------------------------------------------------------------------------
 
 #: Words that precede a person's name as a title, not as part of it.
-TITLES = _words(
+TITLES = word_set(
     """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady rev rev. father
     president vice prime minister premier chancellor secretary senator sen sen. sens. rep rep.
     reps. representative representatives senators congressman congresswoman gov gov. governor
@@ -232,23 +233,23 @@ TITLES = _words(
     democrat republican madame mademoiselle mme mme. mlle mlle. monsieur madam"""
 )
 #: Courtesy titles: a name they open is a person's ("Mr. Lee").
-COURTESY_TITLES = _words(
+COURTESY_TITLES = word_set(
     "mr mr. mrs mrs. ms ms. miss dr dr. sir dame madame mademoiselle mme mme. mlle mlle. monsieur"
 )
 #: Titles that say nothing of a person's role, left out of the roles people
 #: are introduced with ("Kremlin spokesman", not "former").
-ROLELESS_TITLES = COURTESY_TITLES | _words("prof prof. former late")
+ROLELESS_TITLES = COURTESY_TITLES | word_set("prof prof. former late")
 #: Titles that say a person is a man, or a woman.
-MALE_TITLES = _words("mr mr. sir lord king prince father congressman spokesman chairman monsieur")
-FEMALE_TITLES = _words(
+MALE_TITLES = word_set("mr mr. sir lord king prince father congressman spokesman chairman monsieur")
+FEMALE_TITLES = word_set(
     """mrs mrs. ms ms. miss dame lady queen princess congresswoman spokeswoman chairwoman
     madame mademoiselle mme mme. mlle mlle. madam"""
 )
 #: Lower-case particles of surnames ("de Blasio", "bin Salman").
-NAME_PARTICLES = _words("de da van von der bin al la le del di")
+NAME_PARTICLES = word_set("de da van von der bin al la le del di")
 
 #: Head nouns of sources that are deliberately left unnamed.
-ANONYMOUS_NOUNS = _words(
+ANONYMOUS_NOUNS = word_set(
     """official officials source sources aide aides diplomat diplomats person people insider
     insiders analyst analysts expert experts observer observers adviser advisers advisor
     advisors staffer staffers employee employees member members resident residents voter voters
@@ -260,99 +261,18 @@ ANONYMOUS_NOUNS = _words(
 )
 
 #: Personal pronouns by what they can refer to.
-HE, SHE, THEY, IT = _words("he him"), _words("she her"), _words("they them"), _words("it")
+HE, SHE, THEY, IT = word_set("he him"), word_set("she her"), word_set("they them"), word_set("it")
 #: The pronouns that can be the subject of a speech: who speaks in "she said".
-SPEAKING_PRONOUNS = _words("he she i we they")
+SPEAKING_PRONOUNS = word_set("he she i we they")
 #: The words of the second person: who is spoken to.
-SECOND_PERSON = _words("you your yours yourself yourselves")
+SECOND_PERSON = word_set("you your yours yourself yourselves")
 #: Relative pronouns that stand for the noun their clause modifies.
-RELATIVE_PRONOUNS = _words("who which that whom")
+RELATIVE_PRONOUNS = word_set("who which that whom")
 #: Words that say the person they refer to is a man, or a woman.
-MALE_WORDS, FEMALE_WORDS = _words("he him his himself"), _words("she her hers herself")
-
-# --- names ------------------------------------------------------------------------------
-
-#: Countries, U.S. states, large cities and regions.
-PLACES = _words(
-    """afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan
-    bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia
-    botswana brazil brunei bulgaria burkina burma burundi cambodia cameroon canada chad chile
-    china colombia comoros congo croatia cuba cyprus czechia denmark djibouti dominica ecuador
-    egypt eritrea estonia eswatini ethiopia fiji finland france gabon gambia georgia germany
-    ghana greece grenada guatemala guinea guyana haiti honduras hungary iceland india indonesia
-    iran iraq ireland israel italy jamaica japan jordan kazakhstan kenya kiribati korea kosovo
-    kuwait kyrgyzstan laos latvia lebanon lesotho liberia libya liechtenstein lithuania
-    luxembourg madagascar malawi malaysia maldives mali malta mauritania mauritius mexico
-    micronesia moldova monaco mongolia montenegro morocco mozambique myanmar namibia nauru nepal
-    netherlands nicaragua niger nigeria norway oman pakistan palau palestine panama paraguay peru
-    philippines poland portugal qatar romania russia rwanda samoa senegal serbia seychelles
-    singapore slovakia slovenia somalia spain sudan suriname sweden switzerland syria taiwan
-    tajikistan tanzania thailand togo tonga tunisia turkey turkmenistan tuvalu uganda ukraine
-    uruguay uzbekistan vanuatu vatican venezuela vietnam yemen zambia zimbabwe america britain
-    england scotland wales u.s. u.s.a. usa us uk u.k. alabama alaska arizona arkansas california
-    colorado connecticut delaware florida hawaii idaho illinois indiana iowa kansas kentucky
-    louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana
-    nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia
-    wisconsin wyoming washington beijing moscow london paris berlin tokyo delhi kabul baghdad
-    damascus tehran jerusalem cairo ankara istanbul kiev kyiv brussels geneva rome madrid vienna
-    warsaw seoul pyongyang manila jakarta bangkok hanoi islamabad karachi riyadh dubai doha
-    beirut gaza aleppo mosul havana caracas ottawa toronto sydney mumbai shanghai chicago boston
-    atlanta houston dallas miami philadelphia detroit denver phoenix seattle cleveland baltimore
-    pittsburgh brooklyn manhattan harlem hollywood europe asia africa antarctica oceania crimea
-    kashmir tibet xinjiang hong kong"""
-) | _phrases(
-    """hong kong, new york, new york city, new jersey, new mexico, new hampshire, new delhi,
-    los angeles, san francisco, san diego, las vegas, new orleans, north carolina,
-    south carolina, north dakota, south dakota, west virginia, rhode island, washington d.c.,
-    washington dc, united states, united kingdom, great britain, north korea, south korea,
-    south africa, saudi arabia, south sudan, sri lanka, new zealand, costa rica, el salvador,
-    puerto rico, ivory coast, czech republic, dominican republic, united arab emirates,
-    middle east, latin america, south america, north america, central america, east asia,
-    southeast asia, west bank, gaza strip, persian gulf, south china sea, wall street,
-    silicon valley"""
-)
-#: Words of compass points, which may open a place's name ("Northern Syria").
-COMPASS_WORDS = _words("north south east west northern southern eastern western")
-#: Prepositions after which a name is a place ("in Moscow").
-PLACE_PREPOSITIONS = _words("in across throughout near")
-
-#: Last words of organisation names.
-ORGANISATION_WORDS = _words(
-    """ministry department office agency administration commission committee council board
-    bureau authority service services party campaign congress senate house parliament assembly
-    court courts union association institute institution university college school academy
-    foundation fund bank corporation corp corp. inc inc. co co. ltd ltd. llc company group
-    network times post news journal tribune herald telegraph guardian gazette press magazine
-    radio television tv channel channels review report reports monitor daily weekly organization
-    organisation organizations forces force army navy police guard command center centre club
-    team church mission coalition alliance movement front federation league caucus cabinet
-    government regime embassy consulate secretariat exchange reserve treasury laboratory
-    laboratories labs hospital clinic society trust partners media studios airlines airways
-    motors industries holdings systems technologies pentagon kremlin"""
-)
-#: Organisations often named by one word that is neither an acronym nor ends
-#: in one of :data:`ORGANISATION_WORDS`.
-ORGANISATIONS = _words(
-    """reuters bloomberg politico breitbart axios xinhua tass interfax yonhap kyodo google
-    facebook twitter apple microsoft amazon youtube instagram netflix wikileaks hamas hezbollah
-    taliban isis isil kremlin pentagon congress parliament vatican interpol greenpeace medicare
-    medicaid obamacare gallup quinnipiac"""
-)
-#: Words that join the parts of one organisation's name ("Bank of America").
-NAME_LINK_WORDS = _words("of the and for &")
-
-#: Words of dates and holidays: a name made of them only names no one.
-DATE_WORDS = _words(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december jan jan. feb feb. mar mar. apr
-    apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec. christmas
-    easter thanksgiving hanukkah ramadan halloween"""
-)
-#: Last words of the names of days: "Election Day", "Super Tuesday", "Christmas Eve".
-DAY_ENDS = _words("day eve monday tuesday wednesday thursday friday saturday sunday")
+MALE_WORDS, FEMALE_WORDS = word_set("he him his himself"), word_set("she her hers herself")
 
 #: Words that an apostrophe shortens at their start: ``'em``, ``'til``.
-ELISIONS = _words("em n t til tis twas cause bout nuff")
+ELISIONS = word_set("em n t til tis twas cause bout nuff")
 
 # --- word forms -------------------------------------------------------------------------
 

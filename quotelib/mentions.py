@@ -20,12 +20,8 @@ import attrs
 from spacy.tokens import Span, Token
 
 from quotelib.characters import gender_evidence, gender_of, mention_genders
-from quotelib.lexicon import (
-    NAME_LINK_WORDS,
-    NAME_PARTICLES,
-    ROLELESS_TITLES,
-    TITLES,
-)
+from quotelib.gazetteers import NAME_LINK_WORDS
+from quotelib.lexicon import NAME_PARTICLES, ROLELESS_TITLES, TITLES
 from quotelib.names import ACRONYM, find_names
 from quotelib.view import DocView
 

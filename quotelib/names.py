@@ -28,17 +28,16 @@ import attrs
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
-from quotelib.lexicon import (
+from quotelib.gazetteers import (
     COMPASS_WORDS,
-    COURTESY_TITLES,
     DATE_WORDS,
     DAY_ENDS,
     ORGANISATION_WORDS,
     ORGANISATIONS,
     PLACE_PREPOSITIONS,
     PLACES,
-    TITLES,
 )
+from quotelib.lexicon import COURTESY_TITLES, TITLES
 from quotelib.syntax import NOMINAL_SUBJECTS
 from quotelib.view import DocView
 

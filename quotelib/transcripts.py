@@ -39,7 +39,8 @@ import attrs
 from spacy.tokens import Token
 
 from quotelib.attribution import Attribution
-from quotelib.lexicon import INTERVIEW_VERBS, INTERVIEW_WITH, NON_SPEAKER_LABELS, PLACES
+from quotelib.gazetteers import PLACES
+from quotelib.lexicon import INTERVIEW_VERBS, INTERVIEW_WITH, NON_SPEAKER_LABELS
 from quotelib.syntax import mention_span, name_head
 from quotelib.view import DocView
 
