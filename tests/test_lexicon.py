@@ -65,3 +65,17 @@ def test_lexicon_quote_verbs_are_not_report_cues():
 )
 def test_lexicon_base_forms_reach_the_lemma(word, base):
     assert base in base_forms(word)
+
+
+def test_lexicon_each_entry_has_exactly_one_class():
+    # The class tables are built by _classed, which refuses an entry listed twice, under
+    # two classes or under one; so each lemma, phrase, noun and adjective has one class.
+    from quotelib import lexicon
+    from quotelib.lexicon import _classed
+
+    with pytest.raises(ValueError, match="'report' is listed as 'speech' and as 'evidence'"):
+        _classed({"speech": "say report", "evidence": "show report"})
+    with pytest.raises(ValueError, match="listed as 'speech' and as 'speech'"):
+        _classed({"speech": "say add say"})
+    for table in (lexicon.CUE_VERBS, lexicon.CUE_NOUNS, lexicon.CUE_ADJECTIVES):
+        assert set(table.values()) <= set(lexicon.CUE_CLASSES)
