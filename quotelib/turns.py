@@ -38,8 +38,6 @@ _TURNS_AWAY = 10
 _RECENT_SPEAKERS = 50
 # How far back (in tokens) the narrative is searched for a mention of an addressed name.
 _MENTION_REACH = 3000
-# How long (in characters) a narrative paragraph between two turns may be.
-_ASIDE = 120
 
 
 def turn(talk: Conversation, index: int) -> tuple[str, int] | None:
@@ -79,9 +77,8 @@ def _introduced(talk: Conversation, paragraph: int) -> tuple[str, int] | None:
 
 
 def _alternation(talk: Conversation, paragraph: int) -> tuple[str, int] | None:
-    """The speaker of a turn of a conversation, from the turns around it (each a paragraph
-    with a quotation; a short narrative paragraph between two turns, ``Helen nodded.``,
-    does not end the conversation), the surest first:
+    """The speaker of a turn of a conversation, from the turns around it (the paragraphs
+    with a quotation next to it; a paragraph without one ends the run), the surest first:
 
     1. the person the turn before addresses answers (``"..., Tom?"`` then Tom's turn),
        and the turn after addresses the one who spoke this one;
@@ -124,27 +121,15 @@ def _alternation(talk: Conversation, paragraph: int) -> tuple[str, int] | None:
 
 def _turns(talk: Conversation, paragraph: int, step: int) -> list[int]:
     """The paragraphs of the turns before (``step`` -1) or after (1) ``paragraph``,
-    nearest first, up to :data:`_TURNS_AWAY`, while the conversation goes on."""
+    nearest first, up to :data:`_TURNS_AWAY`, while each paragraph holds a quotation."""
     found: list[int] = []
-    last = len(talk.view.breaks)
-    current, aside = paragraph + step, False
-    while 0 <= current <= last and len(found) < _TURNS_AWAY:
-        if current in talk.first_quotation:
-            found.append(current)
-            aside = False
-        elif not aside and _is_aside(talk.view, current):
-            aside = True
-        else:
+    current = paragraph + step
+    while 0 <= current <= len(talk.view.breaks) and len(found) < _TURNS_AWAY:
+        if current not in talk.first_quotation:
             break
+        found.append(current)
         current += step
     return found
-
-
-def _is_aside(view: DocView, paragraph: int) -> bool:
-    """Whether a paragraph is a short piece of narrative between two turns."""
-    start = view.breaks[paragraph - 1] if paragraph else 0
-    end = view.breaks[paragraph] if paragraph < len(view.breaks) else len(view.text)
-    return len(view.text[start:end].strip()) <= _ASIDE
 
 
 def _speaker_in(talk: Conversation, paragraph: int) -> int | None:

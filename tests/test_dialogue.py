@@ -178,13 +178,13 @@ DIALOGUE = [
         ],
     ),
     (
-        "the-one-addressed-answers-and-an-aside-does-not-end-the-conversation",
+        "the-one-addressed-answers-and-a-narrative-paragraph-introduces-the-next",
         'Tom was at his desk when Mary came in.\n\n"Will you come with us, Tom?" asked Mary.'
         '\n\n"I cannot, I have work to do."\n\nMary sighed.\n\n"Then we shall go alone."',
         [
             ("direct", "Mary", ["Will you come with us, Tom?"]),
             ("vocative", "Tom", ["I cannot, I have work to do."]),
-            ("alternation", "Mary", ["Then we shall go alone."]),
+            ("narrative", "Mary", ["Then we shall go alone."]),
         ],
     ),
     (
