@@ -36,6 +36,7 @@ import attrs
 
 from quotelib.attribution import Attribution
 from quotelib.cues import noun_class
+from quotelib.direct import quotation_owners
 from quotelib.marks import Quotation
 from quotelib.ranges import merge
 from quotelib.syntax import NOMINAL_SUBJECTS, name_head
@@ -111,7 +112,7 @@ class Conversation:
     def __init__(self, view: DocView, attributions: Sequence[Attribution]) -> None:
         self.view = view
         self.found = list(attributions)
-        self.owner = _owners(view, self.found)
+        self.owner = quotation_owners(view.outer, [q.start for q in view.outer], self.found)
         self.joined: dict[int, list[int]] = {}
         self.cues = {a.cue_token: n for n, a in enumerate(self.found) if a.cue_token is not None}
         self.alternate = turns_alternate(view, self.owner, self.found)
@@ -176,31 +177,6 @@ def _joined(attribution: Attribution, quotations: list[Quotation]) -> Attributio
         return attribution
     parts = merge([*attribution.parts, *(part for q in quotations for part in q.parts)])
     return attrs.evolve(attribution, parts=parts)
-
-
-def _owners(view: DocView, attributions: Sequence[Attribution]) -> dict[int, int]:
-    """Which attribution (by index) covers each outer quotation, by half its words or more."""
-    owner: dict[int, int] = {}
-    starts = [q.start for q in view.outer]
-    for number, attribution in enumerate(attributions):
-        low = max(0, bisect.bisect_right(starts, attribution.start) - 1)
-        for index in range(low, len(view.outer)):
-            quotation = view.outer[index]
-            if quotation.start >= attribution.end:
-                break
-            if index not in owner and _covers(attribution, quotation):
-                owner[index] = number
-    return owner
-
-
-def _covers(attribution: Attribution, quotation: Quotation) -> bool:
-    size = sum(end - start for start, end in quotation.parts)
-    shared = sum(
-        max(0, min(end, q_end) - max(start, q_start))
-        for start, end in attribution.parts
-        for q_start, q_end in quotation.parts
-    )
-    return shared * 2 >= size
 
 
 def _previous_in_paragraph(talk: Conversation, index: int) -> int | None:

@@ -36,7 +36,7 @@ from quotelib.syntax import NOMINAL_SUBJECTS, is_passive, name_head, subject_of
 from quotelib.utterance import is_clause, is_person, opens_paragraph
 from quotelib.view import DocView
 
-__all__ = ["attach_quotations"]
+__all__ = ["attach_quotations", "quotation_owners"]
 
 logger = logging.getLogger(__name__)
 
@@ -54,11 +54,7 @@ def attach_quotations(view: DocView, reported: Sequence[Attribution]) -> list[At
     """
     outer, starts = view.outer, [q.start for q in view.outer]
     found = [attrs.evolve(a, parts=_widen(a.parts, outer, starts)) for a in reported]
-    owner: dict[int, int] = {}  # quotation index -> its attribution's index in found
-    for number, attribution in enumerate(found):
-        for index in _touching(outer, starts, attribution.start, attribution.end):
-            if index not in owner and _covers(attribution, outer[index]):
-                owner[index] = number
+    owner = quotation_owners(outer, starts, found)
     joined: dict[int, list[int]] = {}  # attribution index -> quotations joined to it
     by_cue = {a.cue_token: n for n, a in enumerate(found) if a.cue_token is not None}
     for index, quotation in enumerate(outer):
@@ -190,6 +186,19 @@ def _touching(quotations: Sequence[Quotation], starts: list[int], start: int, en
     if first < 0 or quotations[first].end <= start:
         first += 1
     return range(first, bisect.bisect_left(starts, end))
+
+
+def quotation_owners(
+    quotations: Sequence[Quotation], starts: list[int], attributions: Sequence[Attribution]
+) -> dict[int, int]:
+    """Which attribution (by index) owns each quotation (by index): the first whose content
+    covers half its characters or more. ``starts`` are the quotations' start offsets."""
+    owner: dict[int, int] = {}
+    for number, attribution in enumerate(attributions):
+        for index in _touching(quotations, starts, attribution.start, attribution.end):
+            if index not in owner and _covers(attribution, quotations[index]):
+                owner[index] = number
+    return owner
 
 
 def _covers(attribution: Attribution, quotation: Quotation) -> bool:

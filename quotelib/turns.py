@@ -89,11 +89,10 @@ def _alternation(talk: Conversation, paragraph: int) -> tuple[str, int] | None:
     """
     view = talk.view
     before, after = _turns(talk, paragraph, -1), _turns(talk, paragraph, 1)
-    for near in (before[:1], after[:1]):
-        for other in near:
-            named = _vocative_in(talk, other)
-            if named is not None:
-                return "vocative", named
+    for other in before[:1] + after[:1]:
+        named = _vocative_in(talk, other)
+        if named is not None:
+            return "vocative", named
     same_side = [
         speaker
         for distance in range(1, _TURNS_AWAY, 2)
@@ -188,10 +187,9 @@ def _names(view: DocView, speaker: int) -> bool:
 
 def _answers(talk: Conversation, paragraph: int) -> bool:
     """Whether ``paragraph`` is a quote paragraph whose last quotation asks a question."""
-    first = talk.first_quotation.get(paragraph)
-    if first is None or not opens_paragraph(talk.view, talk.view.outer[first].start):
+    if not _is_quote_paragraph(talk, paragraph):
         return False
-    last = first
+    last = talk.first_quotation[paragraph]
     while (
         last + 1 < len(talk.view.outer) and talk.paragraph(talk.view.outer[last + 1]) == paragraph
     ):
