@@ -284,18 +284,11 @@ def _key(found: Entities, words: list[str]) -> str:
 
 
 def slug(name: str) -> str:
-    """Lower-case words without accents, joined by hyphens: "Xi Jinping" -> "xi-jinping".
-
-    Accents go by textacy's ``preprocessing.remove.accents``, so that an
-    identifier reads the same however a source spells the name.
+    """Lower-case words joined by hyphens: "Xi Jinping" -> "xi-jinping".
 
     Examples:
         >>> slug("Mr. O'Brien's aides")
         'mr-obriens-aides'
-        >>> slug("José Martí")
-        'jose-marti'
     """
-    from textacy.preprocessing import remove  # textacy's import is slow: only once needed
-
-    words = [_NON_WORD.sub("", word) for word in remove.accents(name).lower().split()]
+    words = [_NON_WORD.sub("", word) for word in name.lower().split()]
     return "-".join(word for word in words if word) or "speaker"

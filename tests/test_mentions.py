@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from docs_by_hand import hand_view, words_view
 
-from quotelib.mentions import find_entities, slug
+from quotelib.mentions import find_entities
 
 
 def _people(found):
@@ -175,11 +175,3 @@ def test_mentions_roles(text, rows, person, gender):
         ["Kremlin spokesman"],
         gender,
     )
-
-
-@pytest.mark.parametrize(
-    "name, key",
-    [("José Martí", "jose-marti"), ("Ralf Jäger", "ralf-jager"), ("Mr. O'Brien", "mr-obrien")],
-)
-def test_mentions_slug_is_the_same_with_or_without_accents(name, key):
-    assert slug(name) == key
