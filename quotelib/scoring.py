@@ -48,23 +48,18 @@ Examples:
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
-from fractions import Fraction
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
 
 from quotelib.annotated import (
-    breakdown_value,
     check_field_name,
     check_gold_document,
     check_kinds,
-    check_quote,
 )
 from quotelib.evaluation import (
-    UNKNOWN,
     Breakdown,
     ByKind,
     Evaluation,
@@ -72,53 +67,21 @@ from quotelib.evaluation import (
     format_comparison,  # noqa: F401 - where users found it
     ratio,
 )
+from quotelib.matching import (
+    MEASURES,
+    Item,
+    gold_item,
+    match,
+    name_right,
+    names_match,  # noqa: F401 - where users found it
+    predicted_item,
+    speaker_right,
+)
 from quotelib.records import KINDS, Quote
 
-__all__ = ["evaluate", "names_match"]
+__all__ = ["Verdict", "evaluate", "judge"]
 
-#: The matching criteria, primary first.
-MEASURES = ("partial@0.3", "partial@0.8", "exact")
-
-# fmt: off
-#: Words dropped from speaker names before they are compared.
-TITLES = frozenset({
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
-    "rev", "president", "vice", "senator", "sen", "rep", "representative", "congressman",
-    "congresswoman", "gov", "governor", "secretary", "minister", "prime", "mayor", "judge",
-    "justice", "gen", "general", "lt", "col", "sgt", "adm", "chairman", "chairwoman", "chair",
-    "ambassador", "sheriff", "attorney", "former", "candidate",
-})
-
-#: Words that never make two names match on their own.
-PRONOUNS = frozenset({
-    "i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves", "you", "your",
-    "yours", "yourself", "yourselves", "he", "him", "his", "himself", "she", "her", "hers",
-    "herself", "it", "its", "itself", "they", "them", "their", "theirs", "themselves", "one",
-    "who", "whom", "whose", "this", "that", "these", "those",
-})
-# fmt: on
-
-#: How the fiction corpus starts a speaker that is no one character ("_unknowable", "_group").
-PLACEHOLDER_PREFIX = "_"
-_WORD = re.compile(r"\w+")
-_POSSESSIVE = re.compile(r"['\u2019]s\b", re.IGNORECASE)
 _E2E = "end-to-end"
-
-Span = tuple[int, int]
-
-
-@attrs.frozen
-class _Item:
-    """A gold or predicted quote reduced to what the measure compares."""
-
-    words: frozenset[Span]
-    kind: str
-    first: int
-    spans: tuple[Span, ...]  # speaker span; for gold, the chain mentions too
-    names: tuple[str, ...]  # speaker names; for gold, the chain mention texts too
-    has_speaker: bool
-    name: str | None = None  # the predicted speaker_name
-    group: str | None = None  # for gold, its value of the breakdown field, if any
 
 
 def evaluate(
@@ -185,25 +148,19 @@ def evaluate(
     """
     scored_kinds = check_kinds(kinds)
     check_field_name(by)
-    predictions = _predictions_by_id(predicted)
     tally: Counter[tuple[str | None, ...]] = Counter()
-    seen = set()
-    for index, doc in enumerate(gold):
-        check_gold_document(doc, index)
-        if doc["id"] in seen:
-            msg = f"gold document id {doc['id']!r} appears twice"
-            raise ValueError(msg)
-        seen.add(doc["id"])
-        found = predictions.pop(doc["id"], ())
-        _score_document(tally, doc, found, by=by, kinds=scored_kinds)
-    if predictions:
-        msg = f"predicted document ids not in gold: {sorted(predictions, key=repr)!r}"
-        raise ValueError(msg)
+    for doc, golds, preds in _paired_documents(gold, predicted, by, scored_kinds):
+        tally["documents"] += 1
+        tally["empty"] += sum(not item.words for item in golds)
+        tally["gold quotes"] += len(golds)
+        tally["with field"] += sum(by in quote for quote in doc["quotes"]) if by else 0
+        chosen = [item for item in preds if item is not None]
+        _tally_document(tally, [item for item in golds if item.words], chosen)
     if by is not None and tally["gold quotes"] and not tally["with field"]:
         msg = f"no gold quote has the field {by!r} to break scores down by"
         raise ValueError(msg)
     return Evaluation(
-        n_docs=len(seen),
+        n_docs=tally["documents"],
         n_gold_without_words=tally["empty"],
         partial_03=_scores("partial@0.3", tally),
         partial_08=_scores("partial@0.8", tally),
@@ -219,25 +176,75 @@ def evaluate(
     )
 
 
-def names_match(predicted: str, gold: str) -> bool:
-    """Whether two speaker names refer to the same person by their words.
+@attrs.frozen(kw_only=True)
+class Verdict:
+    """What the measure says of one predicted quote.
 
-    Words are case-folded ``\\w+`` matches, without titles (:data:`TITLES`)
-    and a possessive ``'s``. The names match when one word set contains the
-    other and they share at least one word that is not a pronoun.
+    Attributes:
+        gold: the index, in its document's ``quotes``, of the gold quote the
+            prediction is paired with at ``partial@0.3``, or ``None``.
+        speaker_right: whether the paired gold quote's speaker is the
+            predicted one (``False`` when unpaired).
+    """
+
+    gold: int | None
+    speaker_right: bool
+
+    @property
+    def matched(self) -> bool:
+        """Whether the prediction is paired with a gold quote."""
+        return self.gold is not None
+
+    @property
+    def right(self) -> bool:
+        """Whether it counts end-to-end: paired, and its speaker right."""
+        return self.gold is not None and self.speaker_right
+
+
+def judge(
+    gold: Iterable[Mapping[str, Any]],
+    predicted: Iterable[Mapping[str, Any]] | Mapping[Any, Iterable[Quote | Mapping[str, Any]]],
+    *,
+    kinds: Iterable[str] | None = None,
+) -> dict[Any, list[Verdict | None]]:
+    """The measure's verdict on each predicted quote, to study which ones are wrong.
+
+    The pairs are those :func:`evaluate` counts at ``partial@0.3``, so that
+    the share of right verdicts is its end-to-end precision.
+
+    Args:
+        gold, predicted, kinds: as for :func:`evaluate`.
+
+    Returns:
+        For each gold document id, one verdict per predicted quote in the
+        order given, ``None`` for a prediction of a kind not scored.
+
+    Raises:
+        ValueError, TypeError: as :func:`evaluate`.
 
     Examples:
-        >>> names_match("Mr. Putin", "Vladimir Putin")
-        True
-        >>> names_match("Clinton's", "Hillary Clinton")
-        True
-        >>> names_match("he", "He")
-        False
-        >>> names_match("Bill Clinton", "Hillary Clinton")
-        False
+        >>> text = 'Putin said "the talks failed." Aides said he left.'
+        >>> gold = [{"id": "d1", "text": text, "quotes": [{"content_parts": [[12, 29]],
+        ...     "speaker": [0, 5], "speaker_text": "Putin", "kind": "direct"}]}]
+        >>> found = {"d1": [
+        ...     {"content_parts": [[12, 29]], "speaker": [31, 36], "kind": "direct"},
+        ...     {"content_parts": [[42, 49]], "speaker": [31, 36], "kind": "indirect"}]}
+        >>> [(v.matched, v.right) for v in judge(gold, found)["d1"]]
+        [(True, False), (False, False)]
     """
-    a, b = _name_words(predicted), _name_words(gold)
-    return (a <= b or b <= a) and bool((a & b) - PRONOUNS)
+    verdicts = {}
+    for doc, golds, preds in _paired_documents(gold, predicted, None, check_kinds(kinds)):
+        indexed = [(index, item) for index, item in enumerate(golds) if item.words]
+        chosen = [(index, item) for index, item in enumerate(preds) if item is not None]
+        found: list[Verdict | None] = [
+            None if item is None else Verdict(gold=None, speaker_right=False) for item in preds
+        ]
+        pairs = match([item for _, item in indexed], [item for _, item in chosen], MEASURES[0])
+        for gi, pi in pairs:
+            (g_index, g), (p_index, p) = indexed[gi], chosen[pi]
+            found[p_index] = Verdict(gold=g_index, speaker_right=speaker_right(g, p))
+        verdicts[doc["id"]] = found
+    return verdicts
 
 
 def _predictions_by_id(predicted: Iterable[Any] | Mapping[Any, Any]) -> dict[Any, list[Any]]:
@@ -252,136 +259,58 @@ def _predictions_by_id(predicted: Iterable[Any] | Mapping[Any, Any]) -> dict[Any
     return by_id
 
 
-def _score_document(
-    tally: Counter,
-    doc: Mapping[str, Any],
-    found: Iterable[Any],
-    *,
+def _paired_documents(
+    gold: Iterable[Mapping[str, Any]],
+    predicted: Iterable[Any] | Mapping[Any, Any],
     by: str | None,
     kinds: tuple[str, ...] | None,
-) -> None:
-    """Add one document's counts to ``tally``: its gold quotes against its predictions."""
-    text, where = doc["text"], f"document {doc['id']!r} quote"
-    golds = [
-        _gold_item(quote, text, by, f"gold {where} {number}")
-        for number, quote in enumerate(doc["quotes"])
-    ]
-    tally["empty"] += sum(not item.words for item in golds)
-    tally["gold quotes"] += len(golds)
-    tally["with field"] += sum(by in quote for quote in doc["quotes"]) if by else 0
-    preds = [
-        _predicted_item(quote, text, f"predicted {where} {number}", kinds)
-        for number, quote in enumerate(found)
-    ]
-    chosen = [item for item in preds if kinds is None or item.kind in kinds]
-    _tally_document(tally, [item for item in golds if item.words], chosen)
+) -> Iterator[tuple[Mapping[str, Any], list[Item], list[Item | None]]]:
+    """Each gold document, checked, with its gold items and its predicted ones.
 
-
-def _span(value: Any) -> Span | None:
-    return None if value is None else (int(value[0]), int(value[1]))
-
-
-def _parts(quote: Mapping[str, Any]) -> list[Span]:
-    parts = quote.get("content_parts") or [quote.get("content")]
-    if parts == [None]:
-        msg = f"a quote must have 'content_parts' or 'content' (got keys {sorted(quote)!r})"
+    A prediction of a kind not scored is ``None`` in its place. Raises the
+    errors :func:`evaluate` documents.
+    """
+    predictions = _predictions_by_id(predicted)
+    seen = set()
+    for index, doc in enumerate(gold):
+        check_gold_document(doc, index)
+        if doc["id"] in seen:
+            msg = f"gold document id {doc['id']!r} appears twice"
+            raise ValueError(msg)
+        seen.add(doc["id"])
+        text, where = doc["text"], f"document {doc['id']!r} quote"
+        golds = [
+            gold_item(quote, text, by, f"gold {where} {number}")
+            for number, quote in enumerate(doc["quotes"])
+        ]
+        preds = [
+            predicted_item(quote, text, f"predicted {where} {number}", kinds)
+            for number, quote in enumerate(predictions.pop(doc["id"], ()))
+        ]
+        yield doc, golds, [p if kinds is None or p.kind in kinds else None for p in preds]
+    if predictions:
+        msg = f"predicted document ids not in gold: {sorted(predictions, key=repr)!r}"
         raise ValueError(msg)
-    return [_span(part) for part in parts]
 
 
-def _item(quote: Mapping[str, Any], text: str, spans: list[Any], names: list[Any]) -> _Item:
-    parts = _parts(quote)
-    return _Item(
-        words=frozenset(m.span() for s, e in parts for m in _WORD.finditer(text, s, e)),
-        kind=quote.get("kind") or "unknown",
-        first=min(start for start, _ in parts),
-        spans=tuple(_span(span) for span in spans if span is not None),
-        names=tuple(name for name in names if name),
-        has_speaker=quote.get("speaker") is not None,
-    )
-
-
-def _gold_item(quote: Mapping[str, Any], text: str, by: str | None, where: str) -> _Item:
-    chain = quote.get("speaker_chain") or []
-    characters = [quote.get("speaker_text"), *(quote.get("speaker_aliases") or ())]
-    characters = [name for name in characters if _names_someone(name)]
-    names = [*characters, *(text[s:e] for s, e in chain)]
-    item = _item(quote, text, [quote.get("speaker"), *chain], names)
-    # Fiction: a character speaks, named without a span.
-    has_speaker = item.has_speaker or _names_someone(quote.get("speaker_text"))
-    group = None if by is None else breakdown_value(quote, by, where) or UNKNOWN
-    return attrs.evolve(item, has_speaker=has_speaker, group=group)
-
-
-def _names_someone(name: str | None) -> bool:
-    """Whether a gold ``speaker_text`` (or alias) names a speaker, not a placeholder."""
-    return bool(name and name.strip()) and not name.startswith(PLACEHOLDER_PREFIX)
-
-
-def _predicted_item(quote: Any, text: str, where: str, kinds: tuple[str, ...] | None) -> _Item:
-    if isinstance(quote, Quote):
-        quote = quote.to_dict()
-    elif not isinstance(quote, Mapping):
-        msg = f"a predicted quote must be a Quote or a dict (got {quote!r} of {type(quote)!r})"
-        raise TypeError(msg)
-    check_quote(quote, text, where)
-    if kinds is not None and quote.get("kind") not in KINDS:
-        msg = f"{where}: 'kind' must be one of {KINDS!r} for kinds= to choose (got {quote.get('kind')!r})"
-        raise ValueError(msg)
-    names = [quote.get("speaker_name"), quote.get("speaker_text")]
-    item = _item(quote, text, [quote.get("speaker")], names)
-    has_speaker = item.has_speaker or bool(item.names)
-    return attrs.evolve(item, has_speaker=has_speaker, name=quote.get("speaker_name"))
-
-
-def _match(golds: list[_Item], preds: list[_Item], measure: str) -> list[tuple[int, int]]:
-    """One-to-one pairs (gold index, predicted index), greedy by shared words."""
-    threshold = None if measure == "exact" else Fraction(measure.split("@")[1])
-    candidates = []
-    for gi, g in enumerate(golds):
-        for pi, p in enumerate(preds):
-            shared = len(g.words & p.words)
-            ratio = Fraction(shared, len(g.words))
-            if shared and (ratio > threshold if threshold is not None else g.words == p.words):
-                candidates.append((-shared, -ratio, g.first, p.first, gi, pi))
-    pairs, used_gold, used_pred = [], set(), set()
-    for *_, gi, pi in sorted(candidates):
-        if gi not in used_gold and pi not in used_pred:
-            pairs.append((gi, pi))
-            used_gold.add(gi)
-            used_pred.add(pi)
-    return pairs
-
-
-def _speaker_right(g: _Item, p: _Item) -> bool:
-    if not g.has_speaker:
-        return not p.has_speaker
-    overlaps = any(ps < ge and gs < pe for ps, pe in p.spans for gs, ge in g.spans)
-    return overlaps or any(names_match(pn, gn) for pn in p.names for gn in g.names if gn)
-
-
-def _name_right(g: _Item, p: _Item) -> bool:
-    return bool(p.name) and any(names_match(p.name, gn) for gn in g.names if gn)
-
-
-def _tally_document(tally: Counter, golds: list[_Item], preds: list[_Item]) -> None:
+def _tally_document(tally: Counter, golds: list[Item], preds: list[Item]) -> None:
     tally.update(("n_gold", g.kind) for g in golds)
     tally.update(("n_pred", p.kind) for p in preds)
     tally.update(("by", g.group, "n_gold") for g in golds if g.group is not None)
     for measure in MEASURES:
-        for gi, pi in _match(golds, preds, measure):
+        for gi, pi in match(golds, preds, measure):
             tally[measure, "gold", golds[gi].kind] += 1
             tally[measure, "pred", preds[pi].kind] += 1
             if measure == MEASURES[0]:
                 _tally_pair(tally, golds[gi], preds[pi])
 
 
-def _tally_pair(tally: Counter, g: _Item, p: _Item) -> None:
+def _tally_pair(tally: Counter, g: Item, p: Item) -> None:
     """The speaker and end-to-end counts of a ``partial@0.3`` pair, overall and by group."""
-    right = _speaker_right(g, p)
+    right = speaker_right(g, p)
     counts = {"tp": 1, "end_to_end_tp": right}
     if g.has_speaker:
-        counts.update(speaker_total=1, speaker_right=right, name_right=_name_right(g, p))
+        counts.update(speaker_total=1, speaker_right=right, name_right=name_right(g, p))
         tally["speaker", "total"] += 1
         tally["speaker", "right"] += right
         tally["name", "right"] += counts["name_right"]
@@ -411,8 +340,3 @@ def _scores(measure: str, tally: Counter) -> Scores:
     return Scores.from_counts(
         measure, _by_kind(tally, measure, "gold"), _by_kind(tally, measure, "pred")
     )
-
-
-def _name_words(name: str) -> frozenset[str]:
-    words = _WORD.findall(_POSSESSIVE.sub("", name).casefold())
-    return frozenset(words) - TITLES

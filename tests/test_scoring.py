@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from quotelib.evaluation import format_breakdown
 from quotelib.records import Quote, TextSpan
-from quotelib.scoring import Evaluation, Scores, evaluate, format_comparison, names_match
+from quotelib.scoring import Evaluation, Scores, evaluate, format_comparison, judge, names_match
 
 NOVELS = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "pdnc-dev.jsonl"
 
@@ -647,3 +647,37 @@ def test_evaluate_accepts_the_annotated_novels_as_they_are(dev_novels):
     counts = {row.value: row.n_gold for row in result.by_field.rows}
     assert set(counts) <= {"Anaphoric", "Explicit", "Implicit", "unknown"}
     assert sum(counts.values()) == result.partial_03.n_gold > 0
+
+
+# --- judge: the measure's verdict on each prediction -----------------------------------
+
+
+def test_judge_agrees_with_evaluate_and_keeps_the_order_of_predictions():
+    found = [
+        _said("said Mr. Darcy", kind="indirect"),
+        _said("I will not dance", speaker_name="Darcy"),
+        _said("Nor I", kind="mixed", speaker_name="Jane"),
+    ]
+    corpus = _novel(DANCE, NOR_I)
+    every = judge(corpus, {"pp-0001": found})["pp-0001"]
+    assert [(v.matched, v.right) for v in every] == [(False, False), (True, True), (True, False)]
+    assert every[1].gold == 0 and every[2].gold == 1
+    result = evaluate(corpus, {"pp-0001": found})
+    assert sum(v.matched for v in every) == result.partial_03.tp
+    assert sum(v.right for v in every) == result.end_to_end.tp
+    quoted = judge(corpus, {"pp-0001": found}, kinds=("direct", "mixed"))["pp-0001"]
+    assert quoted[0] is None and quoted[1:] == every[1:]
+
+
+@given(texts=st.lists(_WORDS, min_size=1, max_size=4), cuts=st.lists(st.integers(0, 40)))
+def test_judge_of_gold_against_itself_is_all_right(texts, cuts):
+    text = " ".join(" ".join(words) for words in texts)
+    bounds = sorted({min(c, len(text)) for c in cuts} | {0, len(text)})
+    quotes = [
+        {"content_parts": [[s, e]], "kind": "direct", "speaker": [s, e], "speaker_text": text[s:e]}
+        for s, e in zip(bounds, bounds[1:])
+    ]
+    verdicts = judge([{"id": 0, "text": text, "quotes": quotes}], {0: quotes})[0]
+    assert len(verdicts) == len(quotes)
+    result = evaluate([{"id": 0, "text": text, "quotes": quotes}], {0: quotes})
+    assert sum(v.right for v in verdicts) == result.end_to_end.tp
