@@ -26,7 +26,7 @@ from spacy.language import Language
 from quotelib.model import load_pipeline
 from quotelib.records import Quote
 from quotelib.stream import pipe_results
-from quotelib.table import RECORD_FIELDS, to_dataframe
+from quotelib.table import LIST_FIELDS, RECORD_FIELDS, to_dataframe
 
 if TYPE_CHECKING:
     import dask.bag
@@ -187,6 +187,7 @@ def extract_dataframe(
     dtypes = {
         **dask.dataframe.from_pandas(rows, npartitions=1).dtypes.to_dict(),
         "doc_id": ids.dtype,
+        **dict.fromkeys(LIST_FIELDS, object),  # lists of offsets and texts, not strings
     }
     return frame.map_partitions(
         _quote_rows_as,
@@ -337,6 +338,7 @@ def _rows_meta(id_dtype: Any, index_dtype: Any, index_name: Any) -> pd.DataFrame
     string = pd.Series(["text"]).dtype  # object, or str where pandas infers strings
     dtypes = dict.fromkeys(RECORD_FIELDS, string)
     dtypes.update({"doc_id": id_dtype, "n_parts": "int64"})
+    dtypes.update(dict.fromkeys(LIST_FIELDS, object))
     dtypes.update(dict.fromkeys(_OFFSETS, "Int64"))
     index = pd.Index([], dtype=index_dtype, name=index_name)
     return pd.DataFrame({name: pd.Series([], dtype=dtypes[name]) for name in dtypes}, index=index)

@@ -56,6 +56,9 @@ RECORD_FIELDS = (
     "content_start",
     "content_end",
     "n_parts",
+    "content_parts",
+    "content_parts_text",
+    "content_joined",
     "speaker",
     "speaker_start",
     "speaker_end",
@@ -72,6 +75,10 @@ RECORD_FIELDS = (
 )
 
 _OFFSET_FIELDS = tuple(name for name in RECORD_FIELDS if name.endswith(("_start", "_end")))
+#: The columns that hold a list per quote: its parts' ``[start, end]`` offsets and texts.
+LIST_FIELDS = ("content_parts", "content_parts_text")
+#: What joins the parts of a quote in ``content_joined``.
+PART_JOINER = " "
 
 QuoteLike = Quote | Mapping[str, Any]
 Quotes = (
@@ -85,12 +92,16 @@ def to_records(quotes: Quotes, *, doc_id: Any = None) -> list[dict[str, Any]]:
     """One flat dict per quote, ready for ``csv.DictWriter`` or a data frame.
 
     Columns (:data:`RECORD_FIELDS`): the document id, the kind, the content's
-    text and offsets, the number of content parts, the speaker mention's text
-    and offsets, the speaker's name, id and resolution, the cue's text and
-    offsets, and the addressee mention's text, offsets and name; ``None``
-    where a quote has no speaker, cue or addressee. ``content``
-    runs from the first part's start to the last part's end, so
-    ``text[content_start:content_end] == content``.
+    text and offsets, the content's parts (their number, their ``[start,
+    end]`` offsets and their texts, and the parts alone joined by a space),
+    the speaker mention's text and offsets, the speaker's name, id and
+    resolution, the cue's text and offsets, and the addressee mention's text,
+    offsets and name; ``None`` where a quote has no speaker, cue or addressee.
+    ``content`` runs from the first part's start to the last part's end, so
+    ``text[content_start:content_end] == content``: for a quote in several
+    parts (``"X," she said, "Y."``) it holds the words between them, and
+    ``content_joined`` holds the quoted words only (``X, Y.``). In CSV the
+    list columns are JSON arrays.
 
     Args:
         quotes: the quotes of one document, or a whole corpus: a mapping from
@@ -111,6 +122,14 @@ def to_records(quotes: Quotes, *, doc_id: Any = None) -> list[dict[str, Any]]:
         ('a1', 'direct', 'We will appeal,', 'the mayor', 'said')
         >>> row["content_start"], row["content_end"], row["n_parts"]
         (1, 16, 1)
+        >>> text = '"We will appeal," the mayor said, "and we will win."'
+        >>> [row] = quotelib.to_records(quotelib.extract_quotes(text))
+        >>> row["content"]
+        'We will appeal," the mayor said, "and we will win.'
+        >>> row["content_parts"], row["content_parts_text"]
+        ([[1, 16], [35, 51]], ['We will appeal,', 'and we will win.'])
+        >>> row["content_joined"]
+        'We will appeal, and we will win.'
         >>> corpus = {"a1": quotelib.extract_quotes(text), "a2": []}
         >>> [row["doc_id"] for row in quotelib.to_records(corpus)]
         ['a1']
@@ -153,14 +172,19 @@ def to_dataframe(quotes: Quotes, *, doc_id: Any = None) -> Any:
         )
         raise ImportError(msg) from error
     rows = [
-        {
-            key: valid_unicode(value) if isinstance(value, str) else value
-            for key, value in row.items()
-        }
+        {key: _valid(value) for key, value in row.items()}
         for row in to_records(quotes, doc_id=doc_id)
     ]
     frame = pd.DataFrame(rows, columns=list(RECORD_FIELDS))
     return frame.astype({name: "Int64" for name in _OFFSET_FIELDS})
+
+
+def _valid(value: Any) -> Any:
+    if isinstance(value, str):
+        return valid_unicode(value)
+    if isinstance(value, list):
+        return [_valid(item) for item in value]
+    return value
 
 
 def _documents(quotes: Quotes, doc_id: Any) -> Iterator[tuple[Any, Iterable[QuoteLike]]]:
@@ -208,6 +232,9 @@ def _record(quote: QuoteLike, doc_id: Any) -> dict[str, Any]:
         msg = f"a quote must be a Quote or a dict (got {quote!r} that is a {type(quote)!r})"
         raise TypeError(msg)
     content = quote["content"]
+    parts = [list(part) for part in quote.get("content_parts") or [content]]
+    whole = quote.get("content_text")  # the parts lie inside the content: cut them out of it
+    texts = None if whole is None else [whole[s - content[0] : e - content[0]] for s, e in parts]
     speaker = quote.get("speaker") or (None, None)
     cue = quote.get("cue") or (None, None)
     addressee = quote.get("addressee") or (None, None)
@@ -217,7 +244,10 @@ def _record(quote: QuoteLike, doc_id: Any) -> dict[str, Any]:
         "content": quote.get("content_text"),
         "content_start": content[0],
         "content_end": content[1],
-        "n_parts": len(quote.get("content_parts") or [content]),
+        "n_parts": len(parts),
+        "content_parts": parts,
+        "content_parts_text": texts,
+        "content_joined": None if texts is None else PART_JOINER.join(texts),
         "speaker": quote.get("speaker_text"),
         "speaker_start": speaker[0],
         "speaker_end": speaker[1],

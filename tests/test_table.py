@@ -28,6 +28,20 @@ def test_table_to_records_columns_slice_the_text():
     assert (row["speaker"], row["cue"]) == ("Senator Ann Lee", "said")
 
 
+def test_table_to_records_gives_the_parts_without_the_attribution_between_them():
+    [row] = quotelib.to_records(quotelib.extract_quotes(TEXT))
+    assert row["content_parts"] == [[1, 23], [48, 72]]
+    assert [TEXT[start:end] for start, end in row["content_parts"]] == row["content_parts_text"]
+    assert row["content_parts_text"] == ["It is a hard decision,", "But it is the right one."]
+    assert row["content_joined"] == "It is a hard decision, But it is the right one."
+    assert "Senator" in row["content"] and "Senator" not in row["content_joined"]
+
+
+def test_table_to_records_parts_of_a_quote_dict_match_those_of_the_quote():
+    [quote] = quotelib.extract_quotes(TEXT)
+    assert quotelib.to_records([quote.to_dict()]) == quotelib.to_records([quote])
+
+
 def test_table_to_records_without_speaker_has_empty_speaker_columns(corpus):
     [row] = quotelib.to_records(corpus["talks"])
     assert row["doc_id"] is None
