@@ -183,10 +183,15 @@ def score_corpus(
     gold = load_gold(path, args.limit)
     systems = make_systems(nlp, plain, all_systems=args.all_systems)
     evaluations = run_corpus(corpus, gold, systems, args)
+    calibrated = quotelib_calibration(corpus, gold, systems)
     seconds = time.perf_counter() - started
     n_quotes = sum(len(doc["quotes"]) for doc in gold)
     print(f"=== {corpus.title}: {len(gold)} {corpus.unit}, {n_quotes:,} gold quotes from {path}")
     print("\n".join(report(corpus, systems, evaluations, len(gold))))
+    if calibrated is not None:
+        fitted = "fitted on it" if corpus.name == "polnear" else "fitted on the news, not on it"
+        print(f"\nQuote.confidence of quotelib's records ({fitted}):")
+        print(calibrated.format_table())
     print(f"{corpus.name}: {seconds:.1f} s\n", flush=True)
     return {
         "data": str(path),
@@ -198,7 +203,16 @@ def score_corpus(
         "systems": {s.name: {**evaluations[s.name].to_dict(), **s.numbers()} for s in systems},
         "digests": {s.name: digest(s.predictions) for s in systems if s.check},
         **({EVERY_KIND: evaluations[EVERY_KIND].to_dict()} if EVERY_KIND in evaluations else {}),
+        **({"calibration": calibrated.to_dict()} if calibrated is not None else {}),
     }
+
+
+def quotelib_calibration(corpus: Corpus, gold: list[dict[str, Any]], systems: list[System]) -> Any:
+    """The reliability of quotelib's ``Quote.confidence`` on the corpus, or None."""
+    from quotelib.calibration import calibration
+
+    found = [s.predictions for s in systems if s.name == "quotelib"]
+    return calibration(gold, found[0], kinds=corpus.kinds) if found else None
 
 
 def main(argv: list[str] | None = None, *, command: str | None = None) -> int:

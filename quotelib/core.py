@@ -18,7 +18,8 @@ this order, each a function of the view and the previous stage's output:
 5. names found and grouped into entities (:func:`quotelib.mentions.find_entities`),
    and speakers resolved to them (:func:`quotelib.resolve.resolve_speakers`),
    addressees too (:func:`quotelib.addressee.resolve_addressees`);
-6. records built on the caller's offsets (:func:`quotelib.build.build_quotes`).
+6. records built on the caller's offsets (:func:`quotelib.build.build_quotes`);
+7. each record's confidence (:func:`quotelib.confidence.assess`).
 
 Nothing here loads a model or parses: :func:`quotelib.extract_quotes` and
 :func:`quotelib.speakers` are the faces that do.
@@ -32,6 +33,7 @@ from spacy.tokens import Doc
 from quotelib.addressee import find_addressees, resolve_addressees
 from quotelib.attribution import Attribution
 from quotelib.build import build_quotes
+from quotelib.confidence import assess
 from quotelib.dialogue import converse
 from quotelib.direct import attach_quotations
 from quotelib.mentions import NAME_FINDERS, Entities, find_entities
@@ -105,11 +107,13 @@ def attribute(
     attributions = [_owner_speaks(view, a) for a in attributions]
     attributions = find_addressees(view, attributions)
     if not resolve:
-        return Reading(build_quotes(view, attributions, [None] * len(attributions)), None)
+        quotes = build_quotes(view, attributions, [None] * len(attributions))
+        return Reading(assess(quotes, view.text), None)
     entities = find_entities(view, names)
     speakers = resolve_speakers(view, attributions, entities)
     addressed = resolve_addressees(view, attributions, entities, speakers)
-    return Reading(build_quotes(view, attributions, speakers, addressed), entities)
+    quotes = build_quotes(view, attributions, speakers, addressed)
+    return Reading(assess(quotes, view.text), entities)
 
 
 def _view(doc: Doc, text: str | None, names: str) -> DocView:

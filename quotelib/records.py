@@ -79,6 +79,17 @@ class TextSpan:
         return [self.start, self.end]
 
 
+def _check_probability(instance: Quote, attribute: attrs.Attribute, value: float | None) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        msg = f"'confidence' must be a float (got {value!r} that is a {value.__class__!r})"
+        raise TypeError(msg)
+    if not 0.0 <= value <= 1.0:
+        msg = f"'confidence' must be in [0, 1] (got {value!r})"
+        raise ValueError(msg)
+
+
 def _span_or_none(span: TextSpan | None) -> list[int] | None:
     return None if span is None else span.to_list()
 
@@ -117,6 +128,9 @@ class Quote:
         rule: the pattern that found the quote, one of
             :data:`quotelib.attribution.RULES` ("verb", "direct", "narrative",
             ...): filter on it to keep the patterns you trust.
+        confidence: the probability that the record is right, its content
+            an annotated attribution's and its speaker the right one
+            (:mod:`quotelib.confidence`), or ``None`` on a record built by hand.
 
     Examples:
         >>> import quotelib
@@ -143,6 +157,7 @@ class Quote:
     rule: str | None = None
     addressee: TextSpan | None = None
     addressee_name: str | None = None
+    confidence: float | None = attrs.field(default=None, validator=_check_probability)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data in the schema of the annotated news corpus.
@@ -165,6 +180,7 @@ class Quote:
             "addressee": _span_or_none(self.addressee),
             "addressee_text": _text_or_none(self.addressee),
             "addressee_name": self.addressee_name,
+            "confidence": self.confidence,
         }
 
     @classmethod
@@ -194,4 +210,5 @@ class Quote:
             rule=data.get("rule"),
             addressee=span(data.get("addressee")),
             addressee_name=data.get("addressee_name"),
+            confidence=data.get("confidence"),
         )

@@ -7,6 +7,7 @@ with textacy is ``benchmarks/polnear.py``.
 from __future__ import annotations
 
 import quotelib
+from quotelib.calibration import calibration
 
 
 def test_dev_corpus_every_article_answered_with_exact_offsets(dev_articles, nlp):
@@ -26,3 +27,7 @@ def test_dev_corpus_every_article_answered_with_exact_offsets(dev_articles, nlp)
     assert scores.partial_03.recall_of("mixed") >= 0.78
     assert scores.partial_03.recall_of("indirect") >= 0.45
     assert scores.speaker_accuracy >= 0.87
+    # Quote.confidence is fitted on this corpus: calibrated, and sure where it says so.
+    calibrated = calibration(dev_articles, predictions)
+    assert calibrated.ece <= 0.05
+    assert calibrated.precision_above >= 0.93 and calibrated.share_above >= 0.15
