@@ -212,7 +212,7 @@ def quotelib_calibration(corpus: Corpus, gold: list[dict[str, Any]], systems: li
     from quotelib.calibration import calibration
 
     found = [s.predictions for s in systems if s.name == "quotelib"]
-    return calibration(gold, found[0], kinds=corpus.kinds) if found else None
+    return calibration(gold, found[0], kinds=corpus.kinds, by="rule") if found else None
 
 
 def main(argv: list[str] | None = None, *, command: str | None = None) -> int:

@@ -26,7 +26,7 @@ from quotelib.evaluation import ratio
 from quotelib.records import Quote
 from quotelib.scoring import judge
 
-__all__ = ["Calibration", "ReliabilityBin", "calibration", "calibration_of"]
+__all__ = ["Calibration", "GroupRow", "ReliabilityBin", "calibration", "calibration_of"]
 
 
 @attrs.frozen(kw_only=True)
@@ -41,6 +41,17 @@ class ReliabilityBin:
 
 
 @attrs.frozen(kw_only=True)
+class GroupRow:
+    """The predictions with one value of a field (``rule="verb"``): how many, how right, how sure."""
+
+    value: str
+    n: int
+    matched: float  # share paired with a gold quote (precision at partial@0.3)
+    right: float  # share paired and with the speaker right (end-to-end precision)
+    mean_confidence: float
+
+
+@attrs.frozen(kw_only=True)
 class Calibration:
     """A reliability table, its expected calibration error, and the quotes above a threshold.
 
@@ -52,6 +63,8 @@ class Calibration:
         n_above: the quotes with a confidence at least :attr:`threshold`.
         precision_above: the share of them that is right.
         share_above: ``n_above / n``.
+        by: the field of the predictions :attr:`groups` breaks them down by, or ``None``.
+        groups: one row per value of :attr:`by`, most frequent first.
     """
 
     bins: tuple[ReliabilityBin, ...]
@@ -61,6 +74,8 @@ class Calibration:
     n_above: int
     precision_above: float
     share_above: float
+    by: str | None = None
+    groups: tuple[GroupRow, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready numbers."""
@@ -79,6 +94,13 @@ class Calibration:
             f"confidence >= {self.threshold}: {self.n_above} quotes "
             f"({self.share_above:.1%}), {self.precision_above:.3f} right"
         )
+        if self.by is not None:
+            lines.append(f"\n{self.by:<14} {'n':>6} matched  right  mean conf")
+            lines.extend(
+                f"{row.value:<14} {row.n:6d} {row.matched:7.3f} {row.right:6.3f} "
+                f"{row.mean_confidence:10.3f}"
+                for row in self.groups
+            )
         return "\n".join(lines)
 
 
@@ -89,6 +111,7 @@ def calibration(
     kinds: Iterable[str] | None = None,
     n_bins: int = 10,
     threshold: float = 0.9,
+    by: str | None = None,
 ) -> Calibration:
     """The calibration of the predictions' ``confidence`` against ``gold``.
 
@@ -97,6 +120,8 @@ def calibration(
             scored prediction must have a ``confidence``.
         n_bins: the number of equal-width bins of the reliability table.
         threshold: the confidence above which precision is reported.
+        by: a field of the predictions (``"rule"``, ``"kind"``,
+            ``"speaker_resolution"``) to break precision and confidence down by.
 
     Raises:
         ValueError: a scored prediction has no confidence, or as
@@ -104,17 +129,37 @@ def calibration(
     """
     predicted = _by_id(predicted)
     verdicts = judge(gold, predicted, kinds=kinds)
-    pairs = []
+    pairs, groups = [], {}
     for doc_id, found in verdicts.items():
         for number, (quote, verdict) in enumerate(zip(predicted.get(doc_id, ()), found)):
             if verdict is None:
                 continue
-            confidence = quote.confidence if isinstance(quote, Quote) else quote.get("confidence")
+            data = quote.to_dict() if isinstance(quote, Quote) else quote
+            confidence = data.get("confidence")
             if confidence is None:
                 msg = f"predicted document {doc_id!r} quote {number} has no 'confidence'"
                 raise ValueError(msg)
             pairs.append((confidence, verdict.right))
-    return calibration_of(pairs, n_bins=n_bins, threshold=threshold)
+            if by is not None:
+                groups.setdefault(str(data.get(by)), []).append((confidence, verdict))
+    result = calibration_of(pairs, n_bins=n_bins, threshold=threshold)
+    if by is None:
+        return result
+    return attrs.evolve(result, by=by, groups=_group_rows(groups))
+
+
+def _group_rows(groups: Mapping[str, list[tuple[float, Any]]]) -> tuple[GroupRow, ...]:
+    rows = [
+        GroupRow(
+            value=value,
+            n=len(found),
+            matched=ratio(sum(v.matched for _, v in found), len(found)),
+            right=ratio(sum(v.right for _, v in found), len(found)),
+            mean_confidence=ratio(sum(c for c, _ in found), len(found)),
+        )
+        for value, found in groups.items()
+    ]
+    return tuple(sorted(rows, key=lambda row: (-row.n, row.value)))
 
 
 def calibration_of(

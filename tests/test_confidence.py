@@ -126,6 +126,12 @@ def test_calibration_of_predictions_against_gold_uses_the_measure_verdicts():
     ]}  # fmt: skip
     result = calibration(gold, found)
     assert (result.n, result.n_above, result.precision_above) == (2, 1, 1.0)
+    by_kind = calibration(gold, found, by="kind")
+    assert [(g.value, g.n, g.matched, g.right) for g in by_kind.groups] == [
+        ("direct", 1, 1.0, 1.0),
+        ("indirect", 1, 0.0, 0.0),
+    ]
+    assert "indirect" in by_kind.format_table()
     without = {"d1": [dict(found["d1"][0], confidence=None)]}
     with pytest.raises(ValueError, match="quote 0 has no 'confidence'"):
         calibration(gold, without)
