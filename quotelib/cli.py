@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
@@ -47,6 +48,20 @@ app = typer.Typer(
     add_completion=False,
     help="Find who said what in English news text.",
     context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Markup(str, Enum):
+    """How the command line reads each text: as it is, or as an HTML page."""
+
+    text = "text"
+    html = "html"
+
+
+_MARKUP_HELP = (
+    "text: read each text as it is; html: read it as an HTML page (character "
+    "references decoded, tags skipped, block elements as paragraphs), with the "
+    "offsets on the page as given. For JSONL, it applies to the text field."
 )
 
 
@@ -96,6 +111,7 @@ def extract(
     ] = InputFormat.auto,
     id_field: Annotated[str, typer.Option(help="The id field of JSONL records.")] = "id",
     text_field: Annotated[str, typer.Option(help="The text field of JSONL records.")] = "text",
+    markup: Annotated[Markup, typer.Option(help=_MARKUP_HELP)] = Markup.text,
     html_path: Annotated[
         Optional[Path],  # noqa: UP045 - typer evaluates the hint at run time
         typer.Option(
@@ -153,6 +169,8 @@ def extract(
     _check_inputs_exist(inputs)
     options = {"input_format": input_format.value, "id_field": id_field, "text_field": text_field}
     options.update(model=model, quotelib=__version__)
+    if markup is Markup.html:  # only then: the runs read as text keep their --resume records
+        options["markup"] = markup.value
     reading = {
         "limit": int(max_record_mb * 1e6),
         "on_skip": (lambda note: None) if quiet else _note,
@@ -169,7 +187,13 @@ def extract(
             total=total, initial=read, unit="doc", disable=not show_progress, file=sys.stderr
         ) as bar:
             try:
-                results = pipe_results(items, nlp=model, n_process=n_process, batch_size=batch_size)
+                results = pipe_results(
+                    items,
+                    nlp=model,
+                    n_process=n_process,
+                    batch_size=batch_size,
+                    markup=_markup(markup),
+                )
                 read, failed = _write_answers(results, writer, pages, bar, quiet, read, failed)
                 complete = True
             finally:  # what was answered is kept even if the run is interrupted
@@ -265,6 +289,11 @@ def _fields(options: dict[str, Any]) -> tuple[str, str]:
     return options["id_field"], options["text_field"]
 
 
+def _markup(markup: Markup) -> str | None:
+    """The ``markup`` option of the library: ``None`` for text read as it is."""
+    return None if markup is Markup.text else markup.value
+
+
 @app.command()
 def show(
     path: Annotated[Path, typer.Argument(help="A UTF-8 text file, or - for standard input.")],
@@ -272,6 +301,7 @@ def show(
         Optional[str],  # noqa: UP045 - typer evaluates the hint at run time
         typer.Option(help="An installed spaCy pipeline to parse with."),
     ] = None,
+    markup: Annotated[Markup, typer.Option(help=_MARKUP_HELP)] = Markup.text,
 ) -> None:
     """Print the attributions of one text as a readable table.
 
@@ -286,7 +316,7 @@ def show(
     except (OSError, UnicodeDecodeError) as error:
         typer.echo(_clean(f"quotelib: cannot read {path}: {error}"), err=True)
         raise typer.Exit(code=1) from error
-    quotes = extract_quotes(text, nlp=nlp)
+    quotes = extract_quotes(text, nlp=nlp, markup=_markup(markup))
     typer.echo(format_table(quotes))  # control characters of the text shown, not run
     typer.echo(f"\n{len(quotes)} attributions", err=True)
 

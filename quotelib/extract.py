@@ -3,6 +3,8 @@
 The face most users call: it loads the pipeline (:func:`quotelib.load_pipeline`),
 parses the text (in chunks when it is long, :mod:`quotelib.chunks`) and hands
 the parse and the caller's string to the core, :func:`quotelib.quotes_from_doc`.
+With ``markup="html"`` it reads the plain text of the page
+(:mod:`quotelib.markup`) and moves the quotes back onto the page.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from spacy.tokens import Doc
 
 from quotelib.chunks import parse_text
 from quotelib.core import quotes_from_doc
+from quotelib.markup import check_markup, plain_text
 from quotelib.model import load_pipeline
 from quotelib.records import Quote
 
@@ -24,6 +27,7 @@ def extract_quotes(
     nlp: Language | str | None = None,
     resolve: bool = True,
     names: str = "parse",
+    markup: str | None = None,
 ) -> list[Quote]:
     """Every attribution in ``text``: direct, reported and mixed, with its speaker.
 
@@ -39,14 +43,20 @@ def extract_quotes(
         names: how the names speakers resolve to are found: ``"parse"`` (the
             default) reads them off the tagger and the parse, ``"ner"`` takes
             the entities of a pipeline that has an entity recogniser.
+        markup: ``None`` (the default) to read ``text`` as it is, or
+            ``"html"`` to read the text of an HTML page (character references
+            decoded, tags skipped, block elements as paragraphs; see
+            :mod:`quotelib.html_text`), with every offset on ``text``, the
+            page as given.
 
     Returns:
         The quotes in text order.
 
     Raises:
-        TypeError: ``text`` is neither a ``str`` nor a ``Doc``.
-        ValueError: ``text`` is a ``Doc`` without a dependency parse, or the
-            pipeline has no parser.
+        TypeError: ``text`` is neither a ``str`` nor a ``Doc``, or is a
+            ``Doc`` and ``markup`` is not ``None``.
+        ValueError: ``text`` is a ``Doc`` without a dependency parse, the
+            pipeline has no parser, or ``markup`` is not ``None`` or ``"html"``.
 
     Examples:
         >>> import quotelib
@@ -56,7 +66,18 @@ def extract_quotes(
         ...     print(quote.kind, "|", quote.speaker.text, "|", quote.cue.text, "|", quote.content.text)
         direct | Mayor Jane Smith | said | We will not back down,
         mixed | Critics | argued | the plan was "reckless"
+        >>> page = "<p>&ldquo;It is over,&rdquo; she said.</p>"
+        >>> [quote] = quotelib.extract_quotes(page, markup="html")
+        >>> quote.speaker.text, quote.content.text, quote.content.start
+        ('she', 'It is over,', 10)
     """
+    check_markup(markup)
+    if markup is not None:
+        plain = plain_text(text, markup)
+        quotes = quotes_from_doc(
+            parse(plain.text, nlp), text=plain.text, resolve=resolve, names=names
+        )
+        return [plain.raw_quote(quote) for quote in quotes]
     doc = parse(text, nlp)
     original = text if isinstance(text, str) else None
     return quotes_from_doc(doc, text=original, resolve=resolve, names=names)

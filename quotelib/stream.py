@@ -9,7 +9,10 @@ raised, for callers that report them per text (the command line).
 In one process the texts are read batch by batch here; with
 ``n_process > 1`` they go to quotelib's own pool of worker processes
 (:mod:`quotelib.pool`). Both read a batch the same way
-(:class:`quotelib.reading.Reader`), so the answers are the same.
+(:class:`quotelib.reading.Reader`), so the answers are the same. With
+``markup="html"``, each page's plain text (:mod:`quotelib.markup`) is made
+here, in the calling process, and only that text goes to be read; the quotes
+are moved back onto the page here too.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from quotelib.markup import PlainText, check_markup, plain_text
 from quotelib.model import load_pipeline
 from quotelib.pool import pool_results
 from quotelib.reading import Batches, Reader, TextLike
@@ -47,6 +51,7 @@ def pipe(
     batch_size: int | None = None,
     as_tuples: bool = False,
     names: str = "parse",
+    markup: str | None = None,
 ) -> Iterator[list[Quote]] | Iterator[tuple[list[Quote], Any]]:
     """Stream the quotes of many texts: one list of quotes per text, in order.
 
@@ -68,18 +73,23 @@ def pipe(
             sent to a worker (``None``: :data:`BATCH_SIZE`).
         as_tuples: read ``(text, context)`` pairs and yield ``(quotes, context)``.
         names: how names are found, as for :func:`~quotelib.quotes_from_doc`.
+        markup: ``None`` to read the texts as they are, or ``"html"`` to read
+            them as HTML pages, as :func:`~quotelib.extract_quotes` does, with
+            every offset on the page.
 
     Returns:
         A lazy iterator of lists of quotes (or of ``(quotes, context)`` pairs).
 
     Raises:
         TypeError: ``texts`` is a single string, or one of its items is not a
-            ``str`` or a ``Doc`` (or not a pair with ``as_tuples=True``). The
+            ``str`` or a ``Doc`` (or not a pair with ``as_tuples=True``, or a
+            ``Doc`` with ``markup``). The
             items of a list or tuple are all checked when ``pipe`` is called,
             before any is parsed; the items of an iterator are checked as
             they are read, so the texts before a bad one have been answered.
-        ValueError: ``n_process`` or ``batch_size`` is out of range, or the
-            pipeline has no dependency parser.
+        ValueError: ``n_process`` or ``batch_size`` is out of range, ``markup``
+            is not ``None`` or ``"html"``, or the pipeline has no dependency
+            parser.
         RuntimeError: quotelib failed to read a text (a bug, never a
             property of the text); the message names the text's position.
 
@@ -95,13 +105,20 @@ def pipe(
         >>> for quotes, context in quotelib.pipe(pairs, as_tuples=True):
         ...     print(context["id"], quotes[0].cue.text)
         a1 argued
+        >>> pages = ["<p>Critics argued that the plan was &ldquo;reckless&rdquo;.</p>"]
+        >>> for quotes in quotelib.pipe(pages, markup="html"):
+        ...     print([(q.content.text, q.content.start) for q in quotes])
+        [('the plan was &ldquo;reckless&rdquo;', 23)]
         >>> quotelib.pipe(["A text.", 42])
         Traceback (most recent call last):
         ...
         TypeError: 'texts' item 1 must be a str or a spacy Doc (got 42 that is a <class 'int'>)
     """
-    items = _checked_items(texts, as_tuples=as_tuples)
-    results = pipe_results(items, nlp=nlp, n_process=n_process, batch_size=batch_size, names=names)
+    check_markup(markup)
+    items = _checked_items(texts, as_tuples=as_tuples, markup=markup)
+    results = pipe_results(
+        items, nlp=nlp, n_process=n_process, batch_size=batch_size, names=names, markup=markup
+    )
     return _raise_failures(results, as_tuples=as_tuples)
 
 
@@ -112,6 +129,7 @@ def pipe_results(
     n_process: int = 1,
     batch_size: int | None = None,
     names: str = "parse",
+    markup: str | None = None,
 ) -> Iterator[tuple[list[Quote] | None, str | None, Any]]:
     """Like :func:`pipe` on ``(text, context)`` pairs, yielding ``(quotes, error, context)``.
 
@@ -124,15 +142,30 @@ def pipe_results(
     (:mod:`quotelib.pool`).
 
     A long text (:func:`quotelib.chunks.is_long`) is parsed in chunks, as
-    :func:`~quotelib.extract_quotes` parses it.
+    :func:`~quotelib.extract_quotes` parses it. With ``markup``, an item that
+    is not a ``str`` raises ``TypeError`` when it is read.
     """
     _check_options(n_process, batch_size)
+    check_markup(markup)
     reader = Reader.of(load_pipeline(nlp), names)  # checks the pipeline before any work
     if n_process == -1:
         n_process = os.cpu_count() or 1
+    if markup is not None:
+        plain = ((plain_text(text, markup), context) for text, context in items)
+        items = ((page.text, (page, context)) for page, context in plain)
     if n_process > 1:
-        return pool_results(items, reader, nlp, n_process, batch_size or BATCH_SIZE)
-    return _one_process_results(items, reader, batch_size or BATCH_SIZE)
+        results = pool_results(items, reader, nlp, n_process, batch_size or BATCH_SIZE)
+    else:
+        results = _one_process_results(items, reader, batch_size or BATCH_SIZE)
+    return results if markup is None else _on_the_pages(results)
+
+
+def _on_the_pages(
+    results: Iterator[tuple[list[Quote] | None, str | None, tuple[PlainText, Any]]],
+) -> Iterator[tuple[list[Quote] | None, str | None, Any]]:
+    """The answers found on the plain texts of pages, with their quotes on the pages."""
+    for quotes, error, (page, context) in results:
+        yield None if quotes is None else [page.raw_quote(q) for q in quotes], error, context
 
 
 def _one_process_results(
@@ -160,7 +193,9 @@ def _raise_failures(
         yield (quotes, context) if as_tuples else quotes
 
 
-def _checked_items(texts: Any, *, as_tuples: bool) -> Iterator[tuple[TextLike, Any]]:
+def _checked_items(
+    texts: Any, *, as_tuples: bool, markup: str | None = None
+) -> Iterator[tuple[TextLike, Any]]:
     if isinstance(texts, (str, Doc)):
         msg = (
             f"'texts' must be an iterable of texts (got a single {type(texts).__name__}; "
@@ -170,13 +205,15 @@ def _checked_items(texts: Any, *, as_tuples: bool) -> Iterator[tuple[TextLike, A
     if not isinstance(texts, Iterable):
         msg = f"'texts' must be an iterable of texts (got {texts!r} that is a {type(texts)!r})"
         raise TypeError(msg)
-    checked = (_checked_item(i, item, as_tuples) for i, item in enumerate(texts))
+    checked = (_checked_item(i, item, as_tuples, markup) for i, item in enumerate(texts))
     if isinstance(texts, Sequence):
         return iter(list(checked))  # a list is checked whole before anything is parsed
     return checked
 
 
-def _checked_item(index: int, item: Any, as_tuples: bool) -> tuple[TextLike, Any]:
+def _checked_item(
+    index: int, item: Any, as_tuples: bool, markup: str | None
+) -> tuple[TextLike, Any]:
     text, context = item, None
     if as_tuples:
         if not (isinstance(item, tuple) and len(item) == 2):
@@ -191,6 +228,9 @@ def _checked_item(index: int, item: Any, as_tuples: bool) -> tuple[TextLike, Any
             f"'texts' item {index} must be a str or a spacy Doc "
             f"(got {text!r} that is a {type(text)!r})"
         )
+        raise TypeError(msg)
+    if markup is not None and not isinstance(text, str):
+        msg = f"'texts' item {index} must be a str to read as {markup} (got a spacy Doc)"
         raise TypeError(msg)
     return text, context
 
