@@ -65,6 +65,7 @@ RECORD_FIELDS = (
     "cue",
     "cue_start",
     "cue_end",
+    "cue_class",
     "addressee",
     "addressee_start",
     "addressee_end",
@@ -86,9 +87,10 @@ def to_records(quotes: Quotes, *, doc_id: Any = None) -> list[dict[str, Any]]:
 
     Columns (:data:`RECORD_FIELDS`): the document id, the kind, the content's
     text and offsets, the number of content parts, the speaker mention's text
-    and offsets, the speaker's name, id and resolution, the cue's text and
-    offsets, and the addressee mention's text, offsets and name; ``None``
-    where a quote has no speaker, cue or addressee. ``content``
+    and offsets, the speaker's name, id and resolution, the cue's text,
+    offsets and class (:attr:`~quotelib.Quote.cue_class`), and the addressee
+    mention's text, offsets and name; ``None`` where a quote has no speaker,
+    cue or addressee. ``content``
     runs from the first part's start to the last part's end, so
     ``text[content_start:content_end] == content``.
 
@@ -109,8 +111,8 @@ def to_records(quotes: Quotes, *, doc_id: Any = None) -> list[dict[str, Any]]:
         >>> [row] = quotelib.to_records(quotelib.extract_quotes(text), doc_id="a1")
         >>> row["doc_id"], row["kind"], row["content"], row["speaker"], row["cue"]
         ('a1', 'direct', 'We will appeal,', 'the mayor', 'said')
-        >>> row["content_start"], row["content_end"], row["n_parts"]
-        (1, 16, 1)
+        >>> row["content_start"], row["content_end"], row["n_parts"], row["cue_class"]
+        (1, 16, 1, 'neutral')
         >>> corpus = {"a1": quotelib.extract_quotes(text), "a2": []}
         >>> [row["doc_id"] for row in quotelib.to_records(corpus)]
         ['a1']
@@ -227,6 +229,7 @@ def _record(quote: QuoteLike, doc_id: Any) -> dict[str, Any]:
         "cue": quote.get("cue_text"),
         "cue_start": cue[0],
         "cue_end": cue[1],
+        "cue_class": quote.get("cue_class"),
         "addressee": quote.get("addressee_text"),
         "addressee_start": addressee[0],
         "addressee_end": addressee[1],
