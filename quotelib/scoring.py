@@ -17,7 +17,7 @@ then by text order), separately for each measure:
 
 On the ``partial@0.3`` pairs, a predicted speaker is right when its span
 overlaps the gold speaker or a mention of the gold speaker's coreference chain,
-or when its name matches theirs (see :func:`names_match`). End-to-end, a gold
+or when its name matches theirs (see :func:`~quotelib.name_match.names_match`). End-to-end, a gold
 quote counts only when it is matched and its speaker is right.
 
 A gold quote of fiction names its speaker as a character, without a span
@@ -25,9 +25,10 @@ A gold quote of fiction names its speaker as a character, without a span
 ``speaker_text`` names one, and its names are ``speaker_text`` and every
 ``speaker_aliases`` entry. A placeholder speaker whose text starts with ``_``
 (``"_unknowable"``, ``"_group"``) counts as no speaker. ``by=FIELD`` breaks
-recall, speaker and name accuracy down by a field of the gold quotes, and
-``kinds=`` scores only the predictions of some kinds (quoted speech only,
-against a corpus that annotates nothing else).
+recall, speaker and name accuracy down by a field of the gold quotes,
+``by_prediction=FIELD`` precision down by a field of the predicted quotes
+(``"cue_class"``), and ``kinds=`` scores only the predictions of some kinds
+(quoted speech only, against a corpus that annotates nothing else).
 
 Examples:
     >>> text = 'Putin said "the talks failed." Aides said he left.'
@@ -68,40 +69,23 @@ from quotelib.evaluation import (
     Breakdown,
     ByKind,
     Evaluation,
+    PredictionBreakdown,
     Scores,
     format_comparison,  # noqa: F401 - where users found it
     ratio,
 )
+from quotelib.name_match import names_match
 from quotelib.records import KINDS, Quote
 
-__all__ = ["evaluate", "names_match"]
+__all__ = ["evaluate"]
 
 #: The matching criteria, primary first.
 MEASURES = ("partial@0.3", "partial@0.8", "exact")
 
-# fmt: off
-#: Words dropped from speaker names before they are compared.
-TITLES = frozenset({
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
-    "rev", "president", "vice", "senator", "sen", "rep", "representative", "congressman",
-    "congresswoman", "gov", "governor", "secretary", "minister", "prime", "mayor", "judge",
-    "justice", "gen", "general", "lt", "col", "sgt", "adm", "chairman", "chairwoman", "chair",
-    "ambassador", "sheriff", "attorney", "former", "candidate",
-})
-
-#: Words that never make two names match on their own.
-PRONOUNS = frozenset({
-    "i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves", "you", "your",
-    "yours", "yourself", "yourselves", "he", "him", "his", "himself", "she", "her", "hers",
-    "herself", "it", "its", "itself", "they", "them", "their", "theirs", "themselves", "one",
-    "who", "whom", "whose", "this", "that", "these", "those",
-})
-# fmt: on
 
 #: How the fiction corpus starts a speaker that is no one character ("_unknowable", "_group").
 PLACEHOLDER_PREFIX = "_"
 _WORD = re.compile(r"\w+")
-_POSSESSIVE = re.compile(r"['\u2019]s\b", re.IGNORECASE)
 _E2E = "end-to-end"
 
 Span = tuple[int, int]
@@ -118,7 +102,7 @@ class _Item:
     names: tuple[str, ...]  # speaker names; for gold, the chain mention texts too
     has_speaker: bool
     name: str | None = None  # the predicted speaker_name
-    group: str | None = None  # for gold, its value of the breakdown field, if any
+    group: str | None = None  # its value of the breakdown field of its side, if any
 
 
 def evaluate(
@@ -126,6 +110,7 @@ def evaluate(
     predicted: Iterable[Mapping[str, Any]] | Mapping[Any, Iterable[Quote | Mapping[str, Any]]],
     *,
     by: str | None = None,
+    by_prediction: str | None = None,
     kinds: Iterable[str] | None = None,
 ) -> Evaluation:
     """Score predicted quotes against gold ones.
@@ -138,6 +123,9 @@ def evaluate(
         by: a field of the gold quotes (``"pdnc_quote_type"``, ``"relation"``):
             recall, speaker and name accuracy of each of its values, in
             :attr:`Evaluation.by_field`.
+        by_prediction: a field of the predicted quotes (``"cue_class"``,
+            ``"rule"``): precision, speaker accuracy and end-to-end precision
+            of each of its values, in :attr:`Evaluation.by_prediction`.
         kinds: score only the predictions of these kinds (``("direct",
             "mixed")``), the others left out as if not predicted; all by default.
 
@@ -147,10 +135,11 @@ def evaluate(
             a string text or a list of quotes; a span that is not ``[start,
             end]`` integers with ``0 <= start <= end <= len(text)``; a content
             part outside its quote's ``content``; a ``by`` field that no gold
-            quote has, or holds something else than a string; a ``kinds``
+            quote has (a ``by_prediction`` field that no predicted quote has),
+            or holds something else than a string; a ``kinds``
             entry that is no kind, or a prediction without a kind to choose.
             The message names the document, the quote and the field.
-        TypeError: ``by`` is not a string, ``kinds`` a string.
+        TypeError: ``by`` or ``by_prediction`` is not a string, ``kinds`` a string.
 
     Examples:
         >>> text = 'Xi said ties are strong.'
@@ -182,9 +171,21 @@ def evaluate(
         (1.0, 1.0)
         >>> result.by_field.of("Explicit").recall
         1.0
+
+        Precision by the class of the predictions' cues:
+
+        >>> text = "Xi said ties are strong. Aides denied that he left."
+        >>> gold = [{"id": 1, "text": text, "quotes": [{"content_parts": [[8, 23]],
+        ...     "speaker": [0, 2], "kind": "indirect"}]}]
+        >>> found = {1: [{"content_parts": [[8, 23]], "speaker": [0, 2], "cue_class": "neutral"},
+        ...     {"content_parts": [[43, 50]], "speaker": [25, 30], "cue_class": "denial"}]}
+        >>> table = evaluate(gold, found, by_prediction="cue_class").by_prediction
+        >>> [(row.value, row.n_pred, row.precision) for row in table.rows]
+        [('denial', 1, 0.0), ('neutral', 1, 1.0)]
     """
     scored_kinds = check_kinds(kinds)
     check_field_name(by)
+    check_field_name(by_prediction, "by_prediction", "predicted")
     predictions = _predictions_by_id(predicted)
     tally: Counter[tuple[str | None, ...]] = Counter()
     seen = set()
@@ -195,12 +196,15 @@ def evaluate(
             raise ValueError(msg)
         seen.add(doc["id"])
         found = predictions.pop(doc["id"], ())
-        _score_document(tally, doc, found, by=by, kinds=scored_kinds)
+        _score_document(tally, doc, found, by=(by, by_prediction), kinds=scored_kinds)
     if predictions:
         msg = f"predicted document ids not in gold: {sorted(predictions, key=repr)!r}"
         raise ValueError(msg)
     if by is not None and tally["gold quotes"] and not tally["with field"]:
         msg = f"no gold quote has the field {by!r} to break scores down by"
+        raise ValueError(msg)
+    if by_prediction is not None and tally["predicted quotes"] and not tally["with pred field"]:
+        msg = f"no predicted quote has the field {by_prediction!r} to break scores down by"
         raise ValueError(msg)
     return Evaluation(
         n_docs=len(seen),
@@ -216,28 +220,8 @@ def evaluate(
         end_to_end=_scores(_E2E, tally),
         kinds=scored_kinds,
         by_field=None if by is None else _breakdown(tally, by),
+        by_prediction=None if by_prediction is None else _breakdown(tally, by_prediction, "pred"),
     )
-
-
-def names_match(predicted: str, gold: str) -> bool:
-    """Whether two speaker names refer to the same person by their words.
-
-    Words are case-folded ``\\w+`` matches, without titles (:data:`TITLES`)
-    and a possessive ``'s``. The names match when one word set contains the
-    other and they share at least one word that is not a pronoun.
-
-    Examples:
-        >>> names_match("Mr. Putin", "Vladimir Putin")
-        True
-        >>> names_match("Clinton's", "Hillary Clinton")
-        True
-        >>> names_match("he", "He")
-        False
-        >>> names_match("Bill Clinton", "Hillary Clinton")
-        False
-    """
-    a, b = _name_words(predicted), _name_words(gold)
-    return (a <= b or b <= a) and bool((a & b) - PRONOUNS)
 
 
 def _predictions_by_id(predicted: Iterable[Any] | Mapping[Any, Any]) -> dict[Any, list[Any]]:
@@ -257,22 +241,30 @@ def _score_document(
     doc: Mapping[str, Any],
     found: Iterable[Any],
     *,
-    by: str | None,
+    by: tuple[str | None, str | None],
     kinds: tuple[str, ...] | None,
 ) -> None:
-    """Add one document's counts to ``tally``: its gold quotes against its predictions."""
+    """Add one document's counts to ``tally``: its gold quotes against its predictions.
+
+    ``by`` holds the breakdown field of the gold quotes and that of the predicted ones.
+    """
     text, where = doc["text"], f"document {doc['id']!r} quote"
+    field, pred_field = by
     golds = [
-        _gold_item(quote, text, by, f"gold {where} {number}")
+        _gold_item(quote, text, field, f"gold {where} {number}")
         for number, quote in enumerate(doc["quotes"])
     ]
     tally["empty"] += sum(not item.words for item in golds)
     tally["gold quotes"] += len(golds)
-    tally["with field"] += sum(by in quote for quote in doc["quotes"]) if by else 0
+    tally["with field"] += sum(field in quote for quote in doc["quotes"]) if field else 0
+    found = [quote.to_dict() if isinstance(quote, Quote) else quote for quote in found]
     preds = [
-        _predicted_item(quote, text, f"predicted {where} {number}", kinds)
+        _predicted_item(quote, text, f"predicted {where} {number}", kinds, pred_field)
         for number, quote in enumerate(found)
     ]
+    tally["predicted quotes"] += len(preds)
+    if pred_field is not None:
+        tally["with pred field"] += sum(pred_field in quote for quote in found)
     chosen = [item for item in preds if kinds is None or item.kind in kinds]
     _tally_document(tally, [item for item in golds if item.words], chosen)
 
@@ -318,10 +310,10 @@ def _names_someone(name: str | None) -> bool:
     return bool(name and name.strip()) and not name.startswith(PLACEHOLDER_PREFIX)
 
 
-def _predicted_item(quote: Any, text: str, where: str, kinds: tuple[str, ...] | None) -> _Item:
-    if isinstance(quote, Quote):
-        quote = quote.to_dict()
-    elif not isinstance(quote, Mapping):
+def _predicted_item(
+    quote: Any, text: str, where: str, kinds: tuple[str, ...] | None, by: str | None
+) -> _Item:
+    if not isinstance(quote, Mapping):
         msg = f"a predicted quote must be a Quote or a dict (got {quote!r} of {type(quote)!r})"
         raise TypeError(msg)
     check_quote(quote, text, where)
@@ -331,7 +323,8 @@ def _predicted_item(quote: Any, text: str, where: str, kinds: tuple[str, ...] | 
     names = [quote.get("speaker_name"), quote.get("speaker_text")]
     item = _item(quote, text, [quote.get("speaker")], names)
     has_speaker = item.has_speaker or bool(item.names)
-    return attrs.evolve(item, has_speaker=has_speaker, name=quote.get("speaker_name"))
+    group = None if by is None else breakdown_value(quote, by, where) or UNKNOWN
+    return attrs.evolve(item, has_speaker=has_speaker, name=quote.get("speaker_name"), group=group)
 
 
 def _match(golds: list[_Item], preds: list[_Item], measure: str) -> list[tuple[int, int]]:
@@ -368,6 +361,7 @@ def _tally_document(tally: Counter, golds: list[_Item], preds: list[_Item]) -> N
     tally.update(("n_gold", g.kind) for g in golds)
     tally.update(("n_pred", p.kind) for p in preds)
     tally.update(("by", g.group, "n_gold") for g in golds if g.group is not None)
+    tally.update(("by_pred", p.group, "n_pred") for p in preds if p.group is not None)
     for measure in MEASURES:
         for gi, pi in _match(golds, preds, measure):
             tally[measure, "gold", golds[gi].kind] += 1
@@ -388,17 +382,21 @@ def _tally_pair(tally: Counter, g: _Item, p: _Item) -> None:
     if right:
         tally[_E2E, "gold", g.kind] += 1
         tally[_E2E, "pred", p.kind] += 1
-    if g.group is not None:
-        for what, count in counts.items():
-            tally["by", g.group, what] += count
+    for side, item in (("by", g), ("by_pred", p)):
+        if item.group is not None:
+            for what, count in counts.items():
+                tally[side, item.group, what] += count
 
 
-def _breakdown(tally: Counter, field: str) -> Breakdown:
+def _breakdown(tally: Counter, field: str, side: str = "gold") -> Any:
+    """The :class:`Breakdown` of the gold quotes, or the ``PredictionBreakdown`` of the
+    predicted ones (``side="pred"``), from ``tally``."""
+    key, table = ("by", Breakdown) if side == "gold" else ("by_pred", PredictionBreakdown)
     counts: dict[str, Counter] = {}
-    for key, count in tally.items():
-        if key[0] == "by":
-            counts.setdefault(key[1], Counter())[key[2]] = count
-    return Breakdown.from_counts(field, counts)
+    for name, count in tally.items():
+        if name[0] == key:
+            counts.setdefault(name[1], Counter())[name[2]] = count
+    return table.from_counts(field, counts)
 
 
 def _by_kind(tally: Counter, measure: str, side: str) -> ByKind:
@@ -411,8 +409,3 @@ def _scores(measure: str, tally: Counter) -> Scores:
     return Scores.from_counts(
         measure, _by_kind(tally, measure, "gold"), _by_kind(tally, measure, "pred")
     )
-
-
-def _name_words(name: str) -> frozenset[str]:
-    words = _WORD.findall(_POSSESSIVE.sub("", name).casefold())
-    return frozenset(words) - TITLES
