@@ -18,11 +18,11 @@ from typing import Any
 import attrs
 
 __all__ = [
-    "UNKNOWN",
     "Breakdown",
     "BreakdownRow",
     "PredictionBreakdown",
     "PredictionRow",
+    "UNKNOWN",
     "breakdown_header",
     "fixed",
     "fixed_table",

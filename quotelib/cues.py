@@ -167,8 +167,10 @@ def cue_class_of(words: str) -> str | None:
     """
     text = words.lower()
     tokens = _CUE_WORDS.findall(text)
-    if tokens == [":"] or "according to" in " ".join(tokens):
-        return RULE_CUES["according to" if tokens != [":"] else ":"]
+    if tokens == [":"]:
+        return RULE_CUES[":"]
+    if "according to" in " ".join(tokens):
+        return RULE_CUES["according to"]
     forms = [base_forms(token) for token in tokens]
     for here, following in zip(forms, tokens[1:]):
         for form in here:
