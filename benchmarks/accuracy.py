@@ -19,7 +19,8 @@ the measure of ``shared/data/README.md``:
 
 For each corpus the benchmark prints the comparison table, each system's scores
 and failures (exceptions, timeouts, offsets that do not slice the text), and the
-digest of quotelib's records, which shows whether a change moved any of them.
+digest of quotelib's records, which shows whether a change moved any of them; for
+the news, quotelib's precision and recall by cue class too (``cue_classes.py``).
 ``benchmarks/polnear.py`` is this benchmark on the news alone, with every system.
 
 Usage::
@@ -192,6 +193,11 @@ def score_corpus(
         fitted = "fitted on it" if corpus.name == "polnear" else "fitted on the news, not on it"
         print(f"\nQuote.confidence of quotelib's records ({fitted}):")
         print(calibrated.format_table())
+    found = next((s.predictions for s in systems if s.name == "quotelib"), None)
+    if corpus.name == "polnear" and found is not None:
+        from cue_classes import report_lines  # precision and recall by Quote.cue_class
+
+        print("\n".join(report_lines(gold, found)))
     print(f"{corpus.name}: {seconds:.1f} s\n", flush=True)
     return {
         "data": str(path),

@@ -115,7 +115,7 @@ def check_quote(quote: Any, text: str, where: str) -> None:
 
 
 def breakdown_value(quote: Mapping[str, Any], field: str, where: str) -> str | None:
-    """The value of a gold quote's ``field``, by which scores are broken down.
+    """The value of a quote's ``field``, by which scores are broken down.
 
     Returns:
         The string, or None when the field is absent or null.
@@ -168,14 +168,17 @@ def check_kinds(kinds: Iterable[str] | None) -> tuple[str, ...] | None:
     return tuple(kind for kind in KINDS if kind in chosen)
 
 
-def check_field_name(by: Any) -> None:
-    """Check the name of the gold field to break scores down by: a string, or None.
+def check_field_name(by: Any, option: str = "by", side: str = "gold") -> None:
+    """Check the name of the field to break scores down by: a string, or None.
+
+    ``option`` names the argument (``"by"``, ``"by_prediction"``), ``side``
+    the quotes whose field it is (``"gold"``, ``"predicted"``).
 
     Raises:
         TypeError: ``by`` is something else.
     """
     if by is not None and not isinstance(by, str):
-        msg = f"'by' must be the name of a gold quote field (got {by!r} of {type(by)!r})"
+        msg = f"{option!r} must be the name of a {side} quote field (got {by!r} of {type(by)!r})"
         raise TypeError(msg)
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import attrs
 
+from quotelib.lexicon import CUE_CLASSES
+
 __all__ = ["Attribution", "RULES"]
 
 #: The rules that find attributions, by the name an :class:`Attribution` carries.
@@ -45,7 +47,9 @@ class Attribution:
         cue: the character range of the cue words, or ``None``.
         cue_token: the index of the cue's head token, or ``None``.
         speaker: the index of the speaker's head token, or ``None``.
-        cue_class: the cue's class in :data:`quotelib.lexicon.CUE_CLASSES`.
+        cue_class: the cue's class, a key of :data:`quotelib.lexicon.CUE_CLASSES`
+            (what the cue says about the speech act: ``"denial"`` for "denied"), or
+            ``None`` without a cue; it becomes :attr:`quotelib.Quote.cue_class`.
         addressee: the index of the head token of the person spoken to, or
             ``None`` (:mod:`quotelib.addressee`).
 
@@ -60,7 +64,9 @@ class Attribution:
     cue: tuple[int, int] | None = None
     cue_token: int | None = None
     speaker: int | None = None
-    cue_class: str | None = None
+    cue_class: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.in_(tuple(CUE_CLASSES)))
+    )
     addressee: int | None = None
 
     @property

@@ -101,6 +101,7 @@ def _to_quote(
         speaker_id=key,
         speaker_resolution=how,
         rule=attribution.rule,
+        cue_class=attribution.cue_class if cue is not None else None,
     )
 
 

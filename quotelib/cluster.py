@@ -337,7 +337,7 @@ def _rows_meta(id_dtype: Any, index_dtype: Any, index_name: Any) -> pd.DataFrame
 
     string = pd.Series(["text"]).dtype  # object, or str where pandas infers strings
     dtypes = dict.fromkeys(RECORD_FIELDS, string)
-    dtypes.update({"doc_id": id_dtype, "n_parts": "int64"})
+    dtypes.update({"doc_id": id_dtype, "n_parts": "int64", "confidence": "Float64"})
     dtypes.update(dict.fromkeys(LIST_FIELDS, object))
     dtypes.update(dict.fromkeys(_OFFSETS, "Int64"))
     index = pd.Index([], dtype=index_dtype, name=index_name)

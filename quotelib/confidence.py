@@ -74,7 +74,7 @@ def features(quote: Quote, text: str) -> dict[str, float]:
     found = {
         f"kind={quote.kind}": 1.0,
         f"rule={quote.rule}": 1.0,
-        f"cue_class={getattr(quote, 'cue_class', None) or 'none'}": 1.0,
+        f"cue_class={quote.cue_class or 'none'}": 1.0,
         f"speaker={_speaker_kind(quote)}": 1.0,
         **{f"{name}={_bin(name, count)}": 1.0 for name, count in words.items()},
     }

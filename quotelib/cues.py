@@ -7,11 +7,12 @@ tokens that may be one, :func:`verb_class` says which verbs are cues and of
 what class, and :func:`is_live` which cues report anything at all (not
 negated, not the "called" of "so-called"). The reported-speech rules
 (:mod:`quotelib.reported`) and the quotation rules (:mod:`quotelib.direct`)
-both ask these.
+both ask these, and :func:`cue_class_of` classes a cue written as words, with no parse.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.strings import get_string_id
@@ -21,9 +22,13 @@ from spacy.tokens import Doc, Token
 from quotelib.lexicon import (
     CUE_ADJECTIVES,
     CUE_NOUNS,
+    CUE_PHRASES,
     CUE_VERBS,
+    DETERMINERS,
     QUOTE_VERBS,
+    RULE_CUES,
     SPEECH_CLASSES,
+    base_forms,
     cue_lemma,
     is_lexicon_noun,
     is_lexicon_verb,
@@ -36,10 +41,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "candidate_cues",
+    "cue_class_of",
     "is_cue_verb",
     "is_live",
     "is_speech_verb",
     "is_verb",
+    "noun_class",
     "verb_class",
 ]
 
@@ -101,12 +108,12 @@ def verb_class(token: Token, *, quoting: bool = False) -> str | None:
     """The cue class of a verb, or ``None`` when the lexicon has no such cue verb.
 
     With ``quoting``, the verbs that introduce only quotations ("she went on:
-    ...", :data:`~quotelib.lexicon.QUOTE_VERBS`) are cues of speech too.
+    ...", :data:`~quotelib.lexicon.QUOTE_VERBS`) are cues too, of their class there.
     """
     lemma = cue_lemma(token)
     found = CUE_VERBS.get(lemma)
-    if found is None and quoting and lemma in QUOTE_VERBS:
-        return "speech"
+    if found is None and quoting:
+        return QUOTE_VERBS.get(lemma)
     return found
 
 
@@ -126,7 +133,8 @@ def is_cue_verb(token: Token, marks: Ranges, *, quoting: bool = False) -> bool:
 
 
 def is_speech_verb(token: Token) -> bool:
-    """Whether a cue verb introduces words said or written, not a belief or a stance."""
+    """Whether a cue verb introduces words said or written, not a thought, a finding or a
+    judgement: a verb of quotation, or a cue verb of :data:`~quotelib.lexicon.SPEECH_CLASSES`."""
     lemma = cue_lemma(token)
     return lemma in QUOTE_VERBS or CUE_VERBS.get(lemma) in SPEECH_CLASSES
 
@@ -134,3 +142,49 @@ def is_speech_verb(token: Token) -> bool:
 def noun_class(token: Token) -> str | None:
     """The cue class of a noun ("the claim that ..."), or ``None``."""
     return CUE_NOUNS.get(cue_lemma(token))
+
+
+_CUE_WORDS = re.compile(r"[\w'’-]+|:")
+
+
+def cue_class_of(words: str) -> str | None:
+    """The class of a cue written as words, without a parse (an annotation's cue text).
+
+    "according to" and a lone colon are the cues of their rules
+    (:data:`RULE_CUES`); otherwise the first phrase of a verb and its particle
+    ("called for"), else the first word that the lexicon knows, its inflected
+    form reduced by rule ("has denied"): a noun after a determiner ("in a
+    report"), else a verb, a verb of quotation, a noun or an adjective.
+
+    Returns:
+        A key of :data:`CUE_CLASSES`, or ``None`` when no word is a cue.
+
+    Examples:
+        >>> cue_class_of("has denied"), cue_class_of("called for"), cue_class_of("according to")
+        ('denial', 'directive', 'neutral')
+        >>> cue_class_of("reported"), cue_class_of("in a report"), cue_class_of("seemed")
+        ('neutral', 'evidence', None)
+    """
+    text = words.lower()
+    tokens = _CUE_WORDS.findall(text)
+    if tokens == [":"]:
+        return RULE_CUES[":"]
+    if "according to" in " ".join(tokens):
+        return RULE_CUES["according to"]
+    forms = [base_forms(token) for token in tokens]
+    for here, following in zip(forms, tokens[1:]):
+        for form in here:
+            if (form, following) in CUE_PHRASES:
+                return CUE_PHRASES[form, following]
+    for index, candidates in enumerate(forms):
+        noun_first = index > 0 and tokens[index - 1] in DETERMINERS
+        tables = (
+            (CUE_NOUNS, CUE_VERBS, QUOTE_VERBS)
+            if noun_first
+            else (CUE_VERBS, QUOTE_VERBS, CUE_NOUNS)
+        )
+        for table in (*tables, CUE_ADJECTIVES):
+            found = next((table[form] for form in candidates if form in table), None)
+            if found is not None:
+                return found
+    return None

@@ -1,8 +1,11 @@
 """The scores of a system: :class:`Scores` for each measure, :class:`Evaluation` for all.
 
 :func:`quotelib.evaluate` computes them (:mod:`quotelib.scoring`); this module
-holds the records and their tables. :class:`Breakdown` holds the scores of the
-gold quotes grouped by a field of theirs (``evaluate(..., by="pdnc_quote_type")``).
+holds the records and their tables. :class:`~quotelib.breakdown.Breakdown` holds
+the scores of the gold quotes grouped by a field of theirs (``evaluate(...,
+by="pdnc_quote_type")``), :class:`~quotelib.breakdown.PredictionBreakdown` those
+of the predicted quotes grouped by one of theirs (``evaluate(...,
+by_prediction="cue_class")``).
 """
 
 from __future__ import annotations
@@ -12,6 +15,16 @@ from typing import Any
 
 import attrs
 
+from quotelib.breakdown import (
+    UNKNOWN,
+    Breakdown,
+    BreakdownRow,
+    PredictionBreakdown,
+    breakdown_header,
+    fixed,
+    fixed_table,
+    ratio,
+)
 from quotelib.records import KINDS
 
 __all__ = [
@@ -19,6 +32,7 @@ __all__ = [
     "BreakdownRow",
     "ByKind",
     "Evaluation",
+    "PredictionBreakdown",
     "Scores",
     "UNKNOWN",
     "format_breakdown",
@@ -27,10 +41,6 @@ __all__ = [
 ]
 
 ByKind = tuple[tuple[str, int, int], ...]  # (kind, tp, n) for each kind
-#: The breakdown's value for gold quotes without the field (or with it null).
-UNKNOWN = "unknown"
-#: The counts of a :class:`BreakdownRow`, the rates read off them.
-_ROW_COUNTS = ("n_gold", "tp", "speaker_right", "speaker_total", "name_right", "end_to_end_tp")
 
 
 @attrs.frozen(kw_only=True)
@@ -97,103 +107,6 @@ class Scores:
 
 
 @attrs.frozen(kw_only=True)
-class BreakdownRow:
-    """The scores of the gold quotes whose breakdown field has one value.
-
-    Attributes:
-        value: the field's value (``"unknown"`` for quotes without it).
-        n_gold: gold quotes with this value (those with words).
-        tp, recall: how many (and what share) a prediction matches at ``partial@0.3``.
-        speaker_right, speaker_total, speaker_accuracy: as in :class:`Evaluation`,
-            over the matched quotes with this value whose gold quote has a speaker.
-        name_right, name_accuracy: likewise, the resolved ``speaker_name`` alone.
-        end_to_end_tp, end_to_end_recall: quotes matched with the speaker right.
-    """
-
-    value: str
-    n_gold: int
-    tp: int
-    recall: float
-    speaker_right: int
-    speaker_total: int
-    speaker_accuracy: float
-    name_right: int
-    name_accuracy: float
-    end_to_end_tp: int
-    end_to_end_recall: float
-
-    def cells(self) -> list[str]:
-        """The row of a breakdown table: gold, R@.3, speaker, name, E2E R."""
-        spoken = [self.speaker_accuracy, self.name_accuracy] if self.speaker_total else None
-        return [
-            str(self.n_gold),
-            _fixed(self.recall) if self.n_gold else "-",
-            *(map(_fixed, spoken) if spoken else ["-", "-"]),
-            _fixed(self.end_to_end_recall) if self.n_gold else "-",
-        ]
-
-
-@attrs.frozen(kw_only=True)
-class Breakdown:
-    """Recall, speaker and name accuracy of the gold quotes, by the value of one field.
-
-    Attributes:
-        field: the gold quotes' field (``"pdnc_quote_type"``, ``"relation"``, ...).
-        rows: one per value, sorted, ``"unknown"`` (field absent or null) last.
-    """
-
-    field: str
-    rows: tuple[BreakdownRow, ...]
-
-    @classmethod
-    def from_counts(cls, field: str, counts: Mapping[str, Mapping[str, int]]) -> Breakdown:
-        """The rows of each value's counts (``n_gold``, ``tp``, ``speaker_total``, ...).
-
-        Examples:
-            >>> table = Breakdown.from_counts("type", {"Implicit": {"n_gold": 4, "tp": 1}})
-            >>> table.of("Implicit").recall, table.of("Implicit").speaker_accuracy
-            (0.25, 0.0)
-        """
-        rows = []
-        for value in sorted(counts, key=lambda v: (v == UNKNOWN, v)):
-            n = {name: counts[value].get(name, 0) for name in _ROW_COUNTS}
-            rows.append(
-                BreakdownRow(
-                    value=value,
-                    **n,
-                    recall=ratio(n["tp"], n["n_gold"]),
-                    speaker_accuracy=ratio(n["speaker_right"], n["speaker_total"]),
-                    name_accuracy=ratio(n["name_right"], n["speaker_total"]),
-                    end_to_end_recall=ratio(n["end_to_end_tp"], n["n_gold"]),
-                )
-            )
-        return cls(field=field, rows=tuple(rows))
-
-    def of(self, value: str) -> BreakdownRow:
-        """The row of ``value``; a ``KeyError`` naming the values there are otherwise."""
-        for row in self.rows:
-            if row.value == value:
-                return row
-        msg = (
-            f"no gold quote has {self.field!r} {value!r} (values: {[r.value for r in self.rows]!r})"
-        )
-        raise KeyError(msg)
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready: the field, and each value's numbers under its name."""
-        values = {row.value: attrs.asdict(row, filter=_not_value) for row in self.rows}
-        return {"field": self.field, "values": values}
-
-    def format_table(self) -> str:
-        """One line per value: gold quotes, recall, speaker and name accuracy, E2E recall."""
-        return _table(_breakdown_header(self.field), [[r.value, *r.cells()] for r in self.rows])
-
-
-def _breakdown_header(field: str) -> list[str]:
-    return [field, "gold", "R@.3", "speaker", "name", "E2E R"]
-
-
-@attrs.frozen(kw_only=True)
 class Evaluation:
     """The scores of one system on a set of annotated documents.
 
@@ -212,6 +125,8 @@ class Evaluation:
         kinds: the predicted kinds scored (``evaluate(..., kinds=...)``); None: all.
         by_field: the scores broken down by a gold field (``evaluate(..., by=...)``),
             or None.
+        by_prediction: the precision broken down by a field of the predictions
+            (``evaluate(..., by_prediction=...)``), or None.
     """
 
     n_docs: int
@@ -227,11 +142,13 @@ class Evaluation:
     end_to_end: Scores
     kinds: tuple[str, ...] | None = None
     by_field: Breakdown | None = None
+    by_prediction: PredictionBreakdown | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready numbers, each measure under its name (``"partial@0.3"``, ...).
 
-        ``"kinds"`` and ``"by_field"`` are there only when they were asked for.
+        ``"kinds"``, ``"by_field"`` and ``"by_prediction"`` are there only when
+        they were asked for.
         """
         data = {name: getattr(self, name) for name in ("n_docs", "n_gold_without_words")}
         for scores in (self.partial_03, self.partial_08, self.exact, self.end_to_end):
@@ -247,24 +164,26 @@ class Evaluation:
             data["kinds"] = list(self.kinds)
         if self.by_field is not None:
             data["by_field"] = self.by_field.to_dict()
+        if self.by_prediction is not None:
+            data["by_prediction"] = self.by_prediction.to_dict()
         return data
 
     def format_table(self) -> str:
         """A fixed-width table of every measure, with recall and precision by kind.
 
-        The predicted kinds scored and the breakdown by a field follow when
-        they were asked for.
+        The predicted kinds scored and the breakdowns by a field of the gold
+        and of the predicted quotes follow when they were asked for.
         """
         header = ["measure", "P", "R", "F1", "tp", "pred", "gold"]
         header += [f"R {k}" for k in KINDS] + [f"P {k}" for k in KINDS]
         rows = [
-            [s.measure, *map(_fixed, (s.precision, s.recall, s.f1)), s.tp, s.n_pred, s.n_gold]
+            [s.measure, *map(fixed, (s.precision, s.recall, s.f1)), s.tp, s.n_pred, s.n_gold]
             + [_cell(s.recall_by_kind, k) for k in KINDS]
             + [_cell(s.precision_by_kind, k) for k in KINDS]
             for s in (self.partial_03, self.partial_08, self.exact, self.end_to_end)
         ]
         return (
-            f"{_table(header, rows)}\n"
+            f"{fixed_table(header, rows)}\n"
             f"speaker accuracy {self.speaker_accuracy:.3f} ({self.speaker_right}/"
             f"{self.speaker_total} partial@0.3 pairs whose gold quote has a speaker); "
             f"speaker name accuracy {self.name_accuracy:.3f} ({self.name_right}/"
@@ -273,6 +192,7 @@ class Evaluation:
             "without words ignored"
             + (f"; predictions scored: {', '.join(self.kinds)}" if self.kinds else "")
             + (f"\n{self.by_field.format_table()}" if self.by_field else "")
+            + (f"\n{self.by_prediction.format_table()}" if self.by_prediction else "")
         )
 
     def __str__(self) -> str:
@@ -301,12 +221,12 @@ def format_comparison(evaluations: Mapping[str, Evaluation]) -> str:
     rows = []
     for name, ev in evaluations.items():
         p = ev.partial_03
-        row = [name, *map(_fixed, (p.precision, p.recall, p.f1, ev.exact.f1, ev.partial_08.f1))]
+        row = [name, *map(fixed, (p.precision, p.recall, p.f1, ev.exact.f1, ev.partial_08.f1))]
         row += [_cell(p.recall_by_kind, k) for k in ("direct", "mixed", "indirect")]
-        row += [_fixed(ev.speaker_accuracy) if ev.speaker_total else "-"]
-        row += [_fixed(ev.name_accuracy) if ev.speaker_total else "-"]
-        rows.append([*row, _fixed(ev.end_to_end.f1)])
-    return _table(header, rows)
+        row += [fixed(ev.speaker_accuracy) if ev.speaker_total else "-"]
+        row += [fixed(ev.name_accuracy) if ev.speaker_total else "-"]
+        rows.append([*row, fixed(ev.end_to_end.f1)])
+    return fixed_table(header, rows)
 
 
 def format_breakdown(evaluations: Mapping[str, Evaluation]) -> str:
@@ -340,11 +260,7 @@ def format_breakdown(evaluations: Mapping[str, Evaluation]) -> str:
         for name, ev in evaluations.items()
         for row in ev.by_field.rows  # type: ignore[union-attr] - checked above
     ]
-    return _table(["system", *_breakdown_header(field)], rows)
-
-
-def ratio(part: float, whole: float) -> float:
-    return part / whole if whole else 0.0
+    return fixed_table(["system", *breakdown_header(field)], rows)
 
 
 def _rate(by_kind: ByKind, kind: str) -> float:
@@ -355,25 +271,7 @@ def _kind_dict(by_kind: ByKind, rate: str, total: str) -> dict[str, dict[str, An
     return {k: {rate: ratio(tp, n), "tp": tp, total: n} for k, tp, n in by_kind}
 
 
-def _not_value(attribute: attrs.Attribute, value: Any) -> bool:
-    return attribute.name != "value"
-
-
-def _fixed(number: float) -> str:
-    return f"{number:.3f}"
-
-
 def _cell(by_kind: ByKind, kind: str) -> str:
     """The rate for ``kind``, or ``-`` when nothing of ``kind`` was counted."""
     n = next((n for k, _, n in by_kind if k == kind), 0)
-    return _fixed(_rate(by_kind, kind)) if n else "-"
-
-
-def _table(header: list[str], rows: list[list[Any]]) -> str:
-    """Left-aligned first column, right-aligned others, one space apart."""
-    lines = [header, *([str(cell) for cell in row] for row in rows)]
-    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
-    return "\n".join(
-        " ".join([line[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(line[1:], widths[1:])])
-        for line in lines
-    )
+    return fixed(_rate(by_kind, kind)) if n else "-"

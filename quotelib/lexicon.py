@@ -2,15 +2,20 @@
 
 Cues first: the words that introduce what someone said, wrote or believes.
 News attributes far more than speech: beliefs ("Western nations believe
-..."), stances ("criticized Israel"), evidence ("polls show ...") and
-intentions ("vowed to ..."). Each cue lemma has exactly one class, one of
-:data:`CUE_CLASSES`, so that callers can keep only the kinds they study::
+..."), judgements ("criticized Israel"), evidence ("polls show ...") and
+commitments ("vowed to ..."). Each cue (verb lemma, phrase, noun, adjective,
+verb of quotation) has exactly one class of :data:`CUE_CLASSES`, what the cue
+says about the speech act: a neutral report, an assertion, a concession, a
+denial, a question, a directive, an evaluation, a thought, evidence or
+writing. Every quote carries its cue's class (:attr:`quotelib.Quote.cue_class`),
+so that callers can keep the kinds they study::
 
-    speech_only = {lemma for lemma, cls in CUE_VERBS.items() if cls == "speech"}
+    denials = {lemma for lemma, cls in CUE_VERBS.items() if cls == "denial"}
 
 The entries were drawn from reporting usage in US and international news.
 Verbs that are only sometimes attributive ("see", "know", "want") are
-included when they usually take a reported content.
+included when they usually take a reported content. ``docs/cues.md`` tabulates
+the classes with all their members.
 
 Then the words the rules of grammar ask about (prepositions of content and
 of time, objects that are no content) and the words of people (titles,
@@ -55,79 +60,113 @@ def _classed(classes: Mapping[str, str]) -> Mapping[str, str]:
 
 # --- cues -------------------------------------------------------------------------------
 
-#: The classes of cue, with what they attribute.
+#: The classes of cue: what the cue says about the speech act it reports, each with what
+#: it holds. Every cue of the lexicon has exactly one (docs/cues.md lists them all).
 CUE_CLASSES: Mapping[str, str] = MappingProxyType(
     {
-        "speech": "something said aloud or in a statement (say, tell, add, warn)",
-        "writing": "something written or posted (write, tweet, post)",
-        "question": "a question (ask, wonder, question)",
-        "belief": "a belief, thought or feeling (believe, think, fear, hope)",
-        "stance": "a position for or against something (support, criticize, deny)",
-        "intent": "an intention, demand or promise (vow, urge, plan, call for)",
-        "evidence": "what a document, poll or study shows (show, find, indicate)",
+        "neutral": "words reported without saying how: say, tell, add, announce, according to",
+        "assertion": "a claim put forward as true, firmly or by hint: claim, insist, argue",
+        "concession": "a point granted, often against the speaker's side: admit, acknowledge",
+        "denial": "a claim or proposal rejected: deny, reject, dispute, refute, rule out",
+        "question": "a question asked: ask, wonder, inquire, question",
+        "directive": "what someone urges, demands, proposes or commits to: urge, promise, warn",
+        "evaluation": "a judgement for or against: praise, criticise, accuse, blame, support",
+        "cognition": "a belief, thought, feeling, wish or plan: believe, think, expect, fear",
+        "evidence": "what a study, poll, ruling or document shows: show, find, a poll, a study",
+        "writing": "words written or posted: write, post, tweet, a letter, an op-ed",
     }
 )
 
-#: The classes of cue that introduce words said or written (not a belief or a stance).
-SPEECH_CLASSES = frozenset({"speech", "writing", "question"})
+# The groups of classes that the rules ask about.
+#: The classes of the cues that report words as said, a statement or a question: a cue
+#: verb of these may introduce a quotation it is not linked to on the parse ('"...," he
+#: added.' as a sentence of its own, 'He denied it:' before one). Not a directive or a
+#: judgement, whose complement is an act ("urged him to resign") or a target ("praised
+#: the mayor"), nor a thought or a finding. The verbs of :data:`QUOTE_VERBS` introduce
+#: quotations whatever their class.
+SPEECH_CLASSES = frozenset({"neutral", "assertion", "concession", "denial", "question", "writing"})
+#: The classes of the cues of words said, judgements and demands included, which may take
+#: the topic of speech as their content: "asked about the emails", "pushed against the
+#: standards".
+TOPIC_CLASSES = SPEECH_CLASSES | {"directive", "evaluation"}
+#: The classes of the cues that report a proposition ("denied that ...", "believes that
+#: ...", "the study found that ..."), so that a "that" clause the parser hung elsewhere
+#: may be their content: not a question, a directive or a judgement.
+PROPOSITION_CLASSES = frozenset(
+    {"neutral", "assertion", "concession", "denial", "cognition", "evidence", "writing"}
+)
 
 #: Verb lemmas that introduce a reported content, mapped to their class.
 CUE_VERBS: Mapping[str, str] = _classed(
     {
-        "speech": """
-            accuse acknowledge add address admit advise affirm agree allege announce answer
-            apologise apologize argue assert assure attest aver avow boast brag brand brief call
-            caution certify chant characterise characterize charge cite claim clarify comment
-            complain concede conclude concur confess confide confirm congratulate contend counter
-            cry declare depict describe detail disagree disclose discuss divulge dub echo
-            elaborate emphasise emphasize estimate exclaim explain express extol extoll flag
-            forecast greet gripe grumble hail highlight hint imply indicate inform insist joke
-            label lament laugh list maintain mention muse mutter name note notify object observe
-            opine outline paraphrase point ponder portray predict preface proclaim pronounce
-            protest quip quote rant reaffirm reassure recall recount reiterate rejoin remark
-            remind repeat reply report respond retort reveal say scream share shout signal speak
-            speculate state stress suggest sum summarize talk tell term testify thank underscore
-            voice warn whisper wonder yell""",
-        "writing": "blog draft editorialize email pen post print publish retweet text tweet write",
-        "question": "ask challenge demand enquire inquire press query question quiz",
-        "belief": """
-            anticipate assume believe bet consider contemplate decide deem doubt envisage
-            envision expect fear feel figure find foresee forget guess hope hypothesize imagine
-            judge know learn presume realise realize reckon recognise recognize regard remember
-            see sense suppose surmise suspect theorize think trust understand view wish worry""",
-        "stance": """
-            admire advocate applaud assail attack attribute back balk bash belittle berate blame
-            blast bristle castigate celebrate champion chastise commend compare condemn contest
-            contrast credit criticise criticize dare decry defend denounce deny deplore deride
-            disavow dismiss disparage dispute embrace endorse fault favor favour frame hammer
-            insult knock lambast lambaste laud liken mock oppose praise prefer rebuff rebuke
-            rebut refute regret reject reprimand repudiate resist ridicule rip salute scold side
-            slam support taunt threaten tout vouch welcome""",
-        "intent": """
-            aim appeal beg campaign command decline direct encourage exhort guarantee implore
-            instruct intend invite lobby mull offer order petition plan plead pledge promise
-            promote propose push recommend refuse request seek swear urge volunteer vow want
-            weigh""",
-        "evidence": "demonstrate determine document illustrate project prove record reflect rule show",
+        "neutral": """
+            add address announce answer brief call chant characterise characterize cite clarify
+            comment conclude confide confirm cry depict describe detail disclose discuss
+            divulge dub echo elaborate exclaim explain express flag frame greet inform joke
+            label laugh list mention muse mutter name note notify observe outline paraphrase
+            point portray preface quip quote recall recount reiterate rejoin remark remind
+            repeat reply report respond retort reveal say scream share shout speak state sum
+            summarize talk tell term voice whisper yell""",
+        "assertion": """
+            affirm allege argue assert assure attest attribute aver avow certify claim contend
+            counter declare emphasise emphasize forecast highlight hint imply indicate insist
+            maintain opine predict proclaim pronounce reaffirm reassure signal speculate stress
+            suggest testify underscore""",
+        "concession": "acknowledge admit agree apologise apologize concede concur confess",
+        "denial": """
+            balk challenge contest deny disagree disavow dismiss dispute object protest rebuff
+            rebut refute reject repudiate resist""",
+        "question": "ask enquire inquire press query question quiz wonder",
+        "directive": """
+            advise advocate appeal beg campaign caution command dare decline demand direct
+            encourage exhort guarantee implore instruct invite lobby offer order petition plead
+            pledge promise promote propose push recommend refuse request seek swear threaten
+            urge volunteer vow warn""",
+        "evaluation": """
+            accuse admire applaud assail attack back bash belittle berate blame blast boast
+            brag brand bristle castigate celebrate champion charge chastise commend compare
+            complain condemn congratulate contrast credit criticise criticize decry defend
+            denounce deplore deride disparage embrace endorse extol extoll fault favor favour
+            gripe grumble hail hammer insult knock lambast lambaste lament laud liken mock
+            oppose praise prefer rant rebuke regret reprimand ridicule rip salute scold side
+            slam support taunt thank tout vouch welcome""",
+        "cognition": """
+            aim anticipate assume believe bet consider contemplate decide deem doubt envisage
+            envision expect fear feel figure foresee forget guess hope hypothesize imagine
+            intend judge know learn mull plan ponder presume realise realize reckon recognise
+            recognize regard remember see sense suppose surmise suspect theorize think trust
+            understand view want weigh wish worry""",
+        "evidence": """
+            demonstrate determine document estimate find illustrate project prove record
+            reflect rule show""",
+        "writing": """
+            blog draft editorialize email pen post print publish retweet text tweet write""",
     }
 )
 
 _PHRASES = _classed(
     {
-        "intent": """call for, call on, call upon, push for, press for, set out, fight for,
-            look forward, ask for""",
-        "stance": """argue for, argue against, speak against, come out, lash out, rail against,
-            side with, take aim, go after, sign on, rule out, vote for, vote against, agree to,
-            agree with, agree on, vouch for, advocate for, campaign against, campaign for,
-            balk at, thank for, blame for""",
-        "speech": """speak out, speak of, speak about, talk about, point out, point to, weigh in,
-            warn of, warn against, warn about, refer to, complain about, complain of, hint at,
-            lay out, spell out, respond to, reply to, apologize for, apologise for,
-            testify about, brag about, boast about, joke about""",
-        "belief": "worry about, figure out, believe in, know of, learn of, feel about",
+        "neutral": """
+            joke about, lay out, point out, point to, refer to, reply to, respond to, set out,
+            speak about, speak of, spell out, talk about, weigh in""",
+        "assertion": "hint at, testify about",
+        "concession": "agree on, agree with, apologise for, apologize for",
+        "denial": "balk at, rule out",
+        "directive": """
+            advocate for, agree to, argue against, argue for, ask for, call for, call on,
+            call upon, campaign against, campaign for, fight for, press for, push for,
+            warn about, warn against, warn of""",
+        "evaluation": """
+            blame for, boast about, brag about, come out, complain about, complain of,
+            go after, lash out, rail against, side with, sign on, speak against, speak out,
+            take aim, thank for, vote against, vote for, vouch for""",
+        "cognition": """
+            believe in, feel about, figure out, know of, learn of, look forward, worry about""",
     }
 )
-#: Phrasal cues: verb lemma and particle or preposition, mapped to their class.
+#: Phrasal cues: verb lemma and particle or preposition, mapped to their class. A
+#: phrase has a meaning of its own, and so a class of its own: "call" names ("called it
+#: a hoax", neutral), "call for" demands (directive).
 #: The content of a prepositional cue is the preposition's object
 #: ("called for deeper coordination").
 CUE_PHRASES: Mapping[tuple[str, str], str] = MappingProxyType(
@@ -142,40 +181,68 @@ PHRASE_ONLY_VERBS = PHRASE_VERBS - frozenset(CUE_VERBS)
 #: Verbs that introduce a direct quotation ("she went on: ...", "a sign that
 #: read ...", the speech verbs of fiction: '"...," returned Bitzer', '"...,"
 #: she sighed') but whose other complements are no report ("continued to rise",
-#: "returned home").
-QUOTE_VERBS = word_set(
-    """continue begin start finish open close interject interrupt read sing chant put go pipe
-    chime offer muse recite return resume pursue rejoin assent hazard venture correct
-    interpose ejaculate quoth murmur stammer stutter falter gasp breathe sob sigh groan moan
-    wail whimper snap snarl growl drawl lisp sneer smile persist"""
+#: "returned home"), mapped to their class. None is a cue verb of :data:`CUE_VERBS`.
+QUOTE_VERBS: Mapping[str, str] = _classed(
+    {
+        "neutral": """
+            begin breathe chime close continue drawl ejaculate falter finish gasp go groan
+            growl interject interpose interrupt lisp moan murmur open pipe pursue put quoth
+            read recite resume return sigh sing smile snap snarl sob stammer start stutter wail
+            whimper""",
+        "assertion": "hazard persist venture",
+        "concession": "assent",
+        "denial": "correct",
+        "evaluation": "sneer",
+    }
 )
 
 #: Nouns that name a reported content ("the claim that ...", "in a statement").
 CUE_NOUNS: Mapping[str, str] = _classed(
     {
-        "speech": """
-            statement claim assertion argument remark comment comments announcement warning
-            suggestion insistence denial admission accusation allegation charge testimony
-            assurance explanation response reply answer message words speech interview
-            declaration proclamation pronouncement prediction observation""",
-        "writing": "tweet post letter memo op-ed column essay editorial",
-        "belief": """belief view notion idea opinion fear concern hope doubt conviction
-            contention expectation suspicion assessment""",
-        "intent": "promise pledge vow call demand plea appeal proposal plan request threat",
-        "evidence": "report study survey poll analysis finding findings data",
+        "neutral": """
+            announcement answer comment comments explanation interview message observation
+            remark reply response speech statement words""",
+        "assertion": """
+            allegation argument assertion assurance claim contention declaration insistence
+            prediction proclamation pronouncement suggestion testimony""",
+        "concession": "admission",
+        "denial": "denial",
+        "directive": """
+            appeal call demand plea pledge promise proposal request threat vow warning""",
+        "evaluation": "accusation charge",
+        "cognition": """
+            belief concern conviction doubt expectation fear hope idea notion opinion plan
+            suspicion view""",
+        "evidence": "analysis assessment data finding findings poll report study survey",
+        "writing": "column editorial essay letter memo op-ed post tweet",
+    }
+)
+
+#: Words that are a cue noun and a cue verb of different classes, and why. Every other
+#: word that is both has one class as either.
+NOUN_VERB_SPLITS: Mapping[str, str] = MappingProxyType(
+    {
+        "call": "the verb names ('called it a hoax'); the noun demands ('his call for calm')",
+        "report": "the verb reports words ('CNN reported that'); the noun is a document",
     }
 )
 
 #: Adjectives that introduce a belief or stance ("confident that ...", "critical of ...").
 CUE_ADJECTIVES: Mapping[str, str] = _classed(
     {
-        "belief": """confident convinced sure certain hopeful optimistic pessimistic skeptical
-            sceptical doubtful worried concerned afraid aware wary inclined unconvinced""",
-        "speech": "adamant quick",
-        "stance": "critical supportive opposed",
-        "intent": "eager determined keen",
+        "neutral": "quick",
+        "assertion": "adamant",
+        "evaluation": "critical opposed supportive",
+        "cognition": """
+            afraid aware certain concerned confident convinced determined doubtful eager
+            hopeful inclined keen optimistic pessimistic sceptical skeptical sure unconvinced
+            wary worried""",
     }
 )
+
+#: The cues of rules of their own: "according to X", and the colon after a name in a
+#: headline ("Trump: My plans are set") or after a transcript's speaker label ("MAYOR:").
+RULE_CUES: Mapping[str, str] = MappingProxyType({"according to": "neutral", ":": "neutral"})
 
 #: Cue verbs that, after the clause they report, often hang from it on the parse
 #: ("the talks failed, he said").
@@ -217,6 +284,8 @@ OBJECT_PREPOSITIONS = word_set("as of for to over")
 TIME_PREPOSITIONS = word_set("on at during after before since until")
 #: Prepositions whose object is the topic of speech: "asked about the emails".
 TOPIC_PREPOSITIONS = word_set("about against regarding concerning")
+#: Words after which a cue word is a noun ("in a report", "his call for calm").
+DETERMINERS = word_set("a an the his her its their our my your this that these those")
 #: Subjects and determiners that negate what they govern ("Neither leader detailed ...").
 NEGATIVE_WORDS = word_set("neither nobody none no nothing nor")
 
@@ -276,7 +345,7 @@ ELISIONS = word_set("em n t til tis twas cause bout nuff")
 
 # --- word forms -------------------------------------------------------------------------
 
-_VERBS = frozenset(CUE_VERBS) | QUOTE_VERBS | PHRASE_VERBS
+_VERBS = frozenset(CUE_VERBS) | frozenset(QUOTE_VERBS) | PHRASE_VERBS
 _KNOWN = _VERBS | frozenset(CUE_NOUNS)
 _IRREGULAR = MappingProxyType(
     dict(

@@ -4,9 +4,8 @@ The pairing behind :func:`quotelib.evaluate` and :func:`quotelib.scoring.judge`
 (the measure is described in :mod:`quotelib.scoring`). Each quote is reduced to
 an :class:`Item`, the set of its ``\\w+`` words by position with its speaker's
 spans and names; :func:`match` pairs gold and predicted items one-to-one,
-greedily by shared words. The name lists here are the measure's own, kept
-apart from :mod:`quotelib.lexicon` on purpose: the yardstick does not move when
-the extractor's word lists do.
+greedily by shared words; speaker names are compared by
+:func:`quotelib.name_match.names_match`.
 """
 
 from __future__ import annotations
@@ -20,14 +19,14 @@ import attrs
 
 from quotelib.annotated import breakdown_value, check_quote
 from quotelib.evaluation import UNKNOWN
-from quotelib.records import KINDS, Quote
+from quotelib.name_match import names_match
+from quotelib.records import KINDS
 
 __all__ = [
     "Item",
     "gold_item",
     "match",
     "name_right",
-    "names_match",
     "predicted_item",
     "speaker_right",
 ]
@@ -35,29 +34,10 @@ __all__ = [
 #: The matching criteria, primary first.
 MEASURES = ("partial@0.3", "partial@0.8", "exact")
 
-# fmt: off
-#: Words dropped from speaker names before they are compared.
-TITLES = frozenset({
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
-    "rev", "president", "vice", "senator", "sen", "rep", "representative", "congressman",
-    "congresswoman", "gov", "governor", "secretary", "minister", "prime", "mayor", "judge",
-    "justice", "gen", "general", "lt", "col", "sgt", "adm", "chairman", "chairwoman", "chair",
-    "ambassador", "sheriff", "attorney", "former", "candidate",
-})
-
-#: Words that never make two names match on their own.
-PRONOUNS = frozenset({
-    "i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves", "you", "your",
-    "yours", "yourself", "yourselves", "he", "him", "his", "himself", "she", "her", "hers",
-    "herself", "it", "its", "itself", "they", "them", "their", "theirs", "themselves", "one",
-    "who", "whom", "whose", "this", "that", "these", "those",
-})
-# fmt: on
 
 #: How the fiction corpus starts a speaker that is no one character ("_unknowable", "_group").
 PLACEHOLDER_PREFIX = "_"
 _WORD = re.compile(r"\w+")
-_POSSESSIVE = re.compile(r"['\u2019]s\b", re.IGNORECASE)
 
 Span = tuple[int, int]
 
@@ -73,28 +53,7 @@ class Item:
     names: tuple[str, ...]  # speaker names; for gold, the chain mention texts too
     has_speaker: bool
     name: str | None = None  # the predicted speaker_name
-    group: str | None = None  # for gold, its value of the breakdown field, if any
-
-
-def names_match(predicted: str, gold: str) -> bool:
-    """Whether two speaker names refer to the same person by their words.
-
-    Words are case-folded ``\\w+`` matches, without titles (:data:`TITLES`)
-    and a possessive ``'s``. The names match when one word set contains the
-    other and they share at least one word that is not a pronoun.
-
-    Examples:
-        >>> names_match("Mr. Putin", "Vladimir Putin")
-        True
-        >>> names_match("Clinton's", "Hillary Clinton")
-        True
-        >>> names_match("he", "He")
-        False
-        >>> names_match("Bill Clinton", "Hillary Clinton")
-        False
-    """
-    a, b = _name_words(predicted), _name_words(gold)
-    return (a <= b or b <= a) and bool((a & b) - PRONOUNS)
+    group: str | None = None  # its value of the breakdown field of its side, if any
 
 
 def _span(value: Any) -> Span | None:
@@ -138,10 +97,10 @@ def _names_someone(name: str | None) -> bool:
     return bool(name and name.strip()) and not name.startswith(PLACEHOLDER_PREFIX)
 
 
-def predicted_item(quote: Any, text: str, where: str, kinds: tuple[str, ...] | None) -> Item:
-    if isinstance(quote, Quote):
-        quote = quote.to_dict()
-    elif not isinstance(quote, Mapping):
+def predicted_item(
+    quote: Any, text: str, where: str, kinds: tuple[str, ...] | None, by: str | None
+) -> Item:
+    if not isinstance(quote, Mapping):
         msg = f"a predicted quote must be a Quote or a dict (got {quote!r} of {type(quote)!r})"
         raise TypeError(msg)
     check_quote(quote, text, where)
@@ -151,7 +110,8 @@ def predicted_item(quote: Any, text: str, where: str, kinds: tuple[str, ...] | N
     names = [quote.get("speaker_name"), quote.get("speaker_text")]
     item = _item(quote, text, [quote.get("speaker")], names)
     has_speaker = item.has_speaker or bool(item.names)
-    return attrs.evolve(item, has_speaker=has_speaker, name=quote.get("speaker_name"))
+    group = None if by is None else breakdown_value(quote, by, where) or UNKNOWN
+    return attrs.evolve(item, has_speaker=has_speaker, name=quote.get("speaker_name"), group=group)
 
 
 def match(golds: list[Item], preds: list[Item], measure: str) -> list[tuple[int, int]]:
@@ -182,8 +142,3 @@ def speaker_right(g: Item, p: Item) -> bool:
 
 def name_right(g: Item, p: Item) -> bool:
     return bool(p.name) and any(names_match(p.name, gn) for gn in g.names if gn)
-
-
-def _name_words(name: str) -> frozenset[str]:
-    words = _WORD.findall(_POSSESSIVE.sub("", name).casefold())
-    return frozenset(words) - TITLES

@@ -13,6 +13,8 @@ from typing import Any
 
 import attrs
 
+from quotelib.lexicon import CUE_CLASSES
+
 KINDS = ("direct", "indirect", "mixed")
 #: How a speaker mention was resolved to a name: by its own name, a surname
 #: alone, a pronoun, a role ("the spokesman"); anonymous sources ("officials")
@@ -131,6 +133,14 @@ class Quote:
         confidence: the probability that the record is right, its content
             an annotated attribution's and its speaker the right one
             (:mod:`quotelib.confidence`), or ``None`` on a record built by hand.
+        cue_class: what the cue says about the speech act, a key of
+            :data:`quotelib.CUE_CLASSES`: ``"neutral"`` ("said", "according
+            to"), ``"assertion"`` ("claimed"), ``"concession"`` ("admitted"),
+            ``"denial"`` ("denied"), ``"question"``, ``"directive"``
+            ("urged", "vowed"), ``"evaluation"`` ("praised"), ``"cognition"``
+            ("believes"), ``"evidence"`` ("a poll shows") or ``"writing"``
+            ("tweeted"); ``None`` exactly when the quote has no cue (a turn of
+            dialogue, a dashed source).
 
     Examples:
         >>> import quotelib
@@ -140,8 +150,10 @@ class Quote:
         ('indirect', 'Xi', 'stated')
         >>> quote.content.text
         'the situation has become turbulent'
-        >>> quote.to_dict()["content"]
-        [15, 49]
+        >>> quote.to_dict()["content"], quote.cue_class
+        ([15, 49], 'neutral')
+        >>> quotelib.extract_quotes("He denied that the talks had failed.")[0].cue_class
+        'denial'
     """
 
     kind: str = attrs.field(validator=attrs.validators.in_(KINDS))
@@ -155,6 +167,9 @@ class Quote:
         default=None, validator=attrs.validators.optional(attrs.validators.in_(RESOLUTIONS))
     )
     rule: str | None = None
+    cue_class: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.in_(tuple(CUE_CLASSES)))
+    )
     addressee: TextSpan | None = None
     addressee_name: str | None = None
     confidence: float | None = attrs.field(default=None, validator=_check_probability)
@@ -177,6 +192,7 @@ class Quote:
             "speaker_id": self.speaker_id,
             "speaker_resolution": self.speaker_resolution,
             "rule": self.rule,
+            "cue_class": self.cue_class,
             "addressee": _span_or_none(self.addressee),
             "addressee_text": _text_or_none(self.addressee),
             "addressee_name": self.addressee_name,
@@ -211,4 +227,5 @@ class Quote:
             addressee=span(data.get("addressee")),
             addressee_name=data.get("addressee_name"),
             confidence=data.get("confidence"),
+            cue_class=data.get("cue_class"),
         )

@@ -3,9 +3,13 @@
 Each paragraph (:func:`quotelib.layout.find_layout`: the wrapped lines of a
 book are one paragraph) is drawn by displaCy's span visualiser
 (``style="span"``): every content part is underlined in the colour of its
-kind and labelled with the quote's number and its speaker's name ("#3 Xi
-Jinping"), and the speaker mention and the cue are underlined in their
-colours and labelled with the same number ("#3", "#3 cue"). A numbered list of the quotes follows the text.
+kind and labelled with the quote's number, its speaker's name and its cue's
+class (:attr:`~quotelib.Quote.cue_class`: "#3 Xi Jinping · denial"), the
+speaker mention is underlined and labelled with the same number ("#3"), and
+the cue in the colour of its class (:data:`CUE_COLORS`, labelled "#3 cue"):
+the class is written out, never told by its colour alone. A legend names
+every colour (a class's description shown on hovering it), and a numbered
+list of the quotes follows the text, each with its cue's class.
 
 The page around the paragraphs is quotelib's rather than displaCy's
 (``page=True``), which declares no character set (curly quote marks come out
@@ -30,10 +34,11 @@ from spacy.tokens import Doc
 from quotelib.component import QUOTES_KEY, get_quotes
 from quotelib.extract import extract_quotes
 from quotelib.layout import find_layout
+from quotelib.lexicon import CUE_CLASSES
 from quotelib.records import Quote, TextSpan
 from quotelib.safe_text import valid_unicode
 
-__all__ = ["COLORS", "page_end", "page_start", "render", "render_article"]
+__all__ = ["COLORS", "CUE_COLORS", "page_end", "page_start", "render", "render_article"]
 
 #: Underline colours of contents by kind, and of speakers and cues.
 COLORS = {
@@ -41,7 +46,21 @@ COLORS = {
     "mixed": "#cdb4db",
     "indirect": "#b5e48c",
     "speaker": "#ffb703",
-    "cue": "#ffe066",
+    "cue": "#ffe066",  # a cue without a class (a record built by hand)
+}
+#: Underline colours of cues by class: ColorBrewer's Set3, qualitative colours that
+#: black label text reads on (contrast 4.5:1 at least).
+CUE_COLORS = {
+    "neutral": "#d9d9d9",
+    "assertion": "#fdb462",
+    "concession": "#80b1d3",
+    "denial": "#fb8072",
+    "question": "#ffffb3",
+    "directive": "#bebada",
+    "evaluation": "#fccde5",
+    "cognition": "#8dd3c7",
+    "evidence": "#b3de69",
+    "writing": "#bc80bd",
 }
 
 _WORD = re.compile(r"\S+")
@@ -65,6 +84,7 @@ _PAGE_START = """<!DOCTYPE html>
 body {{ font-family: -apple-system, BlinkMacSystemFont, "Segoe UI", Helvetica, Arial, sans-serif;
        font-size: 16px; margin: 2rem auto; max-width: 62rem; padding: 0 1.5rem; color: #222; }}
 h1 {{ font-size: 1.4rem; }} h2 {{ font-size: 1.15rem; margin-top: 3rem; }}
+.legend {{ margin: 0.3rem 0; }} .legend b {{ font-size: 0.85rem; margin-right: 0.6rem; }}
 .legend span {{ display: inline-block; margin-right: 1.2rem; font-size: 0.85rem; }}
 .legend i {{ display: inline-block; width: 1.6rem; height: 4px; margin-right: 0.35rem;
             vertical-align: middle; }}
@@ -75,7 +95,7 @@ h1 {{ font-size: 1.4rem; }} h2 {{ font-size: 1.15rem; margin-top: 3rem; }}
 </head>
 <body>
 <h1>{title}</h1>
-<div class="legend">{legend}</div>
+{legend}
 """
 
 _PAGE_END = "</body>\n</html>\n"
@@ -119,11 +139,19 @@ def render(
 
 def page_start(title: str = "") -> str:
     """The start of a page (head, heading and colour legend) for :func:`render_article` parts."""
-    legend = "".join(
-        f'<span><i style="background: {color}"></i>{html.escape(name)}</span>'
-        for name, color in COLORS.items()
-    )
+    marks = {name: (color, "") for name, color in COLORS.items() if name != "cue"}
+    classes = {name: (color, CUE_CLASSES[name]) for name, color in CUE_COLORS.items()}
+    legend = _legend("Underlined", marks) + _legend("Cue classes", classes)
     return valid_unicode(_PAGE_START.format(title=html.escape(title or "quotelib"), legend=legend))
+
+
+def _legend(heading: str, entries: dict[str, tuple[str, str]]) -> str:
+    """A line of the legend: each name with its colour, its description as a tooltip."""
+    items = []
+    for name, (color, tip) in entries.items():
+        title = f' title="{html.escape(tip, quote=True)}"' if tip else ""
+        items.append(f'<span{title}><i style="background: {color}"></i>{html.escape(name)}</span>')
+    return f'<div class="legend"><b>{html.escape(heading)}:</b>{"".join(items)}</div>\n'
 
 
 def page_end() -> str:
@@ -178,19 +206,24 @@ def _check_offsets(text: str, quotes: Sequence[Quote]) -> None:
 
 
 def _marks(quotes: Sequence[Quote]) -> list[tuple[int, int, str, str]]:
-    """(start, end, label, colour) of each content part, speaker and cue; shared ones merged."""
+    """(start, end, label, colour) of each content part, speaker and cue; shared ones merged.
+
+    A content's label names the cue's class ("#3 Xi Jinping · denial"), short cues
+    having no room for it, and a cue is drawn in the class's colour.
+    """
     marks = []
-    shared: dict[tuple[str, int, int], list[int]] = {}
+    shared: dict[tuple[str, int, int, str | None], list[int]] = {}
     for number, quote in enumerate(quotes, 1):
         name = quote.speaker_name or (quote.speaker.text if quote.speaker else "no speaker")
-        label = f"#{number} {name}"
+        label = f"#{number} {name}" + (f" · {quote.cue_class}" if quote.cue_class else "")
         marks.extend((p.start, p.end, label, COLORS[quote.kind]) for p in quote.content_parts)
         for role, span in (("speaker", quote.speaker), ("cue", quote.cue)):
             if span is not None:
-                shared.setdefault((role, span.start, span.end), []).append(number)
-    for (role, start, end), numbers in shared.items():
+                cls = quote.cue_class if role == "cue" else None
+                shared.setdefault((role, span.start, span.end, cls), []).append(number)
+    for (role, start, end, cls), numbers in shared.items():
         label = " ".join(f"#{n}" for n in numbers) + (" cue" if role == "cue" else "")
-        marks.append((start, end, label, COLORS[role]))
+        marks.append((start, end, label, CUE_COLORS.get(cls, COLORS[role])))
     return marks
 
 
@@ -228,13 +261,19 @@ def _quote_list(quotes: Sequence[Quote]) -> str:
         content = " … ".join(" ".join(part.text.split()) for part in quote.content_parts)
         items.append(
             f"<li><b>{_text(quote.speaker)}</b>{_name(quote)}{_addressee(quote)}"
-            f" · {html.escape(quote.kind)} · {_text(quote.cue)} · “{html.escape(content)}”</li>"
+            f" · {html.escape(quote.kind)} · {_text(quote.cue)}{_class(quote)}"
+            f" · “{html.escape(content)}”</li>"
         )
     return '<ol class="quotes">\n' + "\n".join(items) + "\n</ol>\n"
 
 
 def _text(span: TextSpan | None) -> str:
     return '<span class="none">none</span>' if span is None else html.escape(span.text)
+
+
+def _class(quote: Quote) -> str:
+    """ " (denial)", the cue's class, or nothing for a quote without one."""
+    return "" if quote.cue_class is None else f" ({html.escape(quote.cue_class)})"
 
 
 def _name(quote: Quote) -> str:

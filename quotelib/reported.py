@@ -26,7 +26,10 @@ from quotelib.lexicon import (
     INVERTED_CUES,
     OBJECT_PREPOSITIONS,
     PHRASE_VERBS,
+    PROPOSITION_CLASSES,
+    RULE_CUES,
     TIME_PREPOSITIONS,
+    TOPIC_CLASSES,
     TOPIC_PREPOSITIONS,
     cue_lemma,
 )
@@ -38,10 +41,6 @@ __all__ = ["find_attributions", "noun_speaker"]
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 _OBJECT_DEPS = frozenset({"dobj", "attr"})
 _PHRASE_DEPS = frozenset({"prt", "prep", "dobj", "advmod"})
-# Classes whose cue may take the topic of speech as content: "asked about the emails".
-_TOPIC_CLASSES = frozenset({"speech", "writing", "question", "stance"})
-# Classes whose cue may take a "that" clause the parser hung elsewhere.
-_STRAY_CLAUSE_CLASSES = frozenset({"speech", "writing", "belief", "evidence"})
 
 
 def find_attributions(view: DocView) -> list[Attribution]:
@@ -96,7 +95,7 @@ def _colon_attributions(view: DocView) -> list[Attribution]:
             continue
         speaker = next(t for t in reversed(name) if _is_name(t))
         parts = char_parts(doc, [(rest.start, rest.end)])
-        attribution = _new(doc[colon.i : colon.i + 1], speaker, parts, "colon", "speech")
+        attribution = _new(doc[colon.i : colon.i + 1], speaker, parts, "colon", RULE_CUES[":"])
         if attribution is not None:
             found.append(attribution)
     return found
@@ -198,10 +197,10 @@ def _verb_content(
         for p in prep.children
         if p.dep_ in ("pobj", "pcomp")
     ]
-    if topics and cue_class in _TOPIC_CLASSES:
+    if topics and cue_class in TOPIC_CLASSES:
         return subtree_parts(topics[:1], exclude=verb)
     stray = _stray_that_clause(verb)
-    if stray is not None and cue_class in _STRAY_CLAUSE_CLASSES:
+    if stray is not None and cue_class in PROPOSITION_CLASSES:
         return subtree_parts([stray], exclude=verb)
     return []
 
@@ -258,7 +257,9 @@ def _according_to(token: Token) -> Attribution | None:
     if anchor.i == token.i or source is None:
         return None
     parts = char_parts(token.doc, subtree_parts([anchor], exclude=token, skip_subtree=token))
-    return _new(token.doc[token.i : to.i + 1], source, parts, "according-to", "speech")
+    return _new(
+        token.doc[token.i : to.i + 1], source, parts, "according-to", RULE_CUES["according to"]
+    )
 
 
 def _noun_attribution(noun: Token) -> Attribution | None:

@@ -17,7 +17,7 @@ then by text order), separately for each measure:
 
 On the ``partial@0.3`` pairs, a predicted speaker is right when its span
 overlaps the gold speaker or a mention of the gold speaker's coreference chain,
-or when its name matches theirs (see :func:`names_match`). End-to-end, a gold
+or when its name matches theirs (see :func:`~quotelib.name_match.names_match`). End-to-end, a gold
 quote counts only when it is matched and its speaker is right.
 
 A gold quote of fiction names its speaker as a character, without a span
@@ -25,9 +25,10 @@ A gold quote of fiction names its speaker as a character, without a span
 ``speaker_text`` names one, and its names are ``speaker_text`` and every
 ``speaker_aliases`` entry. A placeholder speaker whose text starts with ``_``
 (``"_unknowable"``, ``"_group"``) counts as no speaker. ``by=FIELD`` breaks
-recall, speaker and name accuracy down by a field of the gold quotes, and
-``kinds=`` scores only the predictions of some kinds (quoted speech only,
-against a corpus that annotates nothing else).
+recall, speaker and name accuracy down by a field of the gold quotes,
+``by_prediction=FIELD`` precision down by a field of the predicted quotes
+(``"cue_class"``), and ``kinds=`` scores only the predictions of some kinds
+(quoted speech only, against a corpus that annotates nothing else).
 
 Examples:
     >>> text = 'Putin said "the talks failed." Aides said he left.'
@@ -63,6 +64,7 @@ from quotelib.evaluation import (
     Breakdown,
     ByKind,
     Evaluation,
+    PredictionBreakdown,
     Scores,
     format_comparison,  # noqa: F401 - where users found it
     ratio,
@@ -73,10 +75,10 @@ from quotelib.matching import (
     gold_item,
     match,
     name_right,
-    names_match,  # noqa: F401 - where users found it
     predicted_item,
     speaker_right,
 )
+from quotelib.name_match import names_match  # noqa: F401 - where users found it
 from quotelib.records import KINDS, Quote
 
 __all__ = ["Verdict", "evaluate", "judge"]
@@ -89,6 +91,7 @@ def evaluate(
     predicted: Iterable[Mapping[str, Any]] | Mapping[Any, Iterable[Quote | Mapping[str, Any]]],
     *,
     by: str | None = None,
+    by_prediction: str | None = None,
     kinds: Iterable[str] | None = None,
 ) -> Evaluation:
     """Score predicted quotes against gold ones.
@@ -101,6 +104,9 @@ def evaluate(
         by: a field of the gold quotes (``"pdnc_quote_type"``, ``"relation"``):
             recall, speaker and name accuracy of each of its values, in
             :attr:`Evaluation.by_field`.
+        by_prediction: a field of the predicted quotes (``"cue_class"``,
+            ``"rule"``): precision, speaker accuracy and end-to-end precision
+            of each of its values, in :attr:`Evaluation.by_prediction`.
         kinds: score only the predictions of these kinds (``("direct",
             "mixed")``), the others left out as if not predicted; all by default.
 
@@ -110,10 +116,11 @@ def evaluate(
             a string text or a list of quotes; a span that is not ``[start,
             end]`` integers with ``0 <= start <= end <= len(text)``; a content
             part outside its quote's ``content``; a ``by`` field that no gold
-            quote has, or holds something else than a string; a ``kinds``
+            quote has (a ``by_prediction`` field that no predicted quote has),
+            or holds something else than a string; a ``kinds``
             entry that is no kind, or a prediction without a kind to choose.
             The message names the document, the quote and the field.
-        TypeError: ``by`` is not a string, ``kinds`` a string.
+        TypeError: ``by`` or ``by_prediction`` is not a string, ``kinds`` a string.
 
     Examples:
         >>> text = 'Xi said ties are strong.'
@@ -145,19 +152,39 @@ def evaluate(
         (1.0, 1.0)
         >>> result.by_field.of("Explicit").recall
         1.0
+
+        Precision by the class of the predictions' cues:
+
+        >>> text = "Xi said ties are strong. Aides denied that he left."
+        >>> gold = [{"id": 1, "text": text, "quotes": [{"content_parts": [[8, 23]],
+        ...     "speaker": [0, 2], "kind": "indirect"}]}]
+        >>> found = {1: [{"content_parts": [[8, 23]], "speaker": [0, 2], "cue_class": "neutral"},
+        ...     {"content_parts": [[43, 50]], "speaker": [25, 30], "cue_class": "denial"}]}
+        >>> table = evaluate(gold, found, by_prediction="cue_class").by_prediction
+        >>> [(row.value, row.n_pred, row.precision) for row in table.rows]
+        [('denial', 1, 0.0), ('neutral', 1, 1.0)]
     """
     scored_kinds = check_kinds(kinds)
     check_field_name(by)
+    check_field_name(by_prediction, "by_prediction", "predicted")
     tally: Counter[tuple[str | None, ...]] = Counter()
-    for doc, golds, preds in _paired_documents(gold, predicted, by, scored_kinds):
+    for doc, golds, found, preds in _paired_documents(
+        gold, predicted, (by, by_prediction), scored_kinds
+    ):
         tally["documents"] += 1
         tally["empty"] += sum(not item.words for item in golds)
         tally["gold quotes"] += len(golds)
         tally["with field"] += sum(by in quote for quote in doc["quotes"]) if by else 0
+        tally["predicted quotes"] += len(preds)
+        if by_prediction is not None:
+            tally["with pred field"] += sum(by_prediction in quote for quote in found)
         chosen = [item for item in preds if item is not None]
         _tally_document(tally, [item for item in golds if item.words], chosen)
     if by is not None and tally["gold quotes"] and not tally["with field"]:
         msg = f"no gold quote has the field {by!r} to break scores down by"
+        raise ValueError(msg)
+    if by_prediction is not None and tally["predicted quotes"] and not tally["with pred field"]:
+        msg = f"no predicted quote has the field {by_prediction!r} to break scores down by"
         raise ValueError(msg)
     return Evaluation(
         n_docs=tally["documents"],
@@ -173,6 +200,7 @@ def evaluate(
         end_to_end=_scores(_E2E, tally),
         kinds=scored_kinds,
         by_field=None if by is None else _breakdown(tally, by),
+        by_prediction=None if by_prediction is None else _breakdown(tally, by_prediction, "pred"),
     )
 
 
@@ -233,7 +261,9 @@ def judge(
         [(True, False), (False, False)]
     """
     verdicts = {}
-    for doc, golds, preds in _paired_documents(gold, predicted, None, check_kinds(kinds)):
+    for doc, golds, _, preds in _paired_documents(
+        gold, predicted, (None, None), check_kinds(kinds)
+    ):
         indexed = [(index, item) for index, item in enumerate(golds) if item.words]
         chosen = [(index, item) for index, item in enumerate(preds) if item is not None]
         found: list[Verdict | None] = [
@@ -262,15 +292,17 @@ def _predictions_by_id(predicted: Iterable[Any] | Mapping[Any, Any]) -> dict[Any
 def _paired_documents(
     gold: Iterable[Mapping[str, Any]],
     predicted: Iterable[Any] | Mapping[Any, Any],
-    by: str | None,
+    by: tuple[str | None, str | None],
     kinds: tuple[str, ...] | None,
-) -> Iterator[tuple[Mapping[str, Any], list[Item], list[Item | None]]]:
-    """Each gold document, checked, with its gold items and its predicted ones.
+) -> Iterator[tuple[Mapping[str, Any], list[Item], list[Mapping[str, Any]], list[Item | None]]]:
+    """Each gold document, checked, with its gold items, its predictions and their items.
 
-    A prediction of a kind not scored is ``None`` in its place. Raises the
-    errors :func:`evaluate` documents.
+    ``by`` holds the breakdown field of the gold quotes and that of the
+    predicted ones. A prediction of a kind not scored has the item ``None``.
+    Raises the errors :func:`evaluate` documents.
     """
     predictions = _predictions_by_id(predicted)
+    field, pred_field = by
     seen = set()
     for index, doc in enumerate(gold):
         check_gold_document(doc, index)
@@ -280,14 +312,15 @@ def _paired_documents(
         seen.add(doc["id"])
         text, where = doc["text"], f"document {doc['id']!r} quote"
         golds = [
-            gold_item(quote, text, by, f"gold {where} {number}")
+            gold_item(quote, text, field, f"gold {where} {number}")
             for number, quote in enumerate(doc["quotes"])
         ]
+        found = [q.to_dict() if isinstance(q, Quote) else q for q in predictions.pop(doc["id"], ())]
         preds = [
-            predicted_item(quote, text, f"predicted {where} {number}", kinds)
-            for number, quote in enumerate(predictions.pop(doc["id"], ()))
+            predicted_item(quote, text, f"predicted {where} {number}", kinds, pred_field)
+            for number, quote in enumerate(found)
         ]
-        yield doc, golds, [p if kinds is None or p.kind in kinds else None for p in preds]
+        yield doc, golds, found, [p if kinds is None or p.kind in kinds else None for p in preds]
     if predictions:
         msg = f"predicted document ids not in gold: {sorted(predictions, key=repr)!r}"
         raise ValueError(msg)
@@ -297,6 +330,7 @@ def _tally_document(tally: Counter, golds: list[Item], preds: list[Item]) -> Non
     tally.update(("n_gold", g.kind) for g in golds)
     tally.update(("n_pred", p.kind) for p in preds)
     tally.update(("by", g.group, "n_gold") for g in golds if g.group is not None)
+    tally.update(("by_pred", p.group, "n_pred") for p in preds if p.group is not None)
     for measure in MEASURES:
         for gi, pi in match(golds, preds, measure):
             tally[measure, "gold", golds[gi].kind] += 1
@@ -317,17 +351,21 @@ def _tally_pair(tally: Counter, g: Item, p: Item) -> None:
     if right:
         tally[_E2E, "gold", g.kind] += 1
         tally[_E2E, "pred", p.kind] += 1
-    if g.group is not None:
-        for what, count in counts.items():
-            tally["by", g.group, what] += count
+    for side, item in (("by", g), ("by_pred", p)):
+        if item.group is not None:
+            for what, count in counts.items():
+                tally[side, item.group, what] += count
 
 
-def _breakdown(tally: Counter, field: str) -> Breakdown:
+def _breakdown(tally: Counter, field: str, side: str = "gold") -> Any:
+    """The :class:`Breakdown` of the gold quotes, or the ``PredictionBreakdown`` of the
+    predicted ones (``side="pred"``), from ``tally``."""
+    key, table = ("by", Breakdown) if side == "gold" else ("by_pred", PredictionBreakdown)
     counts: dict[str, Counter] = {}
-    for key, count in tally.items():
-        if key[0] == "by":
-            counts.setdefault(key[1], Counter())[key[2]] = count
-    return Breakdown.from_counts(field, counts)
+    for name, count in tally.items():
+        if name[0] == key:
+            counts.setdefault(name[1], Counter())[name[2]] = count
+    return table.from_counts(field, counts)
 
 
 def _by_kind(tally: Counter, measure: str, side: str) -> ByKind:

@@ -68,10 +68,13 @@ RECORD_FIELDS = (
     "cue",
     "cue_start",
     "cue_end",
+    "cue_class",
     "addressee",
     "addressee_start",
     "addressee_end",
     "addressee_name",
+    "rule",
+    "confidence",
 )
 
 _OFFSET_FIELDS = tuple(name for name in RECORD_FIELDS if name.endswith(("_start", "_end")))
@@ -95,13 +98,15 @@ def to_records(quotes: Quotes, *, doc_id: Any = None) -> list[dict[str, Any]]:
     text and offsets, the content's parts (their number, their ``[start,
     end]`` offsets and their texts, and the parts alone joined by a space),
     the speaker mention's text and offsets, the speaker's name, id and
-    resolution, the cue's text and offsets, and the addressee mention's text,
-    offsets and name; ``None`` where a quote has no speaker, cue or addressee.
-    ``content`` runs from the first part's start to the last part's end, so
-    ``text[content_start:content_end] == content``: for a quote in several
-    parts (``"X," she said, "Y."``) it holds the words between them, and
-    ``content_joined`` holds the quoted words only (``X, Y.``). In CSV the
-    list columns are JSON arrays.
+    resolution, the cue's text, offsets and class
+    (:attr:`~quotelib.Quote.cue_class`), the addressee mention's text,
+    offsets and name, the pattern that found the quote and the record's
+    confidence (:attr:`~quotelib.Quote.rule`, :attr:`~quotelib.Quote.confidence`); ``None`` where a quote has no
+    speaker, cue or addressee. ``content`` runs from the first part's start
+    to the last part's end, so ``text[content_start:content_end] ==
+    content``: for a quote in several parts (``"X," she said, "Y."``) it
+    holds the words between them, and ``content_joined`` holds the quoted
+    words only (``X, Y.``). In CSV the list columns are JSON arrays.
 
     Args:
         quotes: the quotes of one document, or a whole corpus: a mapping from
@@ -120,8 +125,8 @@ def to_records(quotes: Quotes, *, doc_id: Any = None) -> list[dict[str, Any]]:
         >>> [row] = quotelib.to_records(quotelib.extract_quotes(text), doc_id="a1")
         >>> row["doc_id"], row["kind"], row["content"], row["speaker"], row["cue"]
         ('a1', 'direct', 'We will appeal,', 'the mayor', 'said')
-        >>> row["content_start"], row["content_end"], row["n_parts"]
-        (1, 16, 1)
+        >>> row["content_start"], row["content_end"], row["n_parts"], row["cue_class"]
+        (1, 16, 1, 'neutral')
         >>> text = '"We will appeal," the mayor said, "and we will win."'
         >>> [row] = quotelib.to_records(quotelib.extract_quotes(text))
         >>> row["content"]
@@ -143,7 +148,8 @@ def to_dataframe(quotes: Quotes, *, doc_id: Any = None) -> Any:
 
     Needs pandas (``pip install 'quotelib[pandas]'``). Offsets are nullable
     integers (``Int64``), so a quote without a speaker has ``<NA>`` offsets
-    rather than turning the column into floats; an empty input gives an
+    rather than turning the column into floats (and ``confidence`` is a
+    nullable ``Float64``); an empty input gives an
     empty frame with every column. pandas stores text as UTF-8, so a lone
     surrogate in a text (valid in JSON, not in UTF-8) is stored as U+FFFD,
     one character for one: offsets still index the original string.
@@ -176,7 +182,7 @@ def to_dataframe(quotes: Quotes, *, doc_id: Any = None) -> Any:
         for row in to_records(quotes, doc_id=doc_id)
     ]
     frame = pd.DataFrame(rows, columns=list(RECORD_FIELDS))
-    return frame.astype({name: "Int64" for name in _OFFSET_FIELDS})
+    return frame.astype({**dict.fromkeys(_OFFSET_FIELDS, "Int64"), "confidence": "Float64"})
 
 
 def _valid(value: Any) -> Any:
@@ -257,8 +263,11 @@ def _record(quote: QuoteLike, doc_id: Any) -> dict[str, Any]:
         "cue": quote.get("cue_text"),
         "cue_start": cue[0],
         "cue_end": cue[1],
+        "cue_class": quote.get("cue_class"),
         "addressee": quote.get("addressee_text"),
         "addressee_start": addressee[0],
         "addressee_end": addressee[1],
         "addressee_name": quote.get("addressee_name"),
+        "rule": quote.get("rule"),
+        "confidence": quote.get("confidence"),
     }

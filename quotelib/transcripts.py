@@ -40,7 +40,7 @@ from spacy.tokens import Token
 
 from quotelib.attribution import Attribution
 from quotelib.gazetteers import PLACES
-from quotelib.lexicon import INTERVIEW_VERBS, INTERVIEW_WITH, NON_SPEAKER_LABELS
+from quotelib.lexicon import INTERVIEW_VERBS, INTERVIEW_WITH, NON_SPEAKER_LABELS, RULE_CUES
 from quotelib.syntax import mention_span, name_head
 from quotelib.view import DocView
 
@@ -107,7 +107,7 @@ def read_transcripts(view: DocView, attributions: Sequence[Attribution]) -> list
                 cue=(colon.idx, colon.idx + 1),
                 cue_token=colon.i,
                 speaker=speaker,
-                cue_class="speech",
+                cue_class=RULE_CUES[":"],
             )
         )
     kept = [a for a in attributions if not (a.rule == "colon" and a.cue[0] in at_label)]

@@ -1,8 +1,8 @@
 """The contract of ``extract_quotes`` on any string, checked with generated text.
 
 For every ``str``: a list comes back (possibly empty), no exception escapes,
-every span slices the text to its own text, and the same input gives the
-same output.
+every span slices the text to its own text, a quote has a cue class exactly
+when it has a cue, and the same input gives the same output.
 """
 
 from __future__ import annotations
@@ -72,6 +72,9 @@ def check_contract(text: str) -> None:
         assert quote.content_parts
         assert quote.content.start == quote.content_parts[0].start
         assert quote.content.end == quote.content_parts[-1].end
+        # A quote with a cue has its class; one without a cue has none.
+        assert (quote.cue is None) == (quote.cue_class is None)
+        assert quote.cue_class is None or quote.cue_class in quotelib.CUE_CLASSES
     assert quotelib.extract_quotes(text) == quotes
 
 

@@ -1,11 +1,12 @@
-"""Candidate cues and sentence lookup on hand-built Docs (no model needed)."""
+"""Candidate cues and sentence lookup on hand-built Docs, and cue classes of words (no model)."""
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc, Token
 
-from quotelib.cues import candidate_cues
+from quotelib.cues import candidate_cues, cue_class_of
 from quotelib.lexicon import CUE_ADJECTIVES, is_lexicon_noun, is_lexicon_verb
 from quotelib.view import Columns, Sentences
 
@@ -79,3 +80,37 @@ def test_cues_sentences_agree_with_token_sent():
     for token in doc:
         sentence = sentences.of(token.i)
         assert (sentence.start, sentence.end) == (token.sent.start, token.sent.end)
+
+
+@pytest.mark.parametrize(
+    "words, cls",
+    [
+        ("said", "neutral"),
+        ("has said", "neutral"),
+        ("told reporters", "neutral"),
+        ("according to", "neutral"),
+        (":", "neutral"),
+        ("said in a statement", "neutral"),
+        ("in a statement", "neutral"),
+        ("claimed", "assertion"),
+        ("has denied", "denial"),
+        ("ruled out", "denial"),
+        ("was asked", "question"),
+        ("called for", "directive"),
+        ("calls on", "directive"),
+        ("called", "neutral"),
+        ("his call", "directive"),
+        ("reports:", "neutral"),
+        ("in a report", "evidence"),
+        ("polls show", "evidence"),
+        ("is expected", "cognition"),
+        ("tweeted", "writing"),
+        ("sighed", "neutral"),
+        ("critical", "evaluation"),
+        ("seemed", None),
+        ("-", None),
+        ("", None),
+    ],
+)
+def test_cues_class_of_words_without_a_parse(words, cls):
+    assert cue_class_of(words) == cls

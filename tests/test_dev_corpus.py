@@ -1,4 +1,4 @@
-"""The annotated dev corpus from ../shared: no exception, exact offsets, the floor held.
+"""The annotated dev corpus from ../shared: no exception, exact offsets, cue classes, the floor held.
 
 Skipped when ../shared/data/polnear-dev.jsonl is absent. The full comparison
 with textacy is ``benchmarks/polnear.py``.
@@ -19,6 +19,7 @@ def test_dev_corpus_every_article_answered_with_exact_offsets(dev_articles, nlp)
             for span in (quote.content, *quote.content_parts, quote.speaker, quote.cue):
                 if span is not None:
                     assert article["text"][span.start : span.end] == span.text
+            assert (quote.cue is None) == (quote.cue_class is None), quote
         predictions[article["id"]] = quotes
     scores = quotelib.evaluate(dev_articles, predictions)
     # The issue's floor, well below the benchmark's figures: a regression guard.

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import copy
+import html
 from html.parser import HTMLParser
 
 import pytest
 
 import quotelib
 from quotelib.records import Quote, TextSpan
+from quotelib.render import COLORS, CUE_COLORS
 
 TEXT = '"We will not back down," Mayor Jane Smith said on Monday.\n\nCritics argued that the plan was "reckless".'
 
@@ -58,7 +60,7 @@ def test_render_escapes_script_quotes_and_markup_everywhere():
     assert "script" not in parsed.tags
     assert "img" not in parsed.tags and "u" not in parsed.tags
     assert all(
-        name in ("style", "lang", "charset", "name", "content", "class")
+        name in ("style", "lang", "charset", "name", "content", "class", "title")
         for name, _ in parsed.attributes
     )
     shown = parsed.joined()
@@ -78,9 +80,61 @@ def test_render_labels_each_quote_content_speaker_and_cue():
     quotes = quotelib.extract_quotes(TEXT)
     shown = _Page(quotelib.render(TEXT, quotes)).joined()
     for number, quote in enumerate(quotes, 1):
-        assert f"#{number} {quote.speaker_name}" in shown
+        assert f"#{number} {quote.speaker_name} · {quote.cue_class}" in shown
         assert f"#{number} cue" in shown
     assert shown.count("#1") >= 3 and shown.count("#2") >= 3
+
+
+def _luminance(color: str) -> float:
+    """The relative luminance of a ``#rrggbb`` colour (WCAG 2)."""
+    channels = [int(color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def test_render_has_a_readable_colour_for_each_cue_class():
+    assert list(CUE_COLORS) == list(quotelib.CUE_CLASSES)
+    every = [*CUE_COLORS.values(), *COLORS.values()]
+    assert len(set(every)) == len(every)  # no colour stands for two things
+    for color in CUE_COLORS.values():  # displaCy writes labels in black on the colour
+        assert (_luminance(color) + 0.05) / 0.05 >= 4.5, color
+
+
+def test_render_legend_names_each_cue_class_with_its_colour_and_description():
+    page = quotelib.render(TEXT)
+    for name, description in quotelib.CUE_CLASSES.items():
+        swatch = f'<i style="background: {CUE_COLORS[name]}"></i>{name}</span>'
+        assert swatch in page
+        assert f'title="{html.escape(description, quote=True)}"' in page
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("He denied that the talks had failed.", "#1 He · denial"),
+        ("The minister admitted that mistakes were made.", "#1 The minister · concession"),
+        ('"We will appeal," the mayor said.', "#1 the mayor · neutral"),
+    ],
+)
+def test_render_marks_a_cue_with_its_class_in_words_and_colour(text, label):
+    page = quotelib.render(text)
+    [quote] = quotelib.extract_quotes(text)
+    shown = _Page(page).joined()
+    assert label in shown
+    assert f"{quote.cue.text} ({quote.cue_class})" in shown  # in the list of quotes too
+    start = page.index("#1 cue")  # the cue, in the colour of its class
+    assert (
+        f"background: {CUE_COLORS[quote.cue_class]}" in page[page.rindex("<span", 0, start) : start]
+    )
+
+
+def test_render_a_quote_without_a_cue_has_no_class_mark():
+    text = '"The economy is strong." — Janet Yellen'
+    [quote] = quotelib.extract_quotes(text)
+    assert quote.cue is None
+    shown = _Page(quotelib.render(text, [quote])).joined()
+    assert "#1 cue" not in shown and "#1 Janet Yellen" in shown
+    assert not any(f"· {name}" in shown for name in quotelib.CUE_CLASSES)
 
 
 def test_render_keeps_paragraphs_and_declares_utf8():

@@ -44,7 +44,7 @@ FOUND = [
     (  # the complementizer "that" is left out of the content
         "said-that",
         *SAID_THAT,
-        [("verb", "said", "Officials", ["the plan failed"], "speech")],
+        [("verb", "said", "Officials", ["the plan failed"], "neutral")],
     ),
     (  # the clause the cue hangs from, after it
         "clause-then-cue",
@@ -58,7 +58,7 @@ FOUND = [
             ("said", 5, "ROOT", "VERB", "VBD"),
             (".", 5, "punct", "PUNCT", "."),
         ],
-        [("verb", "said", "he", ["The talks failed"], "speech")],
+        [("verb", "said", "he", ["The talks failed"], "neutral")],
     ),
     (
         "according-to",
@@ -74,7 +74,7 @@ FOUND = [
             ("bank", 5, "pobj", "NOUN", "NN"),
             (".", 2, "punct", "PUNCT", "."),
         ],
-        [("according-to", "according to", "bank", ["Prices will rise"], "speech")],
+        [("according-to", "according to", "bank", ["Prices will rise"], "neutral")],
     ),
     (  # a cue noun with a that-clause; its possessor speaks
         "noun",
@@ -92,7 +92,7 @@ FOUND = [
             ("false", 8, "acomp", "ADJ", "JJ"),
             (".", 8, "punct", "PUNCT", "."),
         ],
-        [("noun", "claim", "Trump", ["the vote was rigged"], "speech")],
+        [("noun", "claim", "Trump", ["the vote was rigged"], "assertion")],
     ),
     (
         "adjective",
@@ -107,7 +107,7 @@ FOUND = [
             ("grow", 2, "ccomp", "VERB", "VB"),
             (".", 1, "punct", "PUNCT", "."),
         ],
-        [("adjective", "confident", "Xi", ["ties will grow"], "belief")],
+        [("adjective", "confident", "Xi", ["ties will grow"], "cognition")],
     ),
     (  # a headline: the name before the colon speaks the rest of the sentence
         "colon",
@@ -123,7 +123,7 @@ FOUND = [
             ("stone", 6, "pobj", "NOUN", "NN"),
             (".", 5, "punct", "PUNCT", "."),
         ],
-        [("colon", ":", "Trump", ["My plans are set in stone"], "speech")],
+        [("colon", ":", "Trump", ["My plans are set in stone"], "neutral")],
     ),
     (  # the cue is the verb and its preposition; the content is the preposition's object
         "phrasal",
@@ -138,7 +138,7 @@ FOUND = [
             ("region", 4, "pobj", "NOUN", "NN"),
             (".", 1, "punct", "PUNCT", "."),
         ],
-        [("verb", "called for", "Xi", ["calm in the region"], "intent")],
+        [("verb", "called for", "Xi", ["calm in the region"], "directive")],
     ),
     (  # the agent speaks; the passive subject is what it rejected
         "passive-agent",
@@ -152,7 +152,7 @@ FOUND = [
             ("voters", 4, "pobj", "NOUN", "NNS"),
             (".", 3, "punct", "PUNCT", "."),
         ],
-        [("verb", "rejected", "voters", ["The proposal"], "stance")],
+        [("verb", "rejected", "voters", ["The proposal"], "denial")],
     ),
     (  # a passive with a that-clause and no agent: reported, by no one named
         "passive-it-reported",
@@ -166,7 +166,7 @@ FOUND = [
             ("fell", 2, "ccomp", "VERB", "VBD"),
             (".", 2, "punct", "PUNCT", "."),
         ],
-        [("verb", "reported", None, ["jobs fell"], "speech")],
+        [("verb", "reported", None, ["jobs fell"], "neutral")],
     ),
 ]
 
@@ -292,7 +292,7 @@ def test_reported_cue_after_the_quotation_is_the_narrators():
         ("reporters", 7, "dobj", "NOUN", "NNS"),
         (".", 7, "punct", "PUNCT", "."),
     ]
-    assert _found(hand_view(text, rows)) == [("verb", "told", "Xi", ["They said no"], "speech")]
+    assert _found(hand_view(text, rows)) == [("verb", "told", "Xi", ["They said no"], "neutral")]
 
 
 def test_reported_records_hold_token_indices_and_offsets():
@@ -317,6 +317,6 @@ def test_reported_attributions_in_cue_order():
         (".", 6, "punct", "PUNCT", "."),
     ]
     assert _found(hand_view(text, rows)) == [
-        ("verb", "said", "Xi", ["ties grew"], "speech"),
-        ("verb", "warned", "Putin", ["talks failed"], "speech"),
+        ("verb", "said", "Xi", ["ties grew"], "neutral"),
+        ("verb", "warned", "Putin", ["talks failed"], "directive"),
     ]

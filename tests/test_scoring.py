@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import quotelib
 from quotelib.evaluation import format_breakdown
 from quotelib.records import Quote, TextSpan
 from quotelib.scoring import Evaluation, Scores, evaluate, format_comparison, judge, names_match
@@ -598,6 +599,74 @@ def test_evaluate_rejects_an_unusable_breakdown_field(by, error, message):
 def test_evaluate_breakdown_of_no_gold_is_empty():
     result = evaluate([{"id": 1, "text": "", "quotes": []}], {}, by="pdnc_quote_type")
     assert result.by_field.rows == ()
+
+
+def test_evaluate_breaks_down_precision_by_a_predicted_field():
+    gold = _gold(TAXES, BACK_DOWN, NEVER)
+    found = [
+        dict(TAXES, cue_class="neutral"),
+        dict(BACK_DOWN, cue_class="neutral", speaker=None),
+        _quote("Critics called the plan", cue_class="evaluation"),  # no gold quote
+        dict(NEVER, cue_class=None),  # a quote without a cue
+    ]
+    plain = evaluate(gold, {"d1": found})
+    result = evaluate(gold, {"d1": found}, by_prediction="cue_class")
+    assert attrs.evolve(result, by_prediction=None) == plain  # the scores themselves do not move
+    table = result.by_prediction
+    assert table.field == "cue_class"
+    assert [row.value for row in table.rows] == ["evaluation", "neutral", "unknown"]
+    neutral = table.of("neutral")
+    assert (neutral.n_pred, neutral.tp, neutral.precision) == (2, 2, 1.0)
+    assert (neutral.speaker_total, neutral.speaker_right, neutral.end_to_end_tp) == (2, 1, 1)
+    assert (table.of("evaluation").n_pred, table.of("evaluation").precision) == (1, 0.0)
+    assert sum(row.n_pred for row in table.rows) == plain.partial_03.n_pred
+    assert sum(row.tp for row in table.rows) == plain.partial_03.tp
+    with pytest.raises(KeyError, match="no predicted quote has 'cue_class' 'denial'"):
+        table.of("denial")
+
+
+def test_evaluate_prediction_breakdown_shows_in_tables_and_dicts():
+    found = {"d1": [dict(TAXES, cue_class="neutral"), _quote("Critics", cue_class="evaluation")]}
+    result = evaluate(_gold(TAXES), found, by="kind", by_prediction="cue_class")
+    table = result.format_table()
+    assert re.search(r"^cue_class +pred +P@\.3 +speaker +E2E P$", table, re.M)
+    assert re.search(r"^neutral +1 +1\.000 +1\.000 +1\.000$", table, re.M)
+    assert re.search(r"^evaluation +1 +0\.000 +- +0\.000$", table, re.M)
+    data = json.loads(json.dumps(result.to_dict()))
+    assert data["by_prediction"]["values"]["neutral"] == {
+        "n_pred": 1, "tp": 1, "precision": 1.0, "speaker_right": 1, "speaker_total": 1,
+        "speaker_accuracy": 1.0, "end_to_end_tp": 1, "end_to_end_precision": 1.0,
+    }  # fmt: skip
+    assert "by_prediction" not in evaluate(_gold(TAXES), found).to_dict()
+
+
+def test_evaluate_prediction_breakdown_counts_the_kinds_scored():
+    found = {"d1": [dict(BACK_DOWN, cue_class="neutral"), dict(TAXES, cue_class="neutral")]}
+    result = evaluate(_gold(BACK_DOWN), found, by_prediction="cue_class", kinds=("direct",))
+    assert result.by_prediction.of("neutral").n_pred == 1
+
+
+@pytest.mark.parametrize(
+    "by, error, message",
+    [
+        ("cue_klass", ValueError, "no predicted quote has the field 'cue_klass'"),
+        ("content", ValueError, "predicted document 'd1' quote 0: 'content' must be a string "
+                                "or null to break scores down by it"),
+        (["cue_class"], TypeError, "'by_prediction' must be the name of a predicted quote field"),
+    ],
+    ids=["absent", "not-a-string", "by-not-a-string"],
+)  # fmt: skip
+def test_evaluate_rejects_an_unusable_prediction_field(by, error, message):
+    with pytest.raises(error) as caught:
+        evaluate(_gold(TAXES), {"d1": [dict(TAXES, cue_class="neutral")]}, by_prediction=by)
+    assert message in str(caught.value)
+
+
+def test_evaluate_prediction_breakdown_of_quote_records():
+    text = "Xi said ties are strong."
+    gold = [{"id": 1, "text": text, "quotes": [{"content_parts": [[8, 23]], "kind": "indirect"}]}]
+    result = evaluate(gold, {1: quotelib.extract_quotes(text)}, by_prediction="cue_class")
+    assert result.by_prediction.of("neutral").precision == 1.0
 
 
 def test_evaluate_kinds_scores_only_the_chosen_predictions():
