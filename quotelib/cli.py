@@ -35,21 +35,15 @@ from quotelib.inputs import (
     read_stdin,
 )
 from quotelib.jsonl import read_json_objects
-from quotelib.lexicon import CUE_CLASSES
+from quotelib.keep import CUE_CLASS_HELP, MIN_CONFIDENCE_HELP, Keep
 from quotelib.model import load_pipeline
 from quotelib.outputs import OutputFormat, OutputWriter, describe_run, skip_answered
 from quotelib.pages import PageWriter
-from quotelib.records import Quote
 from quotelib.run_paths import check_run_paths
 from quotelib.safe_text import terminal_text
 from quotelib.scoring import evaluate
 from quotelib.stream import BATCH_SIZE, pipe_results
 from quotelib.table import format_table
-
-_CUE_CLASS_HELP = (
-    "Keep only the quotes whose cue is of these classes, comma-separated "
-    f"({', '.join(CUE_CLASSES)}); quotes without a cue are left out."
-)
 
 app = typer.Typer(
     add_completion=False,
@@ -168,7 +162,15 @@ def extract(
         typer.Option(
             "--cue-class",
             show_default=False,
-            help=_CUE_CLASS_HELP + " Every record is still answered.",
+            help=CUE_CLASS_HELP + " Every record is still answered.",
+        ),
+    ] = None,
+    min_confidence: Annotated[
+        Optional[float],  # noqa: UP045
+        typer.Option(
+            "--min-confidence",
+            show_default=False,
+            help=MIN_CONFIDENCE_HELP + " Every record is still answered.",
         ),
     ] = None,
 ) -> None:
@@ -181,14 +183,13 @@ def extract(
     """
     if n_process == 0 or n_process < -1:
         raise typer.BadParameter("must be a positive number or -1", param_hint="--n-process")
-    classes = _cue_classes(cue_class)
+    keep = Keep.from_options(cue_class, min_confidence)
     _check_inputs_exist(inputs)
     options = {"input_format": input_format.value, "id_field": id_field, "text_field": text_field}
     options.update(model=model, quotelib=__version__)
     if markup is Markup.html:  # only then: the runs read as text keep their --resume records
         options["markup"] = markup.value
-    if classes is not None:  # a resumed run must keep the same quotes
-        options["cue_class"] = sorted(classes)
+    options.update(keep.options())  # a resumed run must keep the same quotes
     reading = {
         "limit": int(max_record_mb * 1e6),
         "on_skip": (lambda note: None) if quiet else _note,
@@ -212,7 +213,7 @@ def extract(
                     batch_size=batch_size,
                     markup=_markup(markup),
                 )
-                results = _keep_classes(results, classes)
+                results = keep.results(results)
                 read, failed = _write_answers(results, writer, pages, bar, quiet, read, failed)
                 complete = True
             finally:  # what was answered is kept even if the run is interrupted
@@ -323,7 +324,11 @@ def show(
     markup: Annotated[Markup, typer.Option(help=_MARKUP_HELP)] = Markup.text,
     cue_class: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--cue-class", show_default=False, help=_CUE_CLASS_HELP),
+        typer.Option("--cue-class", show_default=False, help=CUE_CLASS_HELP),
+    ] = None,
+    min_confidence: Annotated[
+        Optional[float],  # noqa: UP045
+        typer.Option("--min-confidence", show_default=False, help=MIN_CONFIDENCE_HELP),
     ] = None,
 ) -> None:
     """Print the attributions of one text as a readable table.
@@ -331,7 +336,7 @@ def show(
     Exit status: 0 when shown, 1 when the file cannot be read (not UTF-8, no
     permission), 2 when it does not exist or the model cannot be loaded.
     """
-    classes = _cue_classes(cue_class)
+    keep = Keep.from_options(cue_class, min_confidence)
     if str(path) != "-":
         _check_inputs_exist([str(path)])
     nlp = _load_model(model)
@@ -340,7 +345,7 @@ def show(
     except (OSError, UnicodeDecodeError) as error:
         typer.echo(_clean(f"quotelib: cannot read {path}: {error}"), err=True)
         raise typer.Exit(code=1) from error
-    quotes = _kept(extract_quotes(text, nlp=nlp, markup=_markup(markup)), classes)
+    quotes = keep.quotes(extract_quotes(text, nlp=nlp, markup=_markup(markup)))
     typer.echo(format_table(quotes))  # control characters of the text shown, not run
     typer.echo(f"\n{len(quotes)} attributions", err=True)
 
@@ -377,33 +382,6 @@ def evaluate_command(
         typer.echo(_clean(message), err=True)
         raise typer.Exit(code=1) from error
     typer.echo(json.dumps(scores.to_dict(), indent=2) if as_json else scores.format_table())
-
-
-def _cue_classes(value: str | None) -> frozenset[str] | None:
-    """The classes of ``--cue-class`` ("denial,concession"); a bad one stops the run (status 2)."""
-    if value is None:
-        return None
-    classes = frozenset(name.strip() for name in value.split(",") if name.strip())
-    unknown = sorted(classes - set(CUE_CLASSES))
-    if unknown or not classes:
-        got = f"got {', '.join(map(repr, unknown))}" if unknown else f"got {value!r}"
-        msg = f"must be one or more of {', '.join(CUE_CLASSES)}, comma-separated ({got})"
-        raise typer.BadParameter(msg, param_hint="--cue-class")
-    return classes
-
-
-def _kept(quotes: list[Quote], classes: frozenset[str] | None) -> list[Quote]:
-    """The quotes whose cue is of ``classes`` (all of them for ``None``)."""
-    return quotes if classes is None else [q for q in quotes if q.cue_class in classes]
-
-
-def _keep_classes(
-    results: Iterator[tuple[Any, str | None, Record]], classes: frozenset[str] | None
-) -> Iterator[tuple[Any, str | None, Record]]:
-    """Each record's answer with only the quotes of ``classes``: a record left with none
-    is still answered, with no quotes."""
-    for quotes, error, record in results:
-        yield (quotes if quotes is None else _kept(quotes, classes)), error, record
 
 
 def main() -> None:

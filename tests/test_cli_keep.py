@@ -1,4 +1,4 @@
-"""``--cue-class``: the command line keeps the quotes of some cue classes, and every record."""
+"""``--cue-class`` and ``--min-confidence``: the command line keeps some quotes, and every record."""
 
 from __future__ import annotations
 
@@ -110,3 +110,42 @@ def test_cli_cue_class_is_part_of_the_run_a_resume_continues(records, tmp_path, 
     same = _extract(str(records), "-o", str(out), "--resume", "--cue-class", "denial", "-q")
     assert same.exit_code == 1  # a5 has no text
     assert out.read_text(encoding="utf-8") == whole.read_text(encoding="utf-8")
+
+
+# --- --min-confidence -------------------------------------------------------------------
+
+
+def test_cli_min_confidence_keeps_the_sure_quotes_and_every_record(records):
+    every = [json.loads(line) for line in _extract(str(records), "-q").stdout.splitlines()]
+    result = _extract(str(records), "--min-confidence", "0.5", "-q")
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [answer["id"] for answer in answers] == [answer["id"] for answer in every]
+    for all_of_them, kept in zip(every, answers):
+        expected = [q for q in all_of_them.get("quotes", []) if q["confidence"] >= 0.5]
+        assert kept.get("quotes", []) == expected
+    assert sum(len(a.get("quotes", [])) for a in answers) < sum(
+        len(a.get("quotes", [])) for a in every
+    )  # the dialogue turns without a speaker are below 0.5
+
+
+def test_cli_min_confidence_with_cue_class_keeps_what_passes_both(records):
+    result = _extract(str(records), "--min-confidence", "0.01", "--cue-class", "denial", "-q")
+    kept = [q["cue_class"] for line in result.stdout.splitlines()
+            for q in json.loads(line).get("quotes", [])]  # fmt: skip
+    assert kept == ["denial"]
+
+
+@pytest.mark.parametrize("value", ["1.5", "-0.1"])
+def test_cli_min_confidence_outside_the_unit_interval_stops_the_run(records, value):
+    result = _extract(str(records), "--min-confidence", value)
+    assert result.exit_code == 2
+    assert "must be between 0 and 1" in result.stderr
+
+
+def test_cli_show_min_confidence(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(DIALOGUE + "\n\n" + SAID, encoding="utf-8")
+    every = CliRunner().invoke(app, ["show", str(path)])
+    sure = CliRunner().invoke(app, ["show", str(path), "--min-confidence", "0.5"])
+    assert "The mayor" in sure.stdout and "The mayor" in every.stdout
+    assert "Not tonight" in every.stdout and "Not tonight" not in sure.stdout
