@@ -262,13 +262,20 @@ def _quote_list(quotes: Sequence[Quote]) -> str:
         items.append(
             f"<li><b>{_text(quote.speaker)}</b>{_name(quote)}{_addressee(quote)}"
             f" · {html.escape(quote.kind)} · {_text(quote.cue)}{_class(quote)}"
-            f" · “{html.escape(content)}”</li>"
+            f" · “{html.escape(content)}”{_confidence(quote)}</li>"
         )
     return '<ol class="quotes">\n' + "\n".join(items) + "\n</ol>\n"
 
 
 def _text(span: TextSpan | None) -> str:
     return '<span class="none">none</span>' if span is None else html.escape(span.text)
+
+
+def _confidence(quote: Quote) -> str:
+    """ " · confidence 0.95", how sure quotelib is of the record, or nothing."""
+    if quote.confidence is None:
+        return ""
+    return f' · <span class="confidence">confidence {quote.confidence:.2f}</span>'
 
 
 def _class(quote: Quote) -> str:

@@ -6,6 +6,7 @@ import copy
 import html
 from html.parser import HTMLParser
 
+import attrs
 import pytest
 
 import quotelib
@@ -135,6 +136,15 @@ def test_render_a_quote_without_a_cue_has_no_class_mark():
     shown = _Page(quotelib.render(text, [quote])).joined()
     assert "#1 cue" not in shown and "#1 Janet Yellen" in shown
     assert not any(f"· {name}" in shown for name in quotelib.CUE_CLASSES)
+
+
+def test_render_lists_each_quote_with_its_confidence():
+    text = '"We will appeal," Mayor Jane Smith said.'
+    [quote] = quotelib.extract_quotes(text)
+    page = quotelib.render(text, [quote])
+    assert f"confidence {quote.confidence:.2f}</span></li>" in page
+    hand_built = attrs.evolve(quote, confidence=None)
+    assert "confidence" not in quotelib.render(text, [hand_built]).split('<ol class="quotes">')[1]
 
 
 def test_render_keeps_paragraphs_and_declares_utf8():
