@@ -1,4 +1,5 @@
-"""The ``quotelib`` command line: ``extract``, ``show`` and ``evaluate``.
+"""The ``quotelib`` command line: ``extract``, ``show`` and ``evaluate`` (and
+``speakers`` and ``groups``, from :mod:`quotelib.corpus_cli`).
 
 ``quotelib extract`` streams records (text files, folders of them, JSONL or
 standard input) through :func:`quotelib.stream.pipe_results` and writes one
@@ -23,6 +24,7 @@ import typer
 from tqdm import tqdm
 
 from quotelib import __version__
+from quotelib.corpus_cli import register as register_corpus_commands
 from quotelib.extract import extract_quotes
 from quotelib.files import MAX_RECORD_BYTES, display_name
 from quotelib.inputs import (
@@ -323,6 +325,9 @@ def evaluate_command(
         typer.echo(_clean(message), err=True)
         raise typer.Exit(code=1) from error
     typer.echo(json.dumps(scores.to_dict(), indent=2) if as_json else scores.format_table())
+
+
+register_corpus_commands(app)  # quotelib speakers, quotelib groups
 
 
 def main() -> None:

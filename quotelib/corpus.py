@@ -109,7 +109,8 @@ class QuoteGroup:
     """One quotation carried by two documents or more.
 
     Attributes:
-        text: its words as most members give them (ties: the first member's).
+        text: its words as most members give them (ties: the earliest member's,
+            by date when the index reads one, then by document).
         speaker: the key of the person it is attributed to (``None`` when
             no member's speaker is known across documents).
         members: ``(doc_id, quote_index)`` of each quote, the index in its
@@ -342,12 +343,10 @@ _GROUPS = [field.name for field in attrs.fields(QuoteGroup)]
 def _group(quotes: list[tuple], speaker: str | None, part: list[int], speakers) -> QuoteGroup:
     named = [speakers[m] for m in part if speakers[m] is not None]
     texts = Counter(q[3] for q in quotes)
-    text = max(texts, key=lambda t: (texts[t], -next(i for i, q in enumerate(quotes) if q[3] == t)))
-    dated = [(q[5], q[0], q[2]) for q in quotes if q[5] is not None]
-    earliest = None
-    if dated:
-        date, _, doc_id = min(dated, key=lambda d: (str(d[0]), d[1]))
-        earliest = (doc_id, date)
+    by_date = sorted(quotes, key=lambda q: (q[5] is None, str(q[5]), q[0], q[1]))
+    text = max(by_date, key=lambda q: (texts[q[3]], -by_date.index(q)))[3]
+    first = by_date[0]
+    earliest = None if first[5] is None else (first[2], first[5])
     return QuoteGroup(
         text=text,
         speaker=named[0] if named else None,
