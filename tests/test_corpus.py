@@ -224,3 +224,21 @@ def test_corpus_cli_bad_lines_named_and_the_rest_counted(tmp_path, answers):
     assert "3 documents" in result.stderr and "2 records skipped" in result.stderr
     assert json.loads(result.stdout.splitlines()[0])["key"] == "vladimir-putin"
     assert _run("speakers", str(tmp_path / "missing.jsonl")).exit_code == 2
+
+
+def test_corpus_dask_local_cluster_equals_one_process(answers):
+    db = pytest.importorskip("dask.bag")
+    distributed = pytest.importorskip("distributed")
+    from quotelib.corpus_cluster import index_bag
+
+    expected = _index(answers, group_by="outlet", date_field="date")
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
+        silence_logs=40,
+    )
+    with cluster, distributed.Client(cluster, set_as_default=False) as client:
+        bag = db.from_sequence(DOCS, npartitions=4)
+        index = client.compute(index_bag(bag, group_by="outlet", date_field="date")).result()
+    assert index.people() == expected.people()
+    assert index.groups() == expected.groups()
+    assert index.documents == expected.documents and index.skipped == []
