@@ -87,7 +87,11 @@ def extract(
     ] = "-",
     output_format: Annotated[
         OutputFormat,
-        typer.Option("--format", help="jsonl: one line per record; csv: one row per quote."),
+        typer.Option(
+            "--format",
+            help="jsonl: one line per record; csv: one row per quote; parquet: one row "
+            "per quote with the record's other fields (needs pyarrow and --output).",
+        ),
     ] = OutputFormat.jsonl,
     input_format: Annotated[
         InputFormat,
@@ -204,7 +208,7 @@ def _write_answers(
         read, failed = read + 1, failed + (error is not None)
         if pages is not None:  # before the answer: the pages cover what --resume keeps
             pages.write(record.id, record.text, quotes, error)
-        writer.write(record.id, quotes, error)
+        writer.write(record.id, quotes, error, meta=record.meta)
         if error is not None and not quiet:  # input errors name their place
             where = "" if record.error else f"{record.id}: "
             bar.write(_clean(f"quotelib: {where}{error}"), file=sys.stderr)

@@ -53,12 +53,14 @@ from quotelib.corpus_names import key_names, normalise_name
 from quotelib.lexicon import FEMALE_TITLES, FEMALE_WORDS, MALE_TITLES, MALE_WORDS
 from quotelib.records import KINDS, Quote
 
-__all__ = ["CorpusIndex", "Person", "QuoteGroup", "field_value"]
+__all__ = ["AGREEMENT", "CorpusIndex", "Person", "QuoteGroup", "field_value", "gender_label"]
 
 logger = logging.getLogger(__name__)
 
 #: Resolutions whose speaker is a person known across documents by name.
 NAMED = frozenset({"name", "surname", "pronoun", "role"})
+#: The share of a person's gendered words that must say the same for a gender label.
+AGREEMENT = 0.9
 #: Kinds of quote that are grouped as the same quotation (their words are the speaker's).
 GROUPED_KINDS = frozenset({"direct", "mixed"})
 
@@ -77,7 +79,8 @@ class Person:
         documents: in how many documents.
         by_kind: quotes by kind (``direct``, ``indirect``, ``mixed``).
         by_cue_class: quotes by cue class, or ``None`` when the quotes carry none.
-        gender: ``"female"`` or ``"male"`` when all the evidence says so, else ``"unknown"``.
+        gender: ``"female"`` or ``"male"`` when the evidence agrees (:func:`gender_label`),
+            else ``"unknown"``.
         gender_evidence: the gendered words the text uses of them as a speaker,
             counted (``{"she": 12, "Mrs.": 1}``).
         candidates: for an ambiguous key, the keys it could stand for.
@@ -320,7 +323,9 @@ class CorpusIndex:
         for members in by_root.values():
             for part in split_by_speaker(members, speakers):
                 if len({quotes[m][0] for m in part}) > 1:
-                    found.append(_group([quotes[m] for m in part], speakers[part[0]], part, speakers))
+                    found.append(
+                        _group([quotes[m] for m in part], speakers[part[0]], part, speakers)
+                    )
         return sorted(found, key=lambda g: (-g.documents, -len(g.members), g.text, g.members[0][0]))
 
     def people_frame(self) -> Any:
@@ -402,12 +407,22 @@ def _gender_words(view: dict[str, Any]) -> list[str]:
 
 
 def gender_label(evidence: Mapping[str, int]) -> str:
-    """``female`` or ``male`` when every gendered word agrees, else ``unknown``.
+    """``female`` or ``male`` when the gendered words agree, else ``unknown``.
+
+    They agree when at least :data:`AGREEMENT` of them say the same: a
+    pronoun quotelib resolved to the wrong person now and then ("she" of a
+    man quoted beside a woman) does not erase a hundred right ones.
 
     Examples:
         >>> gender_label({"she": 3, "Mrs.": 1}), gender_label({"he": 2, "she": 1}), gender_label({})
         ('female', 'unknown', 'unknown')
+        >>> gender_label({"he": 122, "Mr.": 40, "she": 4})
+        'male'
     """
-    female = any(w.lower() in FEMALE_WORDS | FEMALE_TITLES for w in evidence)
-    male = any(w.lower() in MALE_WORDS | MALE_TITLES for w in evidence)
-    return "female" if female and not male else "male" if male and not female else "unknown"
+    female = sum(n for w, n in evidence.items() if w.lower() in FEMALE_WORDS | FEMALE_TITLES)
+    male = sum(n for w, n in evidence.items() if w.lower() in MALE_WORDS | MALE_TITLES)
+    if female + male == 0:
+        return "unknown"
+    if female >= AGREEMENT * (female + male):
+        return "female"
+    return "male" if male >= AGREEMENT * (female + male) else "unknown"

@@ -31,7 +31,9 @@ Inputs = Annotated[
         show_default=False,
     ),
 ]
-Output = Annotated[str, typer.Option("--output", "-o", help="Output file, or - for standard output.")]
+Output = Annotated[
+    str, typer.Option("--output", "-o", help="Output file, or - for standard output.")
+]
 Format = Annotated[CorpusFormat, typer.Option("--format", help="How to write the rows.")]
 DateField = Annotated[
     Optional[str],  # noqa: UP045 - typer evaluates the hint at run time
@@ -41,7 +43,9 @@ Model = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(help="An installed spaCy pipeline to parse texts with."),
 ]
-NProcess = Annotated[int, typer.Option(help="Worker processes to parse texts with (-1: one per CPU).")]
+NProcess = Annotated[
+    int, typer.Option(help="Worker processes to parse texts with (-1: one per CPU).")
+]
 IdField = Annotated[str, typer.Option(help="The id field of JSONL records.")]
 TextField = Annotated[str, typer.Option(help="The text field of JSONL records.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No summary or skip lines.")]

@@ -58,9 +58,7 @@ def index_bag(
         raise TypeError(msg)
     options = {"group_by": group_by, "date_field": date_field, "id_field": id_field}
     options.update(text_field=text_field, nlp=_model_name(nlp), batch_size=batch_size)
-    return bag.reduction(
-        lambda part: partition_index(part, **options), _merge_all, split_every=8
-    )
+    return bag.reduction(lambda part: partition_index(part, **options), _merge_all, split_every=8)
 
 
 def partition_index(

@@ -8,8 +8,10 @@ only the resolved names are left, so they are compared as words:
   dropped (:data:`quotelib.lexicon.TITLES`: "President", "Mr."), and a
   possessive or punctuation around words trimmed: "President Putin" and
   "Mr. Putin" both become ``("putin",)``;
-- a name of two words or more is a full name, and its words joined by ``-``
-  are its key (``vladimir-putin``);
+- a name of two words or more is a full name, and its first and last words
+  joined by ``-`` are its key, so that a middle name or initial does not
+  split a person ("Donald J. Trump", "Hillary Rodham Clinton"): two people
+  who differ only there ("George W. Bush", "George H. W. Bush") share a key;
 - a one-word name joins the full name whose last word it is when the corpus
   holds exactly one such full name; with none it is its own key; with two or
   more ("Clinton" when both Bill and Hillary Clinton are quoted) it stays
@@ -88,12 +90,14 @@ def key_names(names: Iterable[tuple[str, ...]]) -> Mapping[tuple[str, ...], Name
 
     Examples:
         >>> keys = key_names([("bill", "clinton"), ("hillary", "clinton"), ("clinton",),
-        ...                   ("vladimir", "putin"), ("putin",), ("merkel",)])
+        ...                   ("hillary", "rodham", "clinton"), ("vladimir", "putin"), ("putin",),
+        ...                   ("merkel",)])
         >>> for name, key in sorted(keys.items()):
         ...     print(" ".join(name), "->", key.key, list(key.candidates))
         bill clinton -> bill-clinton []
         clinton -> clinton? ['bill-clinton', 'hillary-clinton']
         hillary clinton -> hillary-clinton []
+        hillary rodham clinton -> hillary-clinton []
         merkel -> merkel []
         putin -> vladimir-putin []
         vladimir putin -> vladimir-putin []
@@ -102,11 +106,11 @@ def key_names(names: Iterable[tuple[str, ...]]) -> Mapping[tuple[str, ...], Name
     full: dict[str, set[str]] = {}
     for name in names:
         if len(name) > 1:
-            full.setdefault(name[-1], set()).add(_slug(name))
+            full.setdefault(name[-1], set()).add(_slug((name[0], name[-1])))
     keys = {}
     for name in names:
         if len(name) > 1:
-            keys[name] = NameKey(key=_slug(name))
+            keys[name] = NameKey(key=_slug((name[0], name[-1])))
             continue
         matches = sorted(full.get(name[0], ()))
         if len(matches) == 1:

@@ -93,7 +93,10 @@ def _texts(
             index.add_answer(answer, where)
         else:
             fields = sorted(record)
-            _skip(index, f"{where} has neither a {text_field!r} nor a 'quotes' field (its fields: {fields})")
+            _skip(
+                index,
+                f"{where} has neither a {text_field!r} nor a 'quotes' field (its fields: {fields})",
+            )
 
 
 def _skip(index: CorpusIndex, problem: str) -> None:
@@ -115,8 +118,9 @@ def index_files(
     a JSON object is skipped and named in ``skipped``, as is a file that
     cannot be read.
     """
-    index = CorpusIndex(group_by=options.pop("group_by", None),
-                        date_field=options.pop("date_field", None))
+    index = CorpusIndex(
+        group_by=options.pop("group_by", None), date_field=options.pop("date_field", None)
+    )
     records = _file_records(list(inputs), input_format, id_field, text_field, index)
     return index_records(records, id_field=id_field, text_field=text_field, index=index, **options)
 

@@ -58,10 +58,16 @@ def format_people(people: Sequence[Person], *, group_field: str | None = None) -
             row.insert(2, "" if person.group is None else person.group)
         rows.append([terminal_text(str(cell)) for cell in [*row, evidence]])
     widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
-    numeric = {i for i, name in enumerate(head) if name in ("quotes", "docs", "direct", "indirect", "mixed")}
+    numeric = {
+        i
+        for i, name in enumerate(head)
+        if name in ("quotes", "docs", "direct", "indirect", "mixed")
+    }
     lines = []
     for row in rows:
-        cells = [c.rjust(w) if i in numeric else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths))]
+        cells = [
+            c.rjust(w) if i in numeric else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths))
+        ]
         lines.append("  ".join(cells).rstrip())
     return "\n".join(lines)
 
@@ -105,9 +111,7 @@ def write_rows(
 def _flat(row: Person | QuoteGroup, *, json_objects: bool, json_lists: bool = False) -> dict:
     data = row.to_dict()
     for name, value in data.items():
-        if (json_objects and isinstance(value, dict)) or (
-            json_lists and isinstance(value, list)
-        ):
+        if (json_objects and isinstance(value, dict)) or (json_lists and isinstance(value, list)):
             data[name] = json_line(value)
         elif isinstance(value, list) and name in ("members", "earliest"):
             data[name] = json_line(value)  # mixed types: kept as JSON text in Parquet

@@ -29,20 +29,44 @@ DOCS = [json.loads(line) for line in GOLDEN.read_text(encoding="utf-8").splitlin
 #: key -> (name, kind, aliases, quotes, documents, by_kind, gender, gender_evidence)
 PEOPLE = {
     "vladimir-putin": (
-        "Vladimir Putin", "named", ["Putin", "Vladimir Putin"], 12, 6,
-        {"direct": 6, "indirect": 6}, "male", {"he": 3, "Mr.": 1},
+        "Vladimir Putin",
+        "named",
+        ["Putin", "Vladimir Putin"],
+        12,
+        6,
+        {"direct": 6, "indirect": 6},
+        "male",
+        {"he": 3, "Mr.": 1},
     ),
     "elena-marsh": (
-        "Elena Marsh", "named", ["Elena Marsh"], 6, 2,
-        {"direct": 2, "indirect": 4}, "female", {"she": 2, "Ms.": 1},
+        "Elena Marsh",
+        "named",
+        ["Elena Marsh"],
+        6,
+        2,
+        {"direct": 2, "indirect": 4},
+        "female",
+        {"she": 2, "Ms.": 1},
     ),
     "hillary-clinton": (
-        "Hillary Clinton", "named", ["Hillary Clinton"], 3, 1,
-        {"direct": 1, "indirect": 2}, "female", {"Mrs.": 1, "she": 1},
+        "Hillary Clinton",
+        "named",
+        ["Hillary Clinton"],
+        3,
+        1,
+        {"direct": 1, "indirect": 2},
+        "female",
+        {"Mrs.": 1, "she": 1},
     ),
     "bill-clinton": (
-        "Bill Clinton", "named", ["Bill Clinton"], 2, 1,
-        {"direct": 1, "indirect": 1}, "male", {"Mr.": 1},
+        "Bill Clinton",
+        "named",
+        ["Bill Clinton"],
+        2,
+        1,
+        {"direct": 1, "indirect": 1},
+        "male",
+        {"Mr.": 1},
     ),
     "clinton?": ("Clinton", "ambiguous", ["Clinton"], 1, 1, {"direct": 1}, "unknown", {}),
     "tribune-03#unresolved-1": ("he", "unresolved", ["he"], 1, 1, {"direct": 1}, "male", {"he": 1}),
@@ -65,8 +89,12 @@ def answers() -> list[dict]:
     """The golden articles' answers, as ``quotelib extract`` writes them, with their metadata."""
     quotes = quotelib.pipe([doc["text"] for doc in DOCS])
     return [
-        {"id": doc["id"], "outlet": doc["outlet"], "date": doc["date"],
-         "quotes": [q.to_dict() for q in found]}
+        {
+            "id": doc["id"],
+            "outlet": doc["outlet"],
+            "date": doc["date"],
+            "quotes": [q.to_dict() for q in found],
+        }
         for doc, found in zip(DOCS, quotes)
     ]
 
@@ -85,11 +113,17 @@ def test_corpus_golden_people(answers):
         person = people[key]
         got = (person.name, person.kind, list(person.aliases), person.quotes, person.documents)
         assert got == (name, kind, aliases, quotes, docs), key
-        assert (person.by_kind, person.gender, person.gender_evidence) == (by_kind, gender, evidence)
+        assert (person.by_kind, person.gender, person.gender_evidence) == (
+            by_kind,
+            gender,
+            evidence,
+        )
     assert people["clinton?"].candidates == ("bill-clinton", "hillary-clinton")
     assert all(people[key].kind == "anonymous" and people[key].quotes == 1 for key in OFFICIALS)
     assert [p.key for p in _index(answers).people()][:3] == [
-        "vladimir-putin", "elena-marsh", "hillary-clinton",
+        "vladimir-putin",
+        "elena-marsh",
+        "hillary-clinton",
     ]
 
 
@@ -137,7 +171,10 @@ def test_corpus_index_records_of_texts_equals_of_answers(answers):
     "bad, reason",
     [
         ({"id": "x", "error": "cannot read x"}, "is an error: cannot read x"),
-        ({"id": "y", "quotes": [{"kind": "shouted", "content_text": "Hi"}]}, "'kind' must be one of"),
+        (
+            {"id": "y", "quotes": [{"kind": "shouted", "content_text": "Hi"}]},
+            "'kind' must be one of",
+        ),
         ({"id": "z", "quotes": [{"kind": "direct"}]}, "'content_text' must be a str"),
         ({"id": "w", "quotes": "none"}, "has no 'quotes' list"),
         (["not", "an", "object"], "must be a JSON object"),
@@ -155,21 +192,43 @@ def test_corpus_bad_answer_is_skipped_and_named(answers, bad, reason):
 @pytest.mark.parametrize(
     "first, second, same",
     [
-        ("We will keep the hospital open for as long as it takes.",
-         "We will keep the hospital open for as long as it takes", True),
-        ("We will keep the hospital open for as long as it takes, and we will win.",
-         "We will keep the hospital open for as long as it takes", True),
-        ("I will keep the hospital open for as long as it takes.",
-         "[He] will keep the hospital open for as long as it takes.", True),
-        ("We will keep the hospital open for as long as it takes.",
-         "We will keep the old hospital open for as long as it takes.", True),
-        ("We will keep the hospital open for as long as it takes.",
-         "We will close the hospital in May because the money has run out.", False),
+        (
+            "We will keep the hospital open for as long as it takes.",
+            "We will keep the hospital open for as long as it takes",
+            True,
+        ),
+        (
+            "We will keep the hospital open for as long as it takes, and we will win.",
+            "We will keep the hospital open for as long as it takes",
+            True,
+        ),
+        (
+            "I will keep the hospital open for as long as it takes.",
+            "[He] will keep the hospital open for as long as it takes.",
+            True,
+        ),
+        (
+            "We will keep the hospital open for as long as it takes.",
+            "We will keep the old hospital open for as long as it takes.",
+            True,
+        ),
+        (
+            "We will keep the hospital open for as long as it takes.",
+            "We will close the hospital in May because the money has run out.",
+            False,
+        ),
         ("Thank you all.", "Thank you all", True),
         ("Thank you all.", "Thank you, friends.", False),
     ],
-    ids=["punctuation", "trimmed-end", "bracketed-pronoun", "word-inserted",
-         "same-opening-other-words", "short-same", "short-different"],
+    ids=[
+        "punctuation",
+        "trimmed-end",
+        "bracketed-pronoun",
+        "word-inserted",
+        "same-opening-other-words",
+        "short-same",
+        "short-different",
+    ],
 )
 def test_corpus_same_quotation(first, second, same):
     words = sorted({quote_words(first), quote_words(second)})
@@ -188,7 +247,9 @@ def test_corpus_cli_speakers_formats(tmp_path, answers):
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert rows[0]["key"] == "vladimir-putin" and rows[0]["quotes"] == 12
-    assert {"key", "name", "aliases", "quotes", "documents", "by_kind", "gender_evidence"} <= set(rows[0])
+    assert {"key", "name", "aliases", "quotes", "documents", "by_kind", "gender_evidence"} <= set(
+        rows[0]
+    )
     table = _run("speakers", str(extracted))
     assert table.stdout.splitlines()[1].split()[:3] == ["vladimir-putin", "Vladimir", "Putin"]
     csv_out = _run("speakers", str(extracted), "--format", "csv", "--group-by", "outlet")
@@ -197,7 +258,9 @@ def test_corpus_cli_speakers_formats(tmp_path, answers):
     pd = pytest.importorskip("pandas")
     pytest.importorskip("pyarrow")
     parquet = tmp_path / "people.parquet"
-    assert _run("speakers", str(extracted), "--format", "parquet", "-o", str(parquet)).exit_code == 0
+    assert (
+        _run("speakers", str(extracted), "--format", "parquet", "-o", str(parquet)).exit_code == 0
+    )
     frame = pd.read_parquet(parquet)
     assert list(frame["key"][:2]) == ["vladimir-putin", "elena-marsh"]
     assert _run("speakers", str(extracted), "--format", "parquet").exit_code == 2  # no file
@@ -233,7 +296,10 @@ def test_corpus_dask_local_cluster_equals_one_process(answers):
 
     expected = _index(answers, group_by="outlet", date_field="date")
     cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=":0",
         silence_logs=40,
     )
     with cluster, distributed.Client(cluster, set_as_default=False) as client:
@@ -242,3 +308,24 @@ def test_corpus_dask_local_cluster_equals_one_process(answers):
     assert index.people() == expected.people()
     assert index.groups() == expected.groups()
     assert index.documents == expected.documents and index.skipped == []
+
+
+def test_corpus_extract_parquet_carries_metadata(tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    out = tmp_path / "quotes.parquet"
+    result = _run("extract", str(GOLDEN), "--format", "parquet", "-o", str(out), "-q")
+    assert result.exit_code == 0, result.output
+    table = pq.read_table(out).to_pylist()
+    assert len(table) == 32  # the golden articles' quotes, one row each
+    first = table[0]
+    assert (first["doc_id"], first["outlet"], first["date"]) == (
+        "herald-01",
+        "Herald",
+        "2024-03-04",
+    )
+    assert first["speaker_name"] == "Vladimir Putin" and first["content_parts"] == [
+        [first["content_start"], first["content_end"]]
+    ]
+    assert "text" not in first  # the text is not metadata
+    refused = _run("extract", str(GOLDEN), "--format", "parquet")
+    assert refused.exit_code == 2 and "needs an output file" in refused.stderr
