@@ -82,7 +82,10 @@ def synthetic(n: int, seed: int) -> tuple[list[tuple[str, str]], set[frozenset[i
     originals = n - n // 10
     quotes = []
     for _ in range(originals):
-        words = [rng.choice(_PRONOUNS), *rng.choices(vocabulary, cum_weights=cumulative, k=rng.randint(8, 30))]
+        words = [
+            rng.choice(_PRONOUNS),
+            *rng.choices(vocabulary, cum_weights=cumulative, k=rng.randint(8, 30)),
+        ]
         quotes.append((f"speaker {rng.randrange(5000)}", " ".join(words) + "."))
     copies: dict[int, list[int]] = {}
     for _ in range(n // 10):

@@ -31,7 +31,7 @@ import attrs
 
 from quotelib.lexicon import TITLES
 
-__all__ = ["NameKey", "key_names", "normalise_name"]
+__all__ = ["AMBIGUOUS_MARK", "NameKey", "key_names", "normalise_name"]
 
 _WORD = re.compile(r"[\w][\w'’.-]*")
 _POSSESSIVE = re.compile(r"['’]s?$")

@@ -329,3 +329,18 @@ def test_corpus_extract_parquet_carries_metadata(tmp_path):
     assert "text" not in first  # the text is not metadata
     refused = _run("extract", str(GOLDEN), "--format", "parquet")
     assert refused.exit_code == 2 and "needs an output file" in refused.stderr
+
+
+def test_corpus_import_leaves_textacy_datasketch_and_pyarrow_out():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, quotelib, quotelib.corpus, quotelib.corpus_cli, quotelib.cli; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'textacy', 'datasketch', 'pyarrow', 'dask'}))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+    assert quotelib.CorpusIndex is CorpusIndex and "CorpusIndex" in quotelib.__all__
