@@ -2,8 +2,8 @@
 
 1. On the news dev corpus (``../shared/data/polnear-dev.jsonl``; skipped when absent):
    quotelib's extraction time against the index's own cost (adding every
-   document, then building people and groups; the one-time import of textacy
-   and datasketch reported apart), and the top-20 who-is-quoted table.
+   document, then building people and groups; the one-time import of
+   datasketch reported apart), and the top-20 who-is-quoted table.
 2. Synthetic quotes (fixed seed): 10% of them near-duplicates of another
    quote, with the edits of re-publication (trimmed ends, changed
    punctuation, a word inserted, "[he]" for the opening pronoun). For each
@@ -46,8 +46,6 @@ def dev_corpus(path: Path) -> None:
     extraction = time.perf_counter() - start
     start = time.perf_counter()
     import datasketch  # noqa: F401
-    import textacy.preprocessing.remove  # noqa: F401
-    import textacy.similarity  # noqa: F401
 
     imports = time.perf_counter() - start
     start = time.perf_counter()
@@ -65,7 +63,7 @@ def dev_corpus(path: Path) -> None:
         f"{building:.3f} s = {own:.3f} s ({100 * own / extraction:.2f}% of extraction)"
     )
     print(
-        f"  one-time imports of textacy and datasketch: {imports:.2f} s "
+        f"  one-time import of datasketch: {imports:.2f} s "
         f"({100 * (own + imports) / extraction:.2f}% with them)"
     )
     print(f"  {len(people)} people, {len(groups)} quote groups\n")

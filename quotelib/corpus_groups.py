@@ -7,9 +7,10 @@ folded, punctuation and brackets dropped). Candidate pairs come from a
 MinHash LSH index over each quote's set of pairs of adjacent words (`datasketch
 <https://ekzhu.com/datasketch/>`_); a candidate is kept when the words of the
 shorter quote appear, in order, in the longer one for at least
-:data:`MIN_OVERLAP` of them (the matching blocks of
-:func:`textacy.similarity.matching_subsequences_ratio`, measured against the
-shorter quote, so a trimmed end costs nothing). Quotes of fewer than
+:data:`MIN_OVERLAP` of them: the matching blocks of :class:`difflib.SequenceMatcher`
+(what :func:`textacy.similarity.matching_subsequences_ratio` measures, here
+counted against the shorter quote, so a trimmed end costs nothing; textacy
+itself is not imported, which takes 2 s a process). Quotes of fewer than
 :data:`MIN_WORDS` words are grouped only with the same words.
 
 Kept pairs are joined into groups (union-find), and a group whose members
@@ -19,6 +20,7 @@ people are two quotations.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Sequence
 
@@ -73,7 +75,6 @@ def near_duplicates(texts: Sequence[tuple[str, ...]]) -> list[tuple[int, int]]:
         [(0, 1)]
     """
     from datasketch import MinHash, MinHashLSH
-    from textacy.similarity import matching_subsequences_ratio
 
     lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
     template = MinHash(num_perm=NUM_PERM, seed=_SEED)  # permutations made once, not per quote
@@ -85,7 +86,7 @@ def near_duplicates(texts: Sequence[tuple[str, ...]]) -> list[tuple[int, int]]:
         sketch = MinHash(num_perm=NUM_PERM, seed=_SEED, **shared)
         sketch.update_batch(_shingles(words))
         for other in lsh.query(sketch):
-            if _same_quotation(texts[other], words, matching_subsequences_ratio):
+            if _same_quotation(texts[other], words):
                 pairs.append((other, index))
         lsh.insert(index, sketch, check_duplication=False)
     return sorted(pairs)
@@ -98,14 +99,15 @@ def _shingles(words: tuple[str, ...]) -> list[bytes]:
     return [f"{a} {b}".encode() for a, b in set(zip(words, words[1:]))]
 
 
-def _same_quotation(first: tuple[str, ...], second: tuple[str, ...], ratio) -> bool:
+def _same_quotation(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
     short = first if len(first) <= len(second) else second
     shorter, distinct = len(short), set(short)
     if len(distinct & set(second if short is first else first)) + shorter - len(distinct) < (
         MIN_OVERLAP * shorter - 1e-9
     ):
         return False  # the words in common, in any order, bound those in order: cheap
-    matched = ratio(first, second, autojunk=False) * (len(first) + len(second)) / 2
+    matcher = difflib.SequenceMatcher(a=first, b=second, autojunk=False)
+    matched = sum(block.size for block in matcher.get_matching_blocks())
     return matched >= MIN_OVERLAP * shorter - 1e-9
 
 
