@@ -208,7 +208,7 @@ def _write_answers(
         read, failed = read + 1, failed + (error is not None)
         if pages is not None:  # before the answer: the pages cover what --resume keeps
             pages.write(record.id, record.text, quotes, error)
-        writer.write(record.id, quotes, error, meta=record.meta)
+        writer.write(record.id, quotes, error, record.meta)
         if error is not None and not quiet:  # input errors name their place
             where = "" if record.error else f"{record.id}: "
             bar.write(_clean(f"quotelib: {where}{error}"), file=sys.stderr)
