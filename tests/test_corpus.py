@@ -344,3 +344,56 @@ def test_corpus_import_leaves_textacy_datasketch_and_pyarrow_out():
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
     assert quotelib.CorpusIndex is CorpusIndex and "CorpusIndex" in quotelib.__all__
+
+
+def _said(name: str, how: str = "name", cue_class: str | None = None, **more) -> dict:
+    quote = {
+        "kind": "indirect",
+        "content_text": "the plan was sound",
+        "speaker_text": name,
+        "speaker_name": name,
+        "speaker_id": name.lower().replace(" ", "-"),
+        "speaker_resolution": how,
+        **more,
+    }
+    if cue_class is not None:
+        quote["cue_class"] = cue_class
+    return quote
+
+
+def test_corpus_by_cue_class_counted_only_when_quotes_carry_one():
+    index = CorpusIndex()
+    index.add("d1", [_said("Ann Lee", cue_class="speech"), _said("Ann Lee", cue_class="belief")])
+    index.add("d2", [_said("Lee", cue_class="speech"), _said("Tom Fry")])
+    lee, fry = index.people()
+    assert (lee.key, lee.quotes, lee.by_cue_class) == ("ann-lee", 3, {"belief": 1, "speech": 2})
+    assert (fry.key, fry.by_cue_class) == ("tom-fry", None)
+
+
+@pytest.mark.parametrize(
+    "names, expected",
+    [
+        (["José Martí", "Jose Marti"], ["jose-marti"]),
+        (["Donald J. Trump", "Donald Trump", "Mr. Trump"], ["donald-trump"]),
+        (["Senator Ann Lee", "Lee", "Tom Lee"], ["ann-lee", "lee?", "tom-lee"]),
+        (["The President"], ["president"]),
+    ],
+    ids=["accents", "middle-initial-and-title", "ambiguous-surname", "title-alone"],
+)
+def test_corpus_person_keys(names, expected):
+    index = CorpusIndex()
+    for number, name in enumerate(names):
+        index.add(f"d{number}", [_said(name)])
+    assert sorted(p.key for p in index.people()) == expected
+
+
+def test_corpus_unresolved_pronouns_never_merged_across_documents():
+    index = CorpusIndex()
+    index.add("d1", [_said("He", how="unresolved", speaker_id="unresolved-1")])
+    index.add("d2", [_said("She", how="unresolved", speaker_id="unresolved-1")])
+    people = {p.key: p for p in index.people()}
+    assert sorted(people) == ["d1#unresolved-1", "d2#unresolved-1"]
+    assert (people["d1#unresolved-1"].gender, people["d2#unresolved-1"].gender) == (
+        "male",
+        "female",
+    )
