@@ -15,7 +15,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from quotelib.corpus import CorpusIndex
+from quotelib.corpus import CorpusIndex, Person, QuoteGroup
 from quotelib.corpus_read import index_files
 from quotelib.corpus_write import CorpusFormat, write_rows
 from quotelib.inputs import InputFormat, missing_inputs
@@ -74,7 +74,7 @@ def speakers_command(
 ) -> None:
     """Who is quoted across the inputs: one row per person, most quoted first."""
     index = _index(inputs, locals())
-    _write(index.people(), output, output_format, group_by)
+    _write(index.people(), output, output_format, group_by, Person)
     _finish(index, quiet, f"{len(index.documents)} documents, {len(index.people())} people")
 
 
@@ -92,7 +92,7 @@ def groups_command(
     """The same quotation in several documents: one row per group of two or more."""
     index = _index(inputs, {**locals(), "group_by": None})
     groups = index.groups()
-    _write(groups, output, output_format, None)
+    _write(groups, output, output_format, None, QuoteGroup)
     _finish(index, quiet, f"{len(index.documents)} documents, {len(groups)} quote groups")
 
 
@@ -135,9 +135,11 @@ def _need_pyarrow() -> None:
         raise typer.Exit(code=2) from error
 
 
-def _write(rows: list, output: str, output_format: CorpusFormat, group_field: str | None) -> None:
+def _write(
+    rows: list, output: str, output_format: CorpusFormat, group_field: str | None, of: type
+) -> None:
     try:
-        text = write_rows(rows, output, output_format, group_field=group_field)
+        text = write_rows(rows, output, output_format, group_field=group_field, of=of)
     except (OSError, ValueError) as error:
         typer.echo(terminal_text(f"quotelib: cannot write {output}: {error}"), err=True)
         raise typer.Exit(code=2) from error

@@ -18,6 +18,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from quotelib.corpus import Person, QuoteGroup
 from quotelib.safe_text import csv_cell, json_line, terminal_text
 from quotelib.safe_write import write_atomically
@@ -78,8 +80,12 @@ def write_rows(
     output_format: CorpusFormat,
     *,
     group_field: str | None = None,
+    of: type = Person,
 ) -> str | None:
     """Write rows to ``output`` (a path, or ``-``); returns the text for standard output.
+
+    ``of`` is the class of the rows (:class:`Person` or :class:`QuoteGroup`),
+    which names the CSV columns even when there are no rows.
 
     A file is written whole to a temporary name and renamed, so a reader
     never sees half of it.
@@ -97,8 +103,9 @@ def write_rows(
     if output_format is CorpusFormat.jsonl:
         text = "".join(json_line(row.to_dict()) + "\n" for row in rows)
     elif output_format is CorpusFormat.csv:
-        text = _csv([_flat(row, json_objects=True, json_lists=True) for row in rows])
-    elif all(isinstance(row, Person) for row in rows):
+        columns = [field.name for field in attrs.fields(of)]
+        text = _csv([_flat(row, json_objects=True, json_lists=True) for row in rows], columns)
+    elif of is Person:
         text = format_people(rows, group_field=group_field) + "\n"
     else:
         text = _groups_table(rows)
@@ -118,12 +125,11 @@ def _flat(row: Person | QuoteGroup, *, json_objects: bool, json_lists: bool = Fa
     return data
 
 
-def _csv(rows: list[dict[str, Any]]) -> str:
+def _csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
     out = io.StringIO(newline="")
-    if rows:
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
+    writer = csv.DictWriter(out, fieldnames=columns)
+    writer.writeheader()
+    writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
     return out.getvalue()
 
 

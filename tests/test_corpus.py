@@ -397,3 +397,11 @@ def test_corpus_unresolved_pronouns_never_merged_across_documents():
         "male",
         "female",
     )
+
+
+def test_corpus_cli_no_groups_still_writes_a_csv_header(tmp_path):
+    one = tmp_path / "one.jsonl"
+    one.write_text(json.dumps({"id": "a", "quotes": [_said("Ann Lee")]}) + "\n", encoding="utf-8")
+    result = _run("groups", str(one), "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == ["text,speaker,members,documents,earliest"]
