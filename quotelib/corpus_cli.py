@@ -27,7 +27,7 @@ Inputs = Annotated[
     list[str],
     typer.Argument(
         help="Text files, folders of .txt files, JSONL of texts or of `quotelib extract` "
-        "answers, or - for standard input.",
+        "answers, or - for standard input (a text, or JSONL of texts).",
         show_default=False,
     ),
 ]

@@ -15,6 +15,8 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import quotelib
@@ -405,3 +407,42 @@ def test_corpus_cli_no_groups_still_writes_a_csv_header(tmp_path):
     result = _run("groups", str(one), "--format", "csv")
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == ["text,speaker,members,documents,earliest"]
+
+
+_NAMES = ["Ann Lee", "Lee", "Tom Lee", "Mr. Fry", "Tom Fry", "She", "an official"]
+_HOW = {"She": "unresolved", "an official": "anonymous"}
+_TEXTS = [
+    "We will keep the hospital open for as long as it takes.",
+    "[we] will keep the hospital open for as long as it takes",
+    "The bridge will reopen in May after the repairs are done.",
+]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.tuples(st.sampled_from(_NAMES), st.sampled_from(_TEXTS)), max_size=4),
+        min_size=1,
+        max_size=6,
+    ),
+    st.randoms(use_true_random=False),
+    st.integers(min_value=1, max_value=5),
+)
+def test_corpus_any_order_and_split_gives_the_same_index(documents, rng, cut):
+    def quotes(said):
+        return [
+            _said(name, how=_HOW.get(name, "name"), kind="direct", content_text=text)
+            for name, text in said
+        ]
+
+    whole = CorpusIndex()
+    for number, said in enumerate(documents):
+        whole.add(f"d{number}", quotes(said))
+    order = list(enumerate(documents))
+    rng.shuffle(order)
+    parts = [CorpusIndex(), CorpusIndex()]
+    for position, (number, said) in enumerate(order):
+        parts[position < cut].add(f"d{number}", quotes(said))
+    merged = parts[0].merge(parts[1])
+    assert merged.people() == whole.people()
+    assert merged.groups() == whole.groups()
