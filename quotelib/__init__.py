@@ -10,6 +10,7 @@ Examples:
 from __future__ import annotations
 
 from quotelib.core import quotes_from_doc
+from quotelib.corpus import CorpusIndex
 from quotelib.evaluation import Evaluation
 from quotelib.extract import extract_quotes
 from quotelib.lexicon import CUE_ADJECTIVES, CUE_CLASSES, CUE_NOUNS, CUE_PHRASES, CUE_VERBS
@@ -30,6 +31,7 @@ __all__ = [
     "CUE_NOUNS",
     "CUE_PHRASES",
     "CUE_VERBS",
+    "CorpusIndex",
     "Evaluation",
     "Quotation",
     "Quote",

@@ -1,4 +1,5 @@
-"""The ``quotelib`` command line: ``extract``, ``show`` and ``evaluate``.
+"""The ``quotelib`` command line: ``extract``, ``show`` and ``evaluate`` (and
+``speakers`` and ``groups``, from :mod:`quotelib.corpus_cli`).
 
 ``quotelib extract`` streams records (text files, folders of them, JSONL or
 standard input) through :func:`quotelib.stream.pipe_results` and writes one
@@ -24,6 +25,7 @@ import typer
 from tqdm import tqdm
 
 from quotelib import __version__
+from quotelib.corpus_cli import register as register_corpus_commands
 from quotelib.extract import extract_quotes
 from quotelib.files import MAX_RECORD_BYTES, display_name
 from quotelib.inputs import (
@@ -101,7 +103,11 @@ def extract(
     ] = "-",
     output_format: Annotated[
         OutputFormat,
-        typer.Option("--format", help="jsonl: one line per record; csv: one row per quote."),
+        typer.Option(
+            "--format",
+            help="jsonl: one line per record; csv: one row per quote; parquet: one row "
+            "per quote with the record's other fields (needs pyarrow and --output).",
+        ),
     ] = OutputFormat.jsonl,
     input_format: Annotated[
         InputFormat,
@@ -246,7 +252,7 @@ def _write_answers(
         read, failed = read + 1, failed + (error is not None)
         if pages is not None:  # before the answer: the pages cover what --resume keeps
             pages.write(record.id, record.text, quotes, error)
-        writer.write(record.id, quotes, error)
+        writer.write(record.id, quotes, error, record.meta)
         if error is not None and not quiet:  # input errors name their place
             where = "" if record.error else f"{record.id}: "
             bar.write(_clean(f"quotelib: {where}{error}"), file=sys.stderr)
@@ -382,6 +388,9 @@ def evaluate_command(
         typer.echo(_clean(message), err=True)
         raise typer.Exit(code=1) from error
     typer.echo(json.dumps(scores.to_dict(), indent=2) if as_json else scores.format_table())
+
+
+register_corpus_commands(app)  # quotelib speakers, quotelib groups
 
 
 def main() -> None:

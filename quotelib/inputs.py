@@ -67,11 +67,15 @@ class InputFormat(str, Enum):
 
 
 class Record(NamedTuple):
-    """One input record: its id, and its text or the reason it has none."""
+    """One input record: its id, and its text or the reason it has none.
+
+    ``meta`` holds a JSONL record's other fields (``None`` for a text file).
+    """
 
     id: Any
     text: str | None
     error: str | None = None
+    meta: dict[str, Any] | None = None
 
 
 class Fields(NamedTuple):
@@ -279,7 +283,8 @@ def _record(data: dict[str, Any], fields: Fields, fallback: str, where: str) -> 
     if not isinstance(text, str):
         msg = f"{fields.text!r} must be a string (got {json_type(text)}: {short_json(text)}) on {where}"
         return Record(record_id, None, msg)
-    return Record(record_id, text)
+    meta = {name: value for name, value in data.items() if name not in fields}
+    return Record(record_id, text, None, meta)
 
 
 def count_records(inputs: list[str], input_format: InputFormat) -> int | None:

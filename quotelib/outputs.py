@@ -1,4 +1,4 @@
-"""Answers to write: JSONL (one line per record) or CSV (one row per quote).
+"""Answers to write: JSONL (one line per record), CSV or Parquet (one row per quote).
 
 A file is written as ``OUT.partial`` and renamed to ``OUT`` only when the
 run ends, so an interrupted run never leaves a truncated file that looks
@@ -42,6 +42,7 @@ _HEAD_BYTES = 1 << 20  # an input file is recognised by its size, time and first
 class OutputFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
+    parquet = "parquet"
 
 
 class Answered(NamedTuple):
@@ -104,9 +105,12 @@ class OutputWriter:
         self.csv: Any = None
         self.lock: FileLock | None = None
         self._keep, self._from_final = 0, False
-        if resume and (self.to_stdout or output_format is OutputFormat.csv):
-            msg = "--resume needs a JSONL output file (not standard output or CSV)"
+        self.parquet = None
+        if resume and (self.to_stdout or output_format is not OutputFormat.jsonl):
+            msg = "--resume needs a JSONL output file (not standard output, CSV or Parquet)"
             raise ValueError(msg)
+        if output_format is OutputFormat.parquet:
+            self.parquet = _parquet_rows(self.to_stdout)
         if self.to_stdout:
             return
         try:
@@ -159,6 +163,8 @@ class OutputWriter:
         try:
             if self.to_stdout:
                 self.out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline=newline)
+            elif self.parquet is not None:
+                self.out = create_file(self.partial, mode="wb")
             else:
                 self.out = self._open_partial(newline)
                 if self.run is not None:
@@ -185,9 +191,22 @@ class OutputWriter:
         binary.seek(self._keep)
         return io.TextIOWrapper(binary, encoding="utf-8", newline=newline)
 
-    def write(self, record_id: Any, quotes: list[Quote] | None, error: str | None) -> None:
-        """Write one record's answer, flushed so an interruption keeps it."""
+    def write(
+        self,
+        record_id: Any,
+        quotes: list[Quote] | None,
+        error: str | None,
+        meta: dict[str, Any] | None = None,
+    ) -> None:
+        """Write one record's answer, flushed so an interruption keeps it.
+
+        Parquet rows (which carry the record's ``meta``) are written at :meth:`close`.
+        """
         self.open()
+        if self.parquet is not None:
+            if error is None:
+                self.parquet.add(record_id, quotes, meta)
+            return
         if self.csv is not None:
             if error is None:
                 rows = to_records(quotes, doc_id=record_id)
@@ -208,6 +227,8 @@ class OutputWriter:
             self.open()
         try:
             if self.out is not None:
+                if self.parquet is not None and complete:
+                    self.parquet.write(self.out)
                 self.out.flush()
                 if self.to_stdout:
                     self.out.detach()  # leave sys.stdout open
@@ -226,6 +247,19 @@ class OutputWriter:
         if self.lock is not None:
             self.lock.release()
             self.lock = None
+
+
+def _parquet_rows(to_stdout: bool) -> Any:
+    if to_stdout:
+        msg = "--format parquet needs an output file (--output FILE), not standard output"
+        raise ValueError(msg)
+    try:
+        from quotelib.parquet_out import ParquetRows
+
+        return ParquetRows()
+    except ImportError as error:
+        msg = "--format parquet needs pyarrow: pip install 'quotelib[parquet]'"
+        raise ValueError(msg) from error
 
 
 def answer_line(record_id: Any, quotes: Sequence[Quote] | None, error: str | None) -> str:
