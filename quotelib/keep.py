@@ -24,7 +24,7 @@ import typer
 from quotelib.lexicon import CUE_CLASSES
 from quotelib.records import Quote
 
-__all__ = ["CUE_CLASS_HELP", "MIN_CONFIDENCE_HELP", "Keep"]
+__all__ = ["CUE_CLASS_HELP", "Keep", "MIN_CONFIDENCE_HELP"]
 
 CUE_CLASS_HELP = (
     "Keep only the quotes whose cue is of these classes, comma-separated "
