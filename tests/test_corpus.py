@@ -1,6 +1,6 @@
 """quotelib.corpus: people and quote groups across a golden corpus of twelve short articles.
 
-The articles (tests/data/corpus_golden.jsonl, written for these tests) hold
+The articles (tests/corpus_articles.py, written for these tests) hold
 the traps: Bill and Hillary Clinton and a bare "Clinton"; Vladimir Putin as
 "Vladimir Putin", "Putin", "Mr. Putin" and "President Putin"; pronouns
 resolved in many articles; an anonymous official in nearly every one; one
@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import json
 import random
+import tempfile
 from pathlib import Path
 
 import pytest
+from corpus_articles import ARTICLES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -25,8 +27,9 @@ from quotelib.corpus import CorpusIndex
 from quotelib.corpus_groups import near_duplicates, quote_words
 from quotelib.corpus_read import index_records
 
-GOLDEN = Path(__file__).parent / "data" / "corpus_golden.jsonl"
-DOCS = [json.loads(line) for line in GOLDEN.read_text(encoding="utf-8").splitlines()]
+DOCS = ARTICLES
+GOLDEN = Path(tempfile.mkdtemp()) / "golden.jsonl"  # the articles as a JSONL input
+GOLDEN.write_text("".join(json.dumps(doc) + "\n" for doc in DOCS), encoding="utf-8")
 
 #: key -> (name, kind, aliases, quotes, documents, by_kind, gender, gender_evidence)
 PEOPLE = {
