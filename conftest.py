@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import importlib
 import json
+import re
 from pathlib import Path
 
 import pytest
+from _pytest.doctest import DoctestItem
 
 import quotelib
 from quotelib.model import load_pipeline
@@ -14,6 +16,44 @@ from quotelib.model import load_pipeline
 ROOT = Path(__file__).resolve().parent
 SEEDS = ROOT / "seeds"
 DEV_DATA = ROOT.parent / "shared" / "data" / "polnear-dev.jsonl"
+
+#: What a doctest example needs beyond the core dependencies: the optional
+#: modules it imports, and quotelib's faces that import one themselves.
+_OPTIONAL_USES = {
+    "dask": re.compile(r"\b(import dask|from dask|extract_bag|extract_dataframe|index_bag)\b"),
+    "distributed": re.compile(r"\b(import distributed|from distributed)\b"),
+    "pandas": re.compile(
+        r"\b(import pandas|to_dataframe|people_frame|groups_frame|extract_dataframe)\b"
+    ),
+    "pyarrow": re.compile(r"\b(import pyarrow|parquet)\b"),
+}
+
+
+def _unusable(module: str) -> str | None:
+    try:
+        importlib.import_module(module)
+    except Exception as error:  # missing or broken: either way the example cannot run
+        return f"{type(error).__name__}: {error}"
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    """Doctests that need an optional dependency skip, with the reason, when it is missing
+    or broken; a test module asks for one with ``optional.need``."""
+    reasons: dict[str, str | None] = {}
+    for item in items:
+        if not isinstance(item, DoctestItem):
+            continue
+        source = "".join(example.source for example in item.dtest.examples)
+        for module, uses in _OPTIONAL_USES.items():
+            if not uses.search(source):
+                continue
+            if module not in reasons:
+                reasons[module] = _unusable(module)
+            if reasons[module] is not None:
+                reason = f"optional dependency {module!r} is not usable: {reasons[module]}"
+                item.add_marker(pytest.mark.skip(reason=reason))
+                break
 
 
 @pytest.fixture(scope="session")

@@ -8,15 +8,16 @@ import subprocess
 import sys
 
 import pytest
+from optional import need
 
 import quotelib
 from quotelib import cluster
 from quotelib.cluster import answer_records, extract_bag, extract_dataframe, quote_rows
 
-db = pytest.importorskip("dask.bag")
-dd = pytest.importorskip("dask.dataframe")
-distributed = pytest.importorskip("distributed")
-pd = pytest.importorskip("pandas")
+db = need("dask.bag")
+dd = need("dask.dataframe")
+distributed = need("distributed")
+pd = need("pandas")
 
 TEXTS = [
     "Xi stated that the international situation has become turbulent.",

@@ -19,6 +19,7 @@ import pytest
 from corpus_articles import ARTICLES
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from optional import need
 from typer.testing import CliRunner
 
 import quotelib
@@ -260,8 +261,8 @@ def test_corpus_cli_speakers_formats(tmp_path, answers):
     csv_out = _run("speakers", str(extracted), "--format", "csv", "--group-by", "outlet")
     assert csv_out.stdout.splitlines()[0].startswith("key,name,kind,aliases,quotes,documents")
     assert len(csv_out.stdout.splitlines()) == 1 + len(rows) + 3  # Putin in 3 outlets, Marsh in 2
-    pd = pytest.importorskip("pandas")
-    pytest.importorskip("pyarrow")
+    pd = need("pandas")
+    need("pyarrow")
     parquet = tmp_path / "people.parquet"
     assert (
         _run("speakers", str(extracted), "--format", "parquet", "-o", str(parquet)).exit_code == 0
@@ -295,8 +296,8 @@ def test_corpus_cli_bad_lines_named_and_the_rest_counted(tmp_path, answers):
 
 
 def test_corpus_dask_local_cluster_equals_one_process(answers):
-    db = pytest.importorskip("dask.bag")
-    distributed = pytest.importorskip("distributed")
+    db = need("dask.bag")
+    distributed = need("distributed")
     from quotelib.corpus_cluster import index_bag
 
     expected = _index(answers, group_by="outlet", date_field="date")
@@ -316,7 +317,7 @@ def test_corpus_dask_local_cluster_equals_one_process(answers):
 
 
 def test_corpus_extract_parquet_carries_metadata(tmp_path):
-    pq = pytest.importorskip("pyarrow.parquet")
+    pq = need("pyarrow.parquet")
     out = tmp_path / "quotes.parquet"
     result = _run("extract", str(GOLDEN), "--format", "parquet", "-o", str(out), "-q")
     assert result.exit_code == 0, result.output

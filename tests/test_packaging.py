@@ -66,3 +66,22 @@ def test_packaging_docs_do_not_deny_speaker_resolution(path):
     text = " ".join(path.read_text(encoding="utf-8").split())
     denial = re.search(r"resolv\w*[^.]{0,80}\bnot (?:done|implemented|supported) yet", text)
     assert denial is None, denial.group()
+
+
+def test_packaging_distributed_comes_with_dask_as_one_release():
+    # Regression: the extras listed "dask[dataframe]" and a bare "distributed", and pip
+    # paired dask 2026.11.0 with distributed 2021.4.1, which cannot import each other.
+    import tomllib
+
+    extras = tomllib.loads(PYPROJECT)["project"]["optional-dependencies"]
+    for name in ("dask", "test"):
+        listed = [re.split(r"[\[<>=;! ]", r, maxsplit=1)[0] for r in extras[name]]
+        assert "distributed" not in listed, f"extra {name!r} lists distributed apart from dask"
+        assert any(r.startswith("dask[") and "distributed" in r for r in extras[name])
+    try:
+        dask, distributed = (
+            Version(importlib.metadata.version(n)) for n in ("dask", "distributed")
+        )
+    except importlib.metadata.PackageNotFoundError:
+        return  # installed without the extra: nothing to pair
+    assert dask == distributed, f"dask {dask} and distributed {distributed} of two releases"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 import pytest
+from optional import need
 
 import quotelib
 from quotelib.table import RECORD_FIELDS, format_table
@@ -83,7 +84,7 @@ def test_table_to_records_rejects_what_it_cannot_read(quotes, kwargs, error, mes
 
 
 def test_table_to_dataframe_rows_and_nullable_offsets(corpus):
-    pytest.importorskip("pandas")
+    need("pandas")
     frame = quotelib.to_dataframe(corpus)
     assert list(frame.columns) == list(RECORD_FIELDS)
     assert frame["doc_id"].tolist() == ["budget", "talks"]
@@ -93,7 +94,7 @@ def test_table_to_dataframe_rows_and_nullable_offsets(corpus):
 
 
 def test_table_to_dataframe_of_nothing_keeps_the_columns():
-    pytest.importorskip("pandas")
+    need("pandas")
     frame = quotelib.to_dataframe([])
     assert frame.empty and list(frame.columns) == list(RECORD_FIELDS)
 
@@ -116,7 +117,7 @@ SURROGATE = '"We will \ud800 appeal," the mayor said.'
 
 
 def test_table_to_dataframe_stores_lone_surrogates_as_replacement_characters():
-    pytest.importorskip("pandas")
+    need("pandas")
     quotes = quotelib.extract_quotes(SURROGATE)
     frame = quotelib.to_dataframe(quotes, doc_id="x\ud800")
     assert frame.loc[0, "doc_id"] == "x\ufffd"
