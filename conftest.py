@@ -11,7 +11,7 @@ import pytest
 from _pytest.doctest import DoctestItem
 
 import quotelib
-from quotelib.model import load_pipeline
+from quotelib.parse.model import load_pipeline
 
 ROOT = Path(__file__).resolve().parent
 SEEDS = ROOT / "seeds"

@@ -163,7 +163,7 @@ def report(
     corpus: Corpus, systems: list[System], evaluations: dict[str, Any], n_docs: int
 ) -> list[str]:
     """The comparison table, the breakdown, each system's scores and failures, the digests."""
-    from quotelib.evaluation import format_breakdown, format_comparison
+    from quotelib.evaluation.scores import format_breakdown, format_comparison
 
     lines = [format_comparison(evaluations), ""]
     if corpus.by is not None:
@@ -215,7 +215,7 @@ def score_corpus(
 
 def quotelib_calibration(corpus: Corpus, gold: list[dict[str, Any]], systems: list[System]) -> Any:
     """The reliability of quotelib's ``Quote.confidence`` on the corpus, or None."""
-    from quotelib.calibration import calibration
+    from quotelib.evaluation.calibration import calibration
 
     found = [s.predictions for s in systems if s.name == "quotelib"]
     return calibration(gold, found[0], kinds=corpus.kinds, by="rule") if found else None

@@ -38,7 +38,7 @@ def load_gold(path: Path, limit: int | None) -> list[dict[str, Any]]:
 def load_nlp(model: str | None) -> Any:
     """quotelib's pipeline loader when it exists, else ``spacy.load``."""
     try:
-        from quotelib.model import load_pipeline
+        from quotelib.parse.model import load_pipeline
     except ImportError:
         import spacy
 

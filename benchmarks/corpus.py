@@ -32,8 +32,8 @@ from itertools import accumulate, combinations
 from pathlib import Path
 
 import quotelib
-from quotelib.corpus import CorpusIndex
-from quotelib.corpus_write import format_people
+from quotelib.corpus.index import CorpusIndex
+from quotelib.corpus.write import format_people
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear-dev.jsonl"
 _PRONOUNS = ["we", "i", "he", "she", "they"]

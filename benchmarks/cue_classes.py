@@ -4,7 +4,7 @@ Three things, each printed as the markdown ``docs/cues.md`` holds:
 
 - the table of every class of ``quotelib.CUE_CLASSES`` with its description and all
   its members (verbs, phrases, nouns, adjectives, verbs of quotation, the cues of
-  rules of their own), generated from ``quotelib/lexicon.py`` (``--members``);
+  rules of their own), generated from ``quotelib/lexicon/cues.py`` (``--members``);
 - on ``polnear-dev.jsonl``, how many quotes quotelib predicts of each class and how
   many gold attributions have a cue of it, and precision and recall by class
   (the default, ``--markdown`` for the table of ``docs/cues.md``):
@@ -14,7 +14,7 @@ Three things, each printed as the markdown ``docs/cues.md`` holds:
     ``partial@0.3``, the measure of :func:`quotelib.evaluate`;
   - recall of a class: the share of the gold attributions whose cue is of that
     class that a prediction matches. The gold cue is classed by its words with
-    :func:`quotelib.cues.cue_class_of` ("has denied" -> denial; no lemmatizer:
+    :func:`quotelib.document.cues.cue_class_of` ("has denied" -> denial; no lemmatizer:
     inflected forms are reduced by rule); a gold cue the lexicon does not know
     ("seemed", "in") counts under "none", as a predicted quote without a cue does.
 
@@ -45,8 +45,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # measure the checkout this script belongs to
 
 from quotelib import evaluate  # noqa: E402
-from quotelib.breakdown import UNKNOWN  # noqa: E402
-from quotelib.cues import cue_class_of  # noqa: E402
+from quotelib.document.cues import cue_class_of  # noqa: E402
+from quotelib.evaluation.breakdown import UNKNOWN  # noqa: E402
 from quotelib.lexicon import (  # noqa: E402
     CUE_ADJECTIVES,
     CUE_CLASSES,
@@ -191,7 +191,7 @@ def _predictions(args: argparse.Namespace, gold: list[dict[str, Any]]) -> dict[A
         found = {answer["id"]: answer.get("quotes", []) for answer in answers}
         return {doc["id"]: found.get(doc["id"], []) for doc in gold}
     import quotelib
-    from quotelib.model import load_pipeline
+    from quotelib.parse.model import load_pipeline
 
     nlp = load_pipeline()
     docs = nlp.pipe((doc["text"] for doc in gold), batch_size=16)

@@ -2,12 +2,12 @@
 
 quotelib is run on ``polnear-dev.jsonl`` (or its records are read from an
 earlier run's JSONL, ``--records``), each prediction judged right or wrong
-by the measure (:func:`quotelib.scoring.judge`: content matched at
+by the measure (:func:`quotelib.evaluation.scoring.judge`: content matched at
 partial@0.3 and speaker right), and a logistic regression with an L2 penalty
-fitted by Newton's method on the predictions' :func:`quotelib.confidence.features`.
+fitted by Newton's method on the predictions' :func:`quotelib.core.confidence.features`.
 Five-fold cross-validation by document gives an estimate of the calibration
 on unseen articles beside the in-sample one. ``--write`` writes the
-coefficients to ``quotelib/confidence_model.py``; without it nothing is
+coefficients to ``quotelib/core/confidence_model.py``; without it nothing is
 written.
 
 Usage::
@@ -30,13 +30,13 @@ import numpy as np
 from accuracy_systems import ROOT, load_gold
 
 import quotelib
-from quotelib.calibration import calibration_of
-from quotelib.confidence import features
+from quotelib.core.confidence import features
+from quotelib.evaluation.calibration import calibration_of
+from quotelib.evaluation.scoring import judge
 from quotelib.records import Quote
-from quotelib.scoring import judge
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "polnear-dev.jsonl"
-MODEL_FILE = ROOT / "quotelib" / "confidence_model.py"
+MODEL_FILE = ROOT / "quotelib" / "core" / "confidence_model.py"
 FOLDS = 5
 
 
@@ -127,7 +127,7 @@ def write_model(intercept: float, weights: dict[str, float], n: int, source: str
         f"    {json.dumps(name)}: {weight:.4f}," for name, weight in sorted(weights.items())
     )
     MODEL_FILE.write_text(
-        f'''"""The coefficients of :mod:`quotelib.confidence`, fitted by ``benchmarks/fit_confidence.py``.
+        f'''"""The coefficients of :mod:`quotelib.core.confidence`, fitted by ``benchmarks/fit_confidence.py``.
 
 Generated: do not edit by hand; run ``python benchmarks/fit_confidence.py --write``.
 Fitted on {n} predictions of quotelib on {source}.

@@ -35,9 +35,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
 
-from hostile_alphabet import (  # noqa: E402
+import quotelib  # noqa: E402
+from tests.hostile_alphabet import (  # noqa: E402
     APOSTROPHES,
     BREAKS,
     CUES,
@@ -48,9 +48,7 @@ from hostile_alphabet import (  # noqa: E402
     SCRIPTS,
     WORDS,
 )
-from hostile_inputs import build, problems  # noqa: E402
-
-import quotelib  # noqa: E402
+from tests.hostile_inputs import build, problems  # noqa: E402
 
 PIECES = [QUOTE_MARKS, APOSTROPHES, BREAKS, CUES, NAMES, WORDS, SCRIPTS, ODDITIES, HTML]
 
@@ -77,7 +75,7 @@ def fuzz_cli(runs: int, in_subprocess: int, seed: int, *, surrogates: bool) -> t
     """Run ``quotelib extract`` on ``runs`` random input sets; (records, runs with a problem)."""
     from typer.testing import CliRunner
 
-    from quotelib.cli import app
+    from quotelib.cli.app import app
 
     rng = random.Random(seed)
     records = failed = 0

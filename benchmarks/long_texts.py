@@ -9,8 +9,8 @@ the size asked for (never the corpus in ``../shared``).
 Cases (``--cases``, comma-separated):
 
 - ``extract``: ``quotelib.extract_quotes(text)`` on texts of ``--sizes`` MB (parse and rules);
-- ``parse``: ``quotelib.chunks.parse_text(text, nlp)`` only;
-- ``chunked``: ``quotelib.chunks.parse_chunks`` over the text, at each of ``--chunk-sizes``,
+- ``parse``: ``quotelib.parse.chunks.parse_text(text, nlp)`` only;
+- ``chunked``: ``quotelib.parse.chunks.parse_chunks`` over the text, at each of ``--chunk-sizes``,
   every ``Doc`` dropped once counted (parse only, memory flat);
 - ``anatomy``: where the memory of one parse of ``--anatomy-size`` MB at once goes: each
   pipeline component's time and peak (the peak reset between components through
@@ -206,8 +206,8 @@ def child(spec: dict[str, Any]) -> dict[str, Any]:
 
 def _child_long(nlp: Any, spec: dict[str, Any]) -> dict[str, Any]:
     import quotelib
-    from quotelib import chunks
-    from quotelib.marks import find_quotations
+    from quotelib.parse import chunks
+    from quotelib.text.marks import find_quotations
 
     text = news_text(int(spec["size"] * 1_000_000))
     found: dict[str, Any] = {"model MiB": _status("VmRSS")}
@@ -231,7 +231,8 @@ def _child_anatomy(nlp: Any, spec: dict[str, Any]) -> dict[str, Any]:
 
     from spacy.tokens import Doc
 
-    from quotelib import chunks, quotes_from_doc
+    from quotelib import quotes_from_doc
+    from quotelib.parse import chunks
 
     text = chunks.parsable(news_text(int(spec["size"] * 1_000_000)))
     nlp.max_length = len(text) + 1
@@ -285,7 +286,7 @@ def _tokenizer_cpu(nlp: Any, text: str, repeats: int) -> tuple[float, Any]:
 
 
 def _child_tokenizer(nlp: Any, spec: dict[str, Any]) -> dict[str, Any]:
-    from quotelib import chunks
+    from quotelib.parse import chunks
 
     rows = []
     for length in spec["lengths"]:
@@ -319,7 +320,8 @@ def _child_rules(nlp: Any, spec: dict[str, Any]) -> dict[str, Any]:
     import cProfile
     import pstats
 
-    from quotelib import chunks, quotes_from_doc
+    from quotelib import quotes_from_doc
+    from quotelib.parse import chunks
 
     case, scale = spec["case"], spec["scale"]
     if case == "said-chain":

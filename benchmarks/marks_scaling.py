@@ -10,7 +10,7 @@ Two texts: news paragraphs with curly, straight and single marks and
 apostrophes, and a hostile one whose closing marks find no partner (each
 walks the stack of open marks).
 
-The tests check the growth by counting the lines of ``quotelib.marks`` that
+The tests check the growth by counting the lines of ``quotelib.text.marks`` that
 run (``tests/test_marks.py::test_marks_work_grows_linearly``), which no load
 on the machine can change; this benchmark measures the time, regex engine
 included.
@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from quotelib.marks import find_quotations  # noqa: E402
+from quotelib.text.marks import find_quotations  # noqa: E402
 
 SIZES_MB = (0.25, 0.5, 1.0, 2.0)
 

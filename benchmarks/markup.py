@@ -117,8 +117,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: {args.data} not found")
         return 0
     import quotelib
-    from quotelib.evaluation import format_comparison
-    from quotelib.markup import plain_text
+    from quotelib.evaluation.scores import format_comparison
+    from quotelib.text.markup import plain_text
 
     gold = load_gold(args.data, args.limit)
     ids, texts = [doc["id"] for doc in gold], [doc["text"] for doc in gold]

@@ -105,7 +105,7 @@ def _variant_runner(spec: dict[str, Any]) -> Callable[[list[str], list[str]], di
         if variant == "b":
             return lambda texts, ids: run_textacy(nlp, texts, batch_size)
         return lambda texts, ids: run_reference(nlp, texts, ids, batch_size)
-    from quotelib.model import load_pipeline
+    from quotelib.parse.model import load_pipeline
 
     load_pipeline(model)  # loaded once per process and cached: not part of the timing
     n_process = spec["processes"] if variant == "d" else 1
@@ -192,7 +192,7 @@ def measure_stream(spec: dict[str, Any], texts: list[str]) -> dict[str, Any]:
     documents.
     """
     import quotelib
-    from quotelib.model import load_pipeline
+    from quotelib.parse.model import load_pipeline
 
     load_pipeline(spec["model"])
     n_docs, checkpoint = spec["n_docs"], spec["checkpoint"]

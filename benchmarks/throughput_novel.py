@@ -81,7 +81,7 @@ def chosen_novels(path: Path, names: Sequence[str], count: int) -> list[str]:
 def novel_here(spec: dict[str, Any]) -> dict[str, Any]:
     """Time ``quotelib.extract_quotes`` on one whole novel, in this process."""
     from quotelib import extract_quotes
-    from quotelib.model import load_pipeline
+    from quotelib.parse.model import load_pipeline
 
     novel = build_novels(Path(spec["novel_data"]))[spec["novel"]]
     text = novel["text"]

@@ -89,7 +89,7 @@ def profile_here(spec: dict[str, Any]) -> dict[str, Any]:
     import spacy.language
 
     import quotelib
-    from quotelib.model import load_pipeline
+    from quotelib.parse.model import load_pipeline
 
     gold = load_gold(Path(spec["data"]), spec["limit"])
     texts, ids = [doc["text"] for doc in gold], [doc["id"] for doc in gold]

@@ -276,7 +276,7 @@ def notes(processes: int) -> list[str]:
 
 def accuracy_table(gold: list[dict[str, Any]], predictions: dict[str, Any]) -> tuple[str, dict]:
     """Scores of each set of predictions, and the partial@0.3 F1 of each."""
-    from quotelib.scoring import evaluate, format_comparison
+    from quotelib.evaluation.scoring import evaluate, format_comparison
 
     evaluations = {name: evaluate(gold, found) for name, found in predictions.items()}
     f1 = {name: ev.partial_03.f1 for name, ev in evaluations.items()}

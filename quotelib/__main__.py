@@ -1,6 +1,6 @@
 """``python -m quotelib``: the command line."""
 
-from quotelib.cli import main
+from quotelib.cli.app import main
 
 if __name__ == "__main__":
     main()

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 
-from quotelib.model import load_pipeline
+from quotelib.parse.model import load_pipeline
 from quotelib.records import Quote
 from quotelib.stream import pipe_results
 from quotelib.table import LIST_FIELDS, RECORD_FIELDS, to_dataframe

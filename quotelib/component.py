@@ -34,8 +34,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from quotelib.core import quotes_from_doc
-from quotelib.mentions import NAME_FINDERS
+from quotelib.core.stages import quotes_from_doc
+from quotelib.entities.mentions import NAME_FINDERS
 from quotelib.records import Quote
 
 logger = logging.getLogger(__name__)

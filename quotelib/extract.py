@@ -1,10 +1,10 @@
 """``extract_quotes``: from a text to :class:`~quotelib.records.Quote` records.
 
 The face most users call: it loads the pipeline (:func:`quotelib.load_pipeline`),
-parses the text (in chunks when it is long, :mod:`quotelib.chunks`) and hands
+parses the text (in chunks when it is long, :mod:`quotelib.parse.chunks`) and hands
 the parse and the caller's string to the core, :func:`quotelib.quotes_from_doc`.
 With ``markup="html"`` it reads the plain text of the page
-(:mod:`quotelib.markup`) and moves the quotes back onto the page.
+(:mod:`quotelib.text.markup`) and moves the quotes back onto the page.
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from quotelib.chunks import parse_text
-from quotelib.core import quotes_from_doc
-from quotelib.markup import check_markup, plain_text
-from quotelib.model import load_pipeline
+from quotelib.core.stages import quotes_from_doc
+from quotelib.parse.chunks import parse_text
+from quotelib.parse.model import load_pipeline
 from quotelib.records import Quote
+from quotelib.text.markup import check_markup, plain_text
 
 __all__ = ["extract_quotes", "parse"]
 
@@ -46,7 +46,7 @@ def extract_quotes(
         markup: ``None`` (the default) to read ``text`` as it is, or
             ``"html"`` to read the text of an HTML page (character references
             decoded, tags skipped, block elements as paragraphs; see
-            :mod:`quotelib.html_text`), with every offset on ``text``, the
+            :mod:`quotelib.text.html_text`), with every offset on ``text``, the
             page as given.
 
     Returns:

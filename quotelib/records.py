@@ -124,15 +124,15 @@ class Quote:
             :data:`RESOLUTIONS` (``None`` without a speaker).
         addressee: the mention of the person spoken to, as written
             (``"him"``, ``"his sister"``, ``"reporters"``, a vocative's
-            ``"Edward"``), or ``None`` (see :mod:`quotelib.addressee`).
+            ``"Edward"``), or ``None`` (see :mod:`quotelib.rules.addressee`).
         addressee_name: the addressee's name when it is resolved to one
             (``"him"`` -> ``"Edward Leamer"``), ``None`` when it is not.
         rule: the pattern that found the quote, one of
-            :data:`quotelib.attribution.RULES` ("verb", "direct", "narrative",
+            :data:`quotelib.document.attribution.RULES` ("verb", "direct", "narrative",
             ...): filter on it to keep the patterns you trust.
         confidence: the probability that the record is right, its content
             an annotated attribution's and its speaker the right one
-            (:mod:`quotelib.confidence`), or ``None`` on a record built by hand.
+            (:mod:`quotelib.core.confidence`), or ``None`` on a record built by hand.
         cue_class: what the cue says about the speech act, a key of
             :data:`quotelib.CUE_CLASSES`: ``"neutral"`` ("said", "according
             to"), ``"assertion"`` ("claimed"), ``"concession"`` ("admitted"),

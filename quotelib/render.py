@@ -1,6 +1,6 @@
 """``quotelib.render``: an article as an HTML page with its quotes highlighted.
 
-Each paragraph (:func:`quotelib.layout.find_layout`: the wrapped lines of a
+Each paragraph (:func:`quotelib.text.layout.find_layout`: the wrapped lines of a
 book are one paragraph) is drawn by displaCy's span visualiser
 (``style="span"``): every content part is underlined in the colour of its
 kind and labelled with the quote's number, its speaker's name and its cue's
@@ -33,10 +33,10 @@ from spacy.tokens import Doc
 
 from quotelib.component import QUOTES_KEY, get_quotes
 from quotelib.extract import extract_quotes
-from quotelib.layout import find_layout
 from quotelib.lexicon import CUE_CLASSES
 from quotelib.records import Quote, TextSpan
-from quotelib.safe_text import valid_unicode
+from quotelib.text.layout import find_layout
+from quotelib.text.safe_text import valid_unicode
 
 __all__ = ["COLORS", "CUE_COLORS", "page_end", "page_start", "render", "render_article"]
 

@@ -8,7 +8,7 @@ import attrs
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from quotelib.core import attribute
+from quotelib.core.stages import attribute
 from quotelib.extract import parse
 from quotelib.records import Quote, TextSpan
 

@@ -8,9 +8,9 @@ raised, for callers that report them per text (the command line).
 
 In one process the texts are read batch by batch here; with
 ``n_process > 1`` they go to quotelib's own pool of worker processes
-(:mod:`quotelib.pool`). Both read a batch the same way
-(:class:`quotelib.reading.Reader`), so the answers are the same. With
-``markup="html"``, each page's plain text (:mod:`quotelib.markup`) is made
+(:mod:`quotelib.batch.pool`). Both read a batch the same way
+(:class:`quotelib.batch.reading.Reader`), so the answers are the same. With
+``markup="html"``, each page's plain text (:mod:`quotelib.text.markup`) is made
 here, in the calling process, and only that text goes to be read; the quotes
 are moved back onto the page here too.
 """
@@ -25,11 +25,11 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from quotelib.markup import PlainText, check_markup, plain_text
-from quotelib.model import load_pipeline
-from quotelib.pool import pool_results
-from quotelib.reading import Batches, Reader, TextLike
+from quotelib.batch.pool import pool_results
+from quotelib.batch.reading import Batches, Reader, TextLike
+from quotelib.parse.model import load_pipeline
 from quotelib.records import Quote
+from quotelib.text.markup import PlainText, check_markup, plain_text
 
 logger = logging.getLogger(__name__)
 
@@ -139,9 +139,9 @@ def pipe_results(
     when it read that text alone). Items are not type-checked here; an error
     raised while reading ``items`` is raised after the answers for the items
     before it. Contexts stay in this process: only texts go to the workers
-    (:mod:`quotelib.pool`).
+    (:mod:`quotelib.batch.pool`).
 
-    A long text (:func:`quotelib.chunks.is_long`) is parsed in chunks, as
+    A long text (:func:`quotelib.parse.chunks.is_long`) is parsed in chunks, as
     :func:`~quotelib.extract_quotes` parses it. With ``markup``, an item that
     is not a ``str`` raises ``TypeError`` when it is read.
     """

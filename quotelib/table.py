@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from quotelib.records import Quote
-from quotelib.safe_text import terminal_text, valid_unicode
+from quotelib.text.safe_text import terminal_text, valid_unicode
 
 _COLUMNS = (("kind", 8), ("speaker", 22), ("cue", 14), ("content", 60))
 
@@ -18,7 +18,7 @@ def format_table(quotes: Sequence[Quote], *, width: int = 60) -> str:
     The table is for a terminal: control characters of the text (ESC and the
     escape sequences it starts, other C0 and C1 controls, lone surrogates,
     bidirectional controls) are shown as ``\\xNN`` or ``\\uNNNN`` escapes
-    (see :func:`quotelib.safe_text.terminal_text`), never sent as they are.
+    (see :func:`quotelib.text.safe_text.terminal_text`), never sent as they are.
 
     Examples:
         >>> import quotelib

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import spacy
 from spacy.tokens import Doc, Span
 
-from quotelib.view import DocView
+from quotelib.document.view import DocView
 
 _BLANK = spacy.blank("en")  # spaCy's English tokenizer and lexical attributes, no model
 VOCAB = _BLANK.vocab
@@ -61,7 +61,7 @@ def hand_doc(text: str, rows: Sequence[Row], ents: Sequence[tuple[int, int, str]
 
 
 def hand_view(text: str, rows: Sequence[Row], ents: Sequence[tuple[int, int, str]] = ()) -> DocView:
-    """The :class:`~quotelib.view.DocView` of :func:`hand_doc`."""
+    """The :class:`~quotelib.document.view.DocView` of :func:`hand_doc`."""
     return DocView.build(hand_doc(text, rows, ents))
 
 

@@ -8,11 +8,11 @@ import subprocess
 import sys
 
 import pytest
-from optional import need
 
 import quotelib
 from quotelib import cluster
 from quotelib.cluster import answer_records, extract_bag, extract_dataframe, quote_rows
+from tests.optional import need
 
 db = need("dask.bag")
 dd = need("dask.dataframe")
@@ -87,7 +87,7 @@ def _expected_answers(records: list) -> list[dict]:
 
 def _load_counts(client) -> dict[str, tuple[int, int]]:
     """Per worker: how often the model was asked for, and how often it was loaded."""
-    infos = client.run(quotelib.model._load_cached.cache_info)
+    infos = client.run(quotelib.parse.model._load_cached.cache_info)
     return {worker: (info.hits + info.misses, info.misses) for worker, info in infos.items()}
 
 

@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import os
 
-from hostile_alphabet import (
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import quotelib
+from tests.hostile_alphabet import (
     APOSTROPHES,
     BREAKS,
     CUES,
@@ -20,10 +24,6 @@ from hostile_alphabet import (
     SCRIPTS,
     WORDS,
 )
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
-import quotelib
 
 EXAMPLES = int(os.environ.get("QUOTELIB_HYPOTHESIS_EXAMPLES", "1000"))
 _SETTINGS = settings(

@@ -7,7 +7,7 @@ with textacy is ``benchmarks/polnear.py``.
 from __future__ import annotations
 
 import quotelib
-from quotelib.calibration import calibration
+from quotelib.evaluation.calibration import calibration
 
 
 def test_dev_corpus_every_article_answered_with_exact_offsets(dev_articles, nlp):

@@ -6,7 +6,7 @@ import pytest
 import spacy
 
 import quotelib
-from quotelib.model import UNUSED_COMPONENTS
+from quotelib.parse.model import UNUSED_COMPONENTS
 
 
 def _assert_exact(text, quotes):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 
 import pytest
-from optional import need, usable
+
+from tests.optional import need, usable
 
 
 @pytest.fixture

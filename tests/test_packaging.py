@@ -62,7 +62,7 @@ def test_packaging_license_is_the_full_mit_text():
 )
 def test_packaging_docs_do_not_deny_speaker_resolution(path):
     # Regression: docs/patterns.md said resolving speakers to names "is not
-    # done yet", while quotelib.resolve does it and docs/speakers.md says so.
+    # done yet", while quotelib.entities.resolve does it and docs/speakers.md says so.
     text = " ".join(path.read_text(encoding="utf-8").split())
     denial = re.search(r"resolv\w*[^.]{0,80}\bnot (?:done|implemented|supported) yet", text)
     assert denial is None, denial.group()

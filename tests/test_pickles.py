@@ -5,10 +5,9 @@ from __future__ import annotations
 import pickle
 from pathlib import Path
 
-from corpus_articles import ARTICLES
-
 import quotelib
-from quotelib.corpus import CorpusIndex
+from quotelib.corpus.index import CorpusIndex
+from tests.corpus_articles import ARTICLES
 
 # Written by quotelib 0.1.0.dev0 when its modules were one flat folder (before the
 # subpackages): a Quote list of TEXT and a CorpusIndex of the golden articles.

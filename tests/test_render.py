@@ -189,7 +189,7 @@ def test_render_seed_article_labels_its_speakers(seed):
 
 
 def test_render_page_writer_escapes_ids_and_errors_in_every_file(tmp_path):
-    from quotelib.pages import PageWriter
+    from quotelib.io.pages import PageWriter
 
     text = '"We will appeal," the mayor said.'
     hostile = "<script>alert(1)</script>/a.txt"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import quotelib
-from quotelib.chunks import parse_text
+from quotelib.parse.chunks import parse_text
 
 _PACKAGE = str(Path(quotelib.__file__).parent)
 _SHORT = [

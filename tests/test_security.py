@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from quotelib.model import load_pipeline
+from quotelib.parse.model import load_pipeline
 
 PACKAGE = Path(__file__).resolve().parent.parent / "quotelib"
 

@@ -16,11 +16,11 @@ import pytest
 import spacy
 
 import quotelib
+import quotelib.batch.pool
+import quotelib.batch.reading
 import quotelib.component
-import quotelib.pool
-import quotelib.reading
 import quotelib.stream
-from quotelib.pool import TASKS_PER_PROCESS
+from quotelib.batch.pool import TASKS_PER_PROCESS
 from quotelib.stream import pipe_results
 
 TEXTS = [
@@ -64,13 +64,13 @@ def test_stream_two_processes_equal_one(nlp, seed, monkeypatch):
     texts = [*TEXTS, seed[0]]
     one = list(quotelib.pipe(texts, batch_size=3))
     main_process = os.getpid()
-    real = quotelib.reading.quotes_from_doc
+    real = quotelib.batch.reading.quotes_from_doc
 
     def not_here(doc, **kwargs):
         assert os.getpid() != main_process, "quotes were found in the main process"
         return real(doc, **kwargs)
 
-    monkeypatch.setattr("quotelib.reading.quotes_from_doc", not_here)  # forked workers too
+    monkeypatch.setattr("quotelib.batch.reading.quotes_from_doc", not_here)  # forked workers too
     two = list(quotelib.pipe(texts, n_process=2, batch_size=3))
     assert two == one
     mine = list(quotelib.pipe(texts, nlp=nlp, n_process=2))  # one task of POOL_BATCH_SIZE
@@ -120,21 +120,23 @@ def test_stream_two_processes_read_an_endless_stream_only_a_little_ahead(deadlin
 
 
 def test_stream_worker_that_dies_fails_only_its_text(monkeypatch, deadline):
-    real = quotelib.reading.quotes_from_doc
+    real = quotelib.batch.reading.quotes_from_doc
 
     def fatal(doc, **kwargs):  # inherited by the forked workers
         if "DIE" in doc.text:
             os._exit(3)
         return real(doc, **kwargs)
 
-    monkeypatch.setattr("quotelib.reading.quotes_from_doc", fatal)
+    monkeypatch.setattr("quotelib.batch.reading.quotes_from_doc", fatal)
     texts = [*TEXTS[:5], "DIE, he said.", *TEXTS[5:]]
     deadline(120)
     results = list(
         pipe_results(((text, n) for n, text in enumerate(texts)), n_process=2, batch_size=2)
     )
     assert [context for _, _, context in results] == list(range(len(texts)))
-    assert {context: error for _, error, context in results if error} == {5: quotelib.pool._DIED}
+    assert {context: error for _, error, context in results if error} == {
+        5: quotelib.batch.pool._DIED
+    }
     answered = [quotes for quotes, _, context in results if context != 5]
     assert answered == [quotelib.extract_quotes(text) for text in TEXTS]
     stream = quotelib.pipe(texts, n_process=2, batch_size=4)
@@ -151,14 +153,14 @@ def test_stream_workers_that_cannot_start_are_a_clear_error(monkeypatch, deadlin
     def broken(*args, **kwargs):
         raise OSError("no model here")
 
-    monkeypatch.setattr("quotelib.pool.load_pipeline", broken)  # in the forked workers
+    monkeypatch.setattr("quotelib.batch.pool.load_pipeline", broken)  # in the forked workers
     deadline(60)
     with pytest.raises(RuntimeError, match="quotelib's worker processes could not start"):
         next(results)
 
 
 def test_stream_spawned_workers_load_the_pipeline_themselves(monkeypatch, deadline):
-    monkeypatch.setattr("quotelib.pool.START_METHOD", "spawn")  # as on macOS and Windows
+    monkeypatch.setattr("quotelib.batch.pool.START_METHOD", "spawn")  # as on macOS and Windows
     deadline(120)
     texts = [TEXTS[0], "", "a\ud800b, Xi said."]
     assert list(quotelib.pipe(texts, n_process=2, batch_size=1)) == list(quotelib.pipe(texts))
@@ -274,7 +276,7 @@ def test_stream_uses_the_callers_quotelib_component(nlp, n_process):
 
 @pytest.mark.parametrize("n_process", [1, 2])
 def test_stream_failure_names_the_text_after_answering_the_ones_before(break_on_boom, n_process):
-    break_on_boom("quotelib.reading.quotes_from_doc")  # inherited by the forked workers
+    break_on_boom("quotelib.batch.reading.quotes_from_doc")  # inherited by the forked workers
     stream = quotelib.pipe([TEXTS[0], "BOOM said he.", TEXTS[1]], n_process=n_process)
     assert next(stream) == quotelib.extract_quotes(TEXTS[0])
     with pytest.raises(

@@ -5,10 +5,10 @@ from __future__ import annotations
 import sys
 
 import pytest
-from optional import need
 
 import quotelib
 from quotelib.table import RECORD_FIELDS, format_table
+from tests.optional import need
 
 TEXT = '"It is a hard decision," Senator Ann Lee said. "But it is the right one."'
 UNATTRIBUTED = "It was reported that the talks had failed."

@@ -1,0 +1,16 @@
+"""The entities: whom a speaker token names.
+
+Proper names are found (:mod:`quotelib.entities.names`, or the pipeline's
+entities) and grouped into entities (:func:`find_entities`,
+:mod:`quotelib.entities.mentions`) with what the text says of their gender
+(:mod:`quotelib.entities.characters`); speaker mentions are then resolved to
+them (:func:`resolve_speakers`, :mod:`quotelib.entities.resolve`: "He" ->
+"Vladimir Putin").
+"""
+
+from __future__ import annotations
+
+from quotelib.entities.mentions import NAME_FINDERS, Entities, Entity, find_entities
+from quotelib.entities.resolve import resolve_speakers
+
+__all__ = ["NAME_FINDERS", "Entities", "Entity", "find_entities", "resolve_speakers"]

@@ -1,0 +1,294 @@
+"""Who is named in a document: name mentions grouped into entities.
+
+People ("Chinese President Xi Jinping", "Xi", "Mr. Xi", "President Xi"),
+organisations and their short forms ("the United Nations", "UN"), and places
+or groups that speak as institutions ("Beijing", "the Kremlin", "Democrats")
+are read off spaCy's named entities, or off the tagger and the parse
+(:func:`quotelib.entities.names.find_names`) when the pipeline has no entity
+recogniser, and grouped. The canonical name is the fullest proper name of
+the group without its title ("Xi Jinping"). A surname alone joins the most
+recent person whose name ends with it, so "Bill Clinton" and "Hillary
+Clinton" stay two people, and "Clinton" goes to the one named last.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import attrs
+from spacy.tokens import Span, Token
+
+from quotelib.document.view import DocView
+from quotelib.entities.characters import gender_evidence, gender_of, mention_genders
+from quotelib.entities.names import ACRONYM, find_names
+from quotelib.lexicon import NAME_PARTICLES, ROLELESS_TITLES, TITLES
+from quotelib.lexicon.gazetteers import NAME_LINK_WORDS
+
+__all__ = ["Entities", "Entity", "NAME_FINDERS", "find_entities", "name_mentions", "slug"]
+
+#: How proper names are found: on the tagger and the parse
+#: (:func:`quotelib.entities.names.find_names`), or by the pipeline's entity recogniser.
+NAME_FINDERS = ("parse", "ner")
+
+_PERSON = "person"
+_ORG = "org"
+_PLACE = "place"
+_KIND_OF_LABEL = {"PERSON": _PERSON, "ORG": _ORG, "GPE": _PLACE, "NORP": _PLACE, "FAC": _ORG}
+_NON_WORD = re.compile(r"\W+")
+
+
+@attrs.define
+class Entity:
+    """A person, organisation or place named in the document (internal, mutable)."""
+
+    key: str
+    kind: str
+    name: str
+    first: str | None = None
+    last: str | None = None
+    gender: str | None = None
+    mentions: list[tuple[int, int]] = attrs.Factory(list)
+    # Each name mention of a person with its number of leading titles: the
+    # roles are read off them when first asked for (most never are).
+    introductions: list[tuple[Span, int]] = attrs.Factory(list)
+    _roles: list[str] | None = attrs.field(default=None, init=False, eq=False, repr=False)
+
+    @property
+    def roles(self) -> list[str]:
+        """The roles the person is introduced with, in text order ("Kremlin spokesman")."""
+        if self._roles is None:
+            self._roles = []
+            for ent, n_titles in self.introductions:
+                role = _role_of(ent, list(ent[:n_titles]))
+                if role and role not in self._roles:
+                    self._roles.append(role)
+        return self._roles
+
+
+@attrs.define
+class Entities:
+    """The entities of a document and which tokens mention them."""
+
+    entities: list[Entity] = attrs.Factory(list)
+    by_token: dict[int, Entity] = attrs.Factory(dict)
+    # Lookups that keep grouping linear in long texts: names and initials by
+    # kind, people by each of their first and last names, in order of creation.
+    by_name: dict[tuple[str, str], Entity] = attrs.Factory(dict)
+    by_word: dict[str, list[Entity]] = attrs.Factory(dict)
+    keys: set[str] = attrs.Factory(set)
+
+    def at(self, token: Token) -> Entity | None:
+        """The entity a token's name mention belongs to, if any."""
+        return self.by_token.get(token.i)
+
+
+def find_entities(view: DocView, names: str = "parse") -> Entities:
+    """Group the document's name mentions into entities, in text order.
+
+    Args:
+        view: the document.
+        names: how proper names are found, one of :data:`NAME_FINDERS`:
+            ``"parse"`` reads them off the tagger and the parse, ``"ner"``
+            takes the pipeline's named entities (``doc.ents``).
+
+    Raises:
+        ValueError: ``names`` is unknown, or ``"ner"`` on a document without
+            entity annotation.
+
+    Examples:
+        >>> import quotelib
+        >>> view = DocView.build(quotelib.load_pipeline()(
+        ...     "Chinese President Xi Jinping met Russian leader Vladimir Putin. "
+        ...     "Xi said ties were strong. Mr. Putin agreed."))
+        >>> found = find_entities(view)
+        >>> [(e.name, e.roles, len(e.mentions)) for e in found.entities if e.kind == "person"]
+        [('Xi Jinping', ['Chinese President'], 2), ('Vladimir Putin', ['Russian leader'], 2)]
+    """
+    found = Entities()
+    mentions = name_mentions(view, names)
+    evidence = gender_evidence(view, mentions)
+    votes: dict[str, Counter] = {}
+    for ent, gender, said in zip(mentions, mention_genders(mentions, evidence), evidence):
+        kind = _KIND_OF_LABEL.get(ent.label_)
+        if kind is None:
+            continue
+        if kind == _PERSON or _is_known_surname(found, ent):
+            entity = _add_person(found, ent, gender)
+        else:
+            entity = _add_named(found, ent, kind)
+        if entity is not None:
+            entity.mentions.append((ent.start_char, ent.end_char))
+            votes.setdefault(entity.key, Counter()).update(said)
+            for i in range(ent.start, ent.end):
+                found.by_token[i] = entity
+    for entity in found.entities:  # what the text says of all of a person's mentions
+        if entity.kind == _PERSON and entity.gender is None:
+            entity.gender = gender_of(votes.get(entity.key, Counter()))
+    return found
+
+
+def name_mentions(view: DocView, names: str) -> list[Span]:
+    """The proper names of the document, found the way ``names`` says (see :func:`find_entities`)."""
+    if names == "parse":
+        return find_names(view)
+    if names != "ner":
+        msg = f"'names' must be one of {NAME_FINDERS} (got {names!r})"
+        raise ValueError(msg)
+    if not view.doc.has_annotation("ENT_IOB"):
+        msg = (
+            "names='ner' needs a Doc with named entities: parse it with a pipeline that has an "
+            "entity recogniser ('ner'), or use names='parse'"
+        )
+        raise ValueError(msg)
+    return list(view.doc.ents)
+
+
+def _is_known_surname(found: Entities, ent: Span) -> bool:
+    """Whether a one-word name of another kind is the first or last name of a person named
+    before it: "Wang stated" after "Wang Yi", "Chad" after "Chad Smith".
+
+    Name types come from word lists and context (or the small model's
+    recogniser, which tags a lone surname as an organisation now and then);
+    the grouping, which reads the text in order, is where a word that names a
+    person already met is known to be theirs. The test is here, not in the
+    name finders, because only here is the order of mentions known: typing
+    every such word as a person in the whole document loses places that are
+    only ever places ("Switzerland" after a misread "... Switzerland" name).
+    """
+    return len(ent) == 1 and any(
+        ent.text in (e.last, e.first) for e in found.by_word.get(ent.text, ())
+    )
+
+
+def _add_person(found: Entities, ent: Span, gender: str | None) -> Entity | None:
+    titles = _leading_titles(ent)
+    names = [t for t in ent[len(titles) :] if not t.is_punct and t.lower_ not in ("’s", "'s")]
+    proper = [t for t in names if t.pos_ == "PROPN" or t.lower_ in NAME_PARTICLES]
+    names = proper if proper and proper[-1].i == names[-1].i else names
+    if not names:
+        return None
+    words = [t.text for t in names]
+    entity = _match_person(found, words, gender)
+    if entity is None:
+        entity = Entity(key=_key(found, words), kind=_PERSON, name=" ".join(words))
+        found.entities.append(entity)
+    if len(words) > 1 and len(words) >= len(entity.name.split()):
+        entity.name = " ".join(words)
+    entity.first = entity.first or (words[0] if len(words) > 1 else None)
+    if len(words) > 1 or entity.last is None or words[-1] != entity.first:
+        entity.last = words[-1]  # a first name alone ("Bill" of "Bill Clinton") keeps the surname
+    for word in {entity.first, entity.last} - {None}:
+        indexed = found.by_word.setdefault(word, [])
+        if not any(other is entity for other in indexed):  # keys differ: identity is equality
+            indexed.append(entity)
+    entity.gender = entity.gender or gender
+    entity.introductions.append((ent, len(titles)))
+    return entity
+
+
+def _leading_titles(ent: Span) -> list[Token]:
+    titles = []
+    for token in ent:
+        if token.lower_ not in TITLES or len(titles) == len(ent) - 1:
+            break
+        titles.append(token)
+    return titles
+
+
+def _match_person(found: Entities, words: list[str], gender: str | None) -> Entity | None:
+    """The person these name words refer to: same full name, or a surname or first name.
+
+    Only people of a compatible gender are candidates, the most recently
+    mentioned first: a bare "Harlow" goes to whichever Harlow the text named
+    last, unless what the text says of this "Harlow" tells them apart.
+    """
+    people = sorted(found.by_word.get(words[-1], []), key=lambda e: -e.mentions[-1][0])
+    compatible = [e for e in people if gender is None or e.gender in (None, gender)]
+    if len(words) > 1:
+        for entity in compatible:
+            same_last = entity.last == words[-1]
+            if same_last and (entity.first in (None, words[0]) or entity.name == " ".join(words)):
+                return entity
+        return None
+    word = words[0]
+    by_surname = [e for e in compatible if e.last == word]
+    if by_surname:
+        return by_surname[0]
+    by_first = [e for e in compatible if e.first == word]
+    return by_first[0] if len(by_first) == 1 else None
+
+
+def _role_of(ent: Span, titles: list[Token]) -> str | None:
+    """The role a person is introduced with: "Kremlin spokesman" Dmitry Peskov,
+    Dmitry Peskov, "the Kremlin spokesman"."""
+    root = ent.root
+    before = [t for t in root.lefts if t.i < ent.start and t.dep_ in ("compound", "amod", "nmod")]
+    if before:
+        start = min(t.left_edge.i for t in before)
+        words = [t for t in ent.doc[start : ent.start] if t.dep_ not in ("det", "punct", "case")]
+        words = [t for t in words if t.dep_ != "poss" and t.lower_ not in ROLELESS_TITLES]
+        if words:
+            return " ".join(t.text for t in words)
+    for child in root.rights:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            words = [t for t in child.subtree if t.dep_ not in ("det", "punct") and t.i <= child.i]
+            return " ".join(t.text for t in words) or None
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        head = root.head
+        words = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "punct")]
+        return " ".join(t.text for t in words) or None
+    if titles:
+        return " ".join(t.text for t in titles if t.lower_ not in ROLELESS_TITLES) or None
+    return None
+
+
+def _add_named(found: Entities, ent: Span, kind: str) -> Entity | None:
+    words = [t.text for t in ent if t.lower_ not in ("the", "’s", "'s") and not t.is_punct]
+    if not words:
+        return None
+    name = " ".join(words)
+    acronym = name.replace(".", "").upper() if ACRONYM.match(name) else None
+    initials = _initials(name)
+    entity = (
+        found.by_name.get((kind, name.lower()))
+        or (acronym and found.by_name.get((kind, "#" + acronym)))
+        or (initials and found.by_name.get((kind, "#" + initials)))
+    )
+    if entity is None:
+        entity = Entity(key=_key(found, words), kind=kind, name=name)
+        found.entities.append(entity)
+    elif acronym is None and ACRONYM.match(entity.name):
+        entity.name = name  # "UN" first, "the United Nations" later: keep the full name
+    found.by_name[(kind, name.lower())] = entity
+    found.by_name[(kind, "#" + (acronym or initials or name.lower()))] = entity
+    return entity
+
+
+def _initials(name: str) -> str | None:
+    """The initials of a name of two or more words: "United Nations" -> "UN"."""
+    words = [w for w in name.split() if w.lower() not in NAME_LINK_WORDS]
+    if len(words) < 2:
+        return None
+    return "".join(w[0] for w in words).upper()
+
+
+def _key(found: Entities, words: list[str]) -> str:
+    """A readable identifier, unique in the document: "xi-jinping", "wang-yi-2"."""
+    base = slug(" ".join(words))
+    key, n = base, 2
+    while key in found.keys:
+        key, n = f"{base}-{n}", n + 1
+    found.keys.add(key)
+    return key
+
+
+def slug(name: str) -> str:
+    """Lower-case words joined by hyphens: "Xi Jinping" -> "xi-jinping".
+
+    Examples:
+        >>> slug("Mr. O'Brien's aides")
+        'mr-obriens-aides'
+    """
+    words = [_NON_WORD.sub("", word) for word in name.lower().split()]
+    return "-".join(word for word in words if word) or "speaker"

@@ -1,0 +1,129 @@
+"""Every word list of quotelib, each concept once, each word in one class.
+
+The lists live in four modules, one concern each, and are all read from here:
+
+- :mod:`quotelib.lexicon.cues`: the cue lexicon, every cue in one class of
+  :data:`CUE_CLASSES` (``docs/cues.md`` tabulates them), and the word forms
+  that reduce an inflected word to the form the lexicon lists;
+- :mod:`quotelib.lexicon.grammar`: the words the rules of grammar ask about
+  (prepositions of content and of time, objects that are no content);
+- :mod:`quotelib.lexicon.people`: the words of people (titles, pronouns,
+  anonymous sources);
+- :mod:`quotelib.lexicon.gazetteers`: the names of places, organisations and
+  dates, which tell them from a person's name.
+
+Everything is lower-cased. The characters of quotation marks are not words:
+they live with the pairing of marks, in :mod:`quotelib.text.marks`.
+
+Examples:
+    >>> from quotelib.lexicon import CUE_VERBS, TITLES
+    >>> CUE_VERBS["deny"], "senator" in TITLES
+    ('denial', True)
+"""
+
+from __future__ import annotations
+
+from quotelib.lexicon.cues import (
+    CUE_ADJECTIVES,
+    CUE_CLASSES,
+    CUE_NOUNS,
+    CUE_PHRASES,
+    CUE_VERBS,
+    INVERTED_CUES,
+    NOUN_VERB_SPLITS,
+    PHRASE_VERBS,
+    PROPOSITION_CLASSES,
+    QUOTE_VERBS,
+    RULE_CUES,
+    SPEECH_CLASSES,
+    TOPIC_CLASSES,
+    base_forms,
+    cue_lemma,
+    is_lexicon_noun,
+    is_lexicon_verb,
+)
+from quotelib.lexicon.grammar import (
+    ADDRESSED_TO_VERBS,
+    ADDRESSEE_VERBS,
+    CONTENTLESS_OBJECTS,
+    DETERMINERS,
+    ELISIONS,
+    INTERVIEW_VERBS,
+    INTERVIEW_WITH,
+    NEGATIVE_WORDS,
+    NON_SPEAKER_LABELS,
+    OBJECT_PREPOSITIONS,
+    TIME_PREPOSITIONS,
+    TOLD_THINGS,
+    TOPIC_PREPOSITIONS,
+)
+from quotelib.lexicon.people import (
+    ANONYMOUS_NOUNS,
+    COURTESY_TITLES,
+    FEMALE_TITLES,
+    FEMALE_WORDS,
+    HE,
+    IT,
+    MALE_TITLES,
+    MALE_WORDS,
+    NAME_PARTICLES,
+    RELATIVE_PRONOUNS,
+    ROLELESS_TITLES,
+    SECOND_PERSON,
+    SHE,
+    SPEAKING_PRONOUNS,
+    THEY,
+    TITLES,
+)
+from quotelib.lexicon.sets import phrase_set, word_set
+
+__all__ = [
+    "ADDRESSED_TO_VERBS",
+    "ADDRESSEE_VERBS",
+    "ANONYMOUS_NOUNS",
+    "CONTENTLESS_OBJECTS",
+    "COURTESY_TITLES",
+    "CUE_ADJECTIVES",
+    "CUE_CLASSES",
+    "CUE_NOUNS",
+    "CUE_PHRASES",
+    "CUE_VERBS",
+    "DETERMINERS",
+    "ELISIONS",
+    "FEMALE_TITLES",
+    "FEMALE_WORDS",
+    "HE",
+    "INTERVIEW_VERBS",
+    "INTERVIEW_WITH",
+    "INVERTED_CUES",
+    "IT",
+    "MALE_TITLES",
+    "MALE_WORDS",
+    "NAME_PARTICLES",
+    "NEGATIVE_WORDS",
+    "NON_SPEAKER_LABELS",
+    "NOUN_VERB_SPLITS",
+    "OBJECT_PREPOSITIONS",
+    "PHRASE_VERBS",
+    "PROPOSITION_CLASSES",
+    "QUOTE_VERBS",
+    "RELATIVE_PRONOUNS",
+    "ROLELESS_TITLES",
+    "RULE_CUES",
+    "SECOND_PERSON",
+    "SHE",
+    "SPEAKING_PRONOUNS",
+    "SPEECH_CLASSES",
+    "THEY",
+    "TIME_PREPOSITIONS",
+    "TITLES",
+    "TOLD_THINGS",
+    "TOPIC_CLASSES",
+    "TOPIC_PREPOSITIONS",
+    "base_forms",
+    "cue_lemma",
+    "is_lexicon_noun",
+    "is_lexicon_verb",
+    "phrase_set",
+    "word_set",
+]

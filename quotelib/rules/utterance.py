@@ -1,0 +1,163 @@
+"""How a quotation sits in its conversation: whether it is an utterance, the
+paragraph it opens or not, the narrative sentences around it, whose names it
+addresses.
+
+These are the questions the rules of :mod:`quotelib.rules.dialogue` ask of a
+:class:`~quotelib.document.view.DocView`; each answers from the view alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from quotelib.document.syntax import NOMINAL_SUBJECTS, name_head
+from quotelib.document.view import DocView
+from quotelib.lexicon import SPEAKING_PRONOUNS
+from quotelib.text.marks import Quotation
+
+__all__ = [
+    "addressees",
+    "is_clause",
+    "is_person",
+    "is_utterance",
+    "opens_paragraph",
+    "paragraph_end",
+    "paragraph_start",
+    "person_subject",
+    "same_person",
+    "sentences_between",
+    "vocatives",
+    "who",
+]
+
+# What an utterance's last character inside its marks may be.
+_ENDS_UTTERANCE = frozenset(".!?,;:—–-…")
+# What may stand right before a quotation that opens a sentence.
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?…:;—–]|[.!?][\"”’'])\s*$")
+# What sets a vocative name off: "Edward, come here.", "You look pale, Edward."
+_VOCATIVE_BEFORE = frozenset({",", "“", '"', "‘", "'", "—", "–"})
+_VOCATIVE_AFTER = frozenset({",", ".", "!", "?", "”", '"', ";", "’", "—", "–"})
+
+
+def is_utterance(view: DocView, quotation: Quotation) -> bool:
+    """Whether a quotation is someone's words rather than a scare quote, a title or a name.
+
+    An utterance stands as a sentence of its own (it opens its paragraph, or
+    follows the end of a sentence, a colon or a dash) and either ends with
+    punctuation inside its marks (``"Every house on this street."``) or is
+    a clause of four words or more with a verb. ``the so-called "deal"``,
+    ``the film "Jaws"`` and ``"Mr. Smith"`` are not.
+    """
+    text = view.text
+    start, end = quotation.parts[0][0], quotation.parts[-1][1]
+    before = max(paragraph_start(view, quotation.start), quotation.start - 200)
+    if not _SENTENCE_BEFORE.search(text[before : quotation.start]):
+        return False
+    if text[end - 1] in _ENDS_UTTERANCE:
+        return True
+    inside = view.doc.char_span(start, end, alignment_mode="expand")
+    return inside is not None and is_clause(inside)
+
+
+def is_clause(inside: Span) -> bool:
+    """Whether a quotation's inside is a clause: four words or more, one a verb (the word
+    count stops as soon as it can answer)."""
+    words = 0
+    for token in inside:
+        words += token.is_alpha
+        if words == 4:
+            return any(t.pos_ in ("VERB", "AUX") for t in inside)
+    return False
+
+
+def sentences_between(view: DocView, start: int, end: int) -> list[Span]:
+    """The sentences of ``text[start:end]`` that hold a word outside the quotations."""
+    span = view.doc.char_span(start, end, alignment_mode="contract")
+    if span is None or not len(span):
+        return []
+    first, last = view.sentences.index(span.start), view.sentences.index(span.end - 1)
+    return [
+        sentence
+        for sentence in view.sentences.spans[first : last + 1]
+        if any(
+            span.start <= t.i < span.end and t.is_alpha and not view.marks.contains(t.idx)
+            for t in sentence
+        )
+    ]
+
+
+def paragraph_start(view: DocView, offset: int) -> int:
+    number = view.paragraph(offset)
+    return view.breaks[number - 1] if number else 0
+
+
+def paragraph_end(view: DocView, offset: int) -> int:
+    number = view.paragraph(max(0, offset - 1))
+    return view.breaks[number] if number < len(view.breaks) else len(view.text)
+
+
+def person_subject(view: DocView, sentence: Span, *, speakers: bool = False) -> int | None:
+    """The subject of a narrative sentence's main verb, outside every quotation, when it is
+    a person: a proper name, a personal pronoun, a capitalised noun (with ``speakers``, any
+    noun, as "the report" or "his letter" speak for someone)."""
+    for token in sentence:
+        if view.marks.contains(token.idx):
+            continue
+        speaks = is_person(token) or (speakers and token.pos_ == "NOUN")
+        if token.dep_ in NOMINAL_SUBJECTS and token.head.dep_ == "ROOT" and speaks:
+            return name_head(token).i
+    return None
+
+
+def is_person(token: Token) -> bool:
+    """Whether a token may name a person: a proper name, a pronoun that speaks, a
+    capitalised noun ("the Colonel")."""
+    if token.pos_ == "PRON":
+        return token.lower_ in SPEAKING_PRONOUNS
+    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title)
+
+
+def same_person(view: DocView, first: int, second: int) -> bool:
+    """Whether two speaker tokens name the same person, by their words (pronouns: by form)."""
+    return who(view.doc[first]) == who(view.doc[second])
+
+
+def who(token: Token) -> str:
+    return name_head(token).lower_
+
+
+def addressees(view: DocView, quotation: Quotation) -> set[str]:
+    """The names the quotation addresses (vocatives: ``"..., Edward."``), lower-cased."""
+    return {view.doc[i].lower_ for i in vocatives(view, quotation)}
+
+
+def vocatives(view: DocView, quotation: Quotation) -> list[int]:
+    """The head tokens of the names the quotation addresses, in text order."""
+    start, end = quotation.parts[0][0], quotation.parts[-1][1]
+    inside = view.doc.char_span(start, end, alignment_mode="contract")
+    if inside is None:
+        return []
+    heads = {name_head(t).i for t in inside if t.pos_ == "PROPN" and _is_vocative(t)}
+    return sorted(heads)
+
+
+def _is_vocative(token: Token) -> bool:
+    """A name (with its title: "Mr. Darcy") set off by commas or ending the sentence:
+    ``"Edward, come here."``, ``"You look pale, Mr. Darcy."``, ``"Well, Edward, what now?"``."""
+    doc = token.doc
+    first, last = token.i, token.i
+    while first > 0 and doc[first - 1].pos_ == "PROPN":
+        first -= 1
+    while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN":
+        last += 1
+    before = doc[first - 1] if first else None
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    set_off_before = before is None or before.text in _VOCATIVE_BEFORE or doc[first].is_sent_start
+    set_off_after = after is None or after.text in _VOCATIVE_AFTER
+    return set_off_before and set_off_after
+
+
+def opens_paragraph(view: DocView, offset: int) -> bool:
+    return not view.text[paragraph_start(view, offset) : offset].strip()
