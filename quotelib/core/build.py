@@ -12,17 +12,14 @@ from collections.abc import Sequence
 
 import attrs
 
-from quotelib.document.attribution import Attribution
+from quotelib.document.attribution import Attribution, SpeakerName
 from quotelib.document.syntax import mention_span
 from quotelib.document.view import DocView
-from quotelib.entities.resolve import SpeakerName
 from quotelib.records import Quote, TextSpan
+from quotelib.text.marks import DOUBLE_MARK_CHARS, MARK_CHARS
 from quotelib.text.ranges import Ranges, strip_space
 
 __all__ = ["build_quotes"]
-
-_QUOTE_CHARS = "\"'“”‘’«»„‚‹›`"
-_DOUBLE_MARKS = '"“”«»„'
 
 
 def build_quotes(
@@ -36,7 +33,7 @@ def build_quotes(
     ``speakers`` are the resolved speakers of the attributions, in their
     order; ``None`` for an attribution left unresolved, whose speaker name is
     then the mention as written. ``addressees`` are their resolved
-    addressees likewise (:func:`quotelib.rules.addressee.resolve_addressees`); when
+    addressees likewise (:func:`quotelib.entities.addressees.resolve_addressees`); when
     none are given, an addressee's name is the mention as written if it is a
     proper name, else ``None``.
     """
@@ -127,7 +124,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
     """
     start, end = strip_space(text, start, end)
     while end - start >= 2:
-        lead, trail = text[start] in _QUOTE_CHARS, text[end - 1] in _QUOTE_CHARS
+        lead, trail = text[start] in MARK_CHARS, text[end - 1] in MARK_CHARS
         if lead and trail:
             start, end = strip_space(text, start + 1, end - 1)
         elif lead and _odd_doubles(text, start, end):
@@ -143,7 +140,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _odd_doubles(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` holds an odd number of double quote marks."""
-    return sum(text.count(mark, start, end) for mark in _DOUBLE_MARKS) % 2 == 1
+    return sum(text.count(mark, start, end) for mark in DOUBLE_MARK_CHARS) % 2 == 1
 
 
 def _kind(text: str, parts: list[tuple[int, int]], quoted: Ranges) -> str:

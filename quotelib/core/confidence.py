@@ -42,6 +42,7 @@ import attrs
 
 from quotelib.core.confidence_model import INTERCEPT, WEIGHTS
 from quotelib.records import Quote
+from quotelib.text.marks import DOUBLE_MARK_CHARS
 
 __all__ = ["assess", "features", "probability"]
 
@@ -53,8 +54,6 @@ BINS: Mapping[str, tuple[int, ...]] = {
     "cue_distance": (2, 30, 100),
     "speaker_distance": (2, 30, 100),
 }
-
-_DOUBLE_MARKS = '"“”«»„'
 
 
 def features(quote: Quote, text: str) -> dict[str, float]:
@@ -81,7 +80,7 @@ def features(quote: Quote, text: str) -> dict[str, float]:
     for name, span in (("cue_distance", quote.cue), ("speaker_distance", quote.speaker)):
         if span is not None:
             found[f"{name}={_bin(name, _distance(span, quote.content_parts))}"] = 1.0
-    if sum(quote.content.text.count(mark) for mark in _DOUBLE_MARKS) % 2:
+    if sum(quote.content.text.count(mark) for mark in DOUBLE_MARK_CHARS) % 2:
         found["marks_unbalanced"] = 1.0
     if len(quote.content_parts) > 1:
         found["several_parts"] = 1.0

@@ -17,7 +17,7 @@ this order, each a function of the view and the previous stage's output:
    person spoken to found (:func:`quotelib.rules.addressee.find_addressees`);
 5. names found and grouped into entities (:func:`quotelib.entities.mentions.find_entities`),
    and speakers resolved to them (:func:`quotelib.entities.resolve.resolve_speakers`),
-   addressees too (:func:`quotelib.rules.addressee.resolve_addressees`);
+   addressees too (:func:`quotelib.entities.addressees.resolve_addressees`);
 6. records built on the caller's offsets (:func:`quotelib.core.build.build_quotes`);
 7. each record's confidence (:func:`quotelib.core.confidence.assess`).
 
@@ -34,15 +34,22 @@ from quotelib.core.build import build_quotes
 from quotelib.core.confidence import assess
 from quotelib.document.attribution import Attribution
 from quotelib.document.view import DocView
-from quotelib.entities.mentions import NAME_FINDERS, Entities, find_entities
-from quotelib.entities.resolve import resolve_speakers
+from quotelib.entities import (
+    NAME_FINDERS,
+    Entities,
+    find_entities,
+    resolve_addressees,
+    resolve_speakers,
+)
 from quotelib.records import Quote
-from quotelib.rules.addressee import find_addressees, resolve_addressees
-from quotelib.rules.dialogue import converse
-from quotelib.rules.direct import attach_quotations
-from quotelib.rules.nesting import drop_nested
-from quotelib.rules.reported import find_attributions
-from quotelib.rules.transcripts import read_transcripts
+from quotelib.rules import (
+    attach_quotations,
+    converse,
+    drop_nested,
+    find_addressees,
+    find_attributions,
+    read_transcripts,
+)
 
 __all__ = ["Reading", "attribute", "quotes_from_doc"]
 

@@ -12,7 +12,8 @@ found, on plain offsets.
 
 from __future__ import annotations
 
-from quotelib.document.attribution import RULES, Attribution
-from quotelib.document.view import Columns, DocView, Sentences
+from quotelib.document.attribution import RULES, Attribution, SpeakerName
+from quotelib.document.columns import Columns
+from quotelib.document.view import DocView, Sentences
 
-__all__ = ["RULES", "Attribution", "Columns", "DocView", "Sentences"]
+__all__ = ["RULES", "Attribution", "Columns", "DocView", "Sentences", "SpeakerName"]

@@ -1,4 +1,5 @@
-"""The record the stages pass on: an attribution found on the parse, on plain offsets.
+"""The records the stages pass on: an attribution found on the parse, and the name its
+speaker resolved to, on plain offsets.
 
 Each stage of :func:`quotelib.core.attribute` takes attributions and returns
 new ones (:func:`attrs.evolve`); none is changed in place. They hold only
@@ -12,7 +13,7 @@ import attrs
 
 from quotelib.lexicon import CUE_CLASSES
 
-__all__ = ["Attribution", "RULES"]
+__all__ = ["RULES", "Attribution", "SpeakerName"]
 
 #: The rules that find attributions, by the name an :class:`Attribution` carries.
 RULES = {
@@ -83,3 +84,20 @@ class Attribution:
     def length(self) -> int:
         """The number of characters in the content's parts."""
         return sum(end - start for start, end in self.parts)
+
+
+@attrs.frozen
+class SpeakerName:
+    """The name an attribution's speaker resolved to, and how.
+
+    Attributes:
+        mention: the character range of the speaker mention as written.
+        name: the speaker's name ("Vladimir Putin"), or the mention as written.
+        key: the speaker's identifier in the document ("vladimir-putin").
+        how: one of :data:`quotelib.records.RESOLUTIONS`.
+    """
+
+    mention: tuple[int, int]
+    name: str
+    key: str
+    how: str

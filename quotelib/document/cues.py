@@ -13,12 +13,12 @@ both ask these, and :func:`cue_class_of` classes a cue written as words, with no
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from spacy.strings import get_string_id
 from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 
+from quotelib.document.columns import Columns
 from quotelib.document.syntax import is_negated, is_so_called
 from quotelib.lexicon import (
     CUE_ADJECTIVES,
@@ -34,10 +34,7 @@ from quotelib.lexicon import (
     is_lexicon_noun,
     is_lexicon_verb,
 )
-
-if TYPE_CHECKING:
-    from quotelib.document.view import Columns
-    from quotelib.text.ranges import Ranges
+from quotelib.text.ranges import Ranges
 
 __all__ = [
     "candidate_cues",
@@ -65,7 +62,7 @@ def candidate_cues(doc: Doc, columns: Columns) -> list[int]:
     or tag) whose form the lexicon knows, a lexicon noun or a lexicon
     adjective. The lexicon is asked once per (lemma, form) pair, however
     often the pair occurs. ``columns`` are the document's token attributes
-    (:class:`quotelib.document.view.Columns`).
+    (:class:`quotelib.document.columns.Columns`).
     """
     strings = doc.vocab.strings
     rows = zip(columns.lemmas, columns.lowers, columns.pos, columns.tags)

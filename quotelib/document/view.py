@@ -13,7 +13,7 @@ Examples:
     >>> view = DocView.build(quotelib.load_pipeline()(text))
     >>> [view.doc[i].text for i in view.cues]
     ['said', 'agree', 'said']
-    >>> view.breaks, view.paragraph(30), [q.mark for q in view.outer]
+    >>> view.layout.breaks, view.layout.paragraph(30), [q.mark for q in view.outer]
     ((25,), 1, ['"'])
 """
 
@@ -22,15 +22,15 @@ from __future__ import annotations
 import bisect
 
 import attrs
-from spacy.attrs import LEMMA, LOWER, ORTH, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
+from quotelib.document.columns import Columns
 from quotelib.document.cues import candidate_cues
 from quotelib.text.layout import Layout, find_layout
-from quotelib.text.marks import Quotation, find_quotations
+from quotelib.text.marks import Quotation, pair_quotations
 from quotelib.text.ranges import Ranges
 
-__all__ = ["Columns", "DocView", "Sentences"]
+__all__ = ["DocView", "Sentences"]
 
 
 class Sentences:
@@ -63,28 +63,6 @@ class Sentences:
 
 
 @attrs.frozen
-class Columns:
-    """Token attributes of a document as lists of string ids, read with one ``Doc.to_array``.
-
-    ``Token`` attributes build a Python object per read; rules that look at
-    every token (name runs, gendered pronouns) read these lists instead.
-    """
-
-    lemmas: list[int]
-    lowers: list[int]
-    pos: list[int]
-    tags: list[int]
-    orths: list[int]
-
-    @classmethod
-    def of(cls, doc: Doc) -> Columns:
-        if len(doc) == 0:
-            return cls([], [], [], [], [])
-        array = doc.to_array([LEMMA, LOWER, POS, TAG, ORTH]).astype("uint64")
-        return cls(*(array[:, i].tolist() for i in range(5)))
-
-
-@attrs.frozen
 class DocView:
     """A parsed document as every stage reads it.
 
@@ -94,8 +72,9 @@ class DocView:
             it where :func:`quotelib.parse.chunks.parsable` replaced a character).
         sentences: the sentences, read once.
         layout: where the paragraphs of ``text`` are, and which line breaks
-            wrap a line inside one (:func:`quotelib.text.layout.find_layout`).
-        breaks: ``layout.breaks``, one offset between each two paragraphs.
+            wrap a line inside one (:func:`quotelib.text.layout.find_layout`);
+            the paragraph of an offset, and where each paragraph's stretch of
+            text starts and ends, are asked of it.
         quotations: every quotation paired on ``text``, nested ones included.
         outer: the outermost quotations (depth 0), in text order.
         marks: the character ranges of the outer quotations, marks included:
@@ -110,7 +89,6 @@ class DocView:
     text: str
     sentences: Sentences
     layout: Layout
-    breaks: tuple[int, ...]
     quotations: tuple[Quotation, ...]
     outer: tuple[Quotation, ...]
     marks: Ranges
@@ -122,16 +100,15 @@ class DocView:
     def build(cls, doc: Doc, text: str | None = None) -> DocView:
         """The view of ``doc``, whose offsets index ``text`` (``doc.text`` by default)."""
         text = doc.text if text is None else text  # Doc.text joins every token: read it once
-        quotations = tuple(find_quotations(text))
+        layout = find_layout(text)
+        quotations = tuple(pair_quotations(text, layout))
         outer = tuple(q for q in quotations if q.depth == 0)
         columns = Columns.of(doc)
-        layout = find_layout(text)
         return cls(
             doc=doc,
             text=text,
             sentences=Sentences(doc),
             layout=layout,
-            breaks=layout.breaks,
             quotations=quotations,
             outer=outer,
             marks=Ranges((q.start, q.end) for q in outer),
@@ -139,10 +116,6 @@ class DocView:
             cues=tuple(candidate_cues(doc, columns)),
             columns=columns,
         )
-
-    def paragraph(self, offset: int) -> int:
-        """The number of the paragraph holding character ``offset``, counted from 0."""
-        return bisect.bisect_right(self.breaks, offset)
 
     def cues_in(self, span: Span) -> list[Token]:
         """The tokens of ``span`` that may be cues, found by bisection, not a scan."""

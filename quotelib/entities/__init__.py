@@ -5,12 +5,21 @@ entities) and grouped into entities (:func:`find_entities`,
 :mod:`quotelib.entities.mentions`) with what the text says of their gender
 (:mod:`quotelib.entities.characters`); speaker mentions are then resolved to
 them (:func:`resolve_speakers`, :mod:`quotelib.entities.resolve`: "He" ->
-"Vladimir Putin").
+"Vladimir Putin"), and addressees likewise (:func:`resolve_addressees`,
+:mod:`quotelib.entities.addressees`).
 """
 
 from __future__ import annotations
 
+from quotelib.entities.addressees import resolve_addressees
 from quotelib.entities.mentions import NAME_FINDERS, Entities, Entity, find_entities
 from quotelib.entities.resolve import resolve_speakers
 
-__all__ = ["NAME_FINDERS", "Entities", "Entity", "find_entities", "resolve_speakers"]
+__all__ = [
+    "NAME_FINDERS",
+    "Entities",
+    "Entity",
+    "find_entities",
+    "resolve_addressees",
+    "resolve_speakers",
+]

@@ -154,9 +154,9 @@ class Cast:
         :data:`SCENE_PARAGRAPHS` paragraphs), each once: first those who spoke
         or were the subject of a narrative sentence, nearest first, then the
         others named."""
-        paragraph = self.view.paragraph(offset)
+        paragraph = self.view.layout.paragraph(offset)
         first = max(0, paragraph - SCENE_PARAGRAPHS)
-        start = self.view.breaks[first - 1] if first else 0
+        start = self.view.layout.start(first)
         low = bisect.bisect_left(self._starts, start)
         high = bisect.bisect_left(self._starts, offset)
         said = self._said[
@@ -184,27 +184,22 @@ class Cast:
                 break
         if not known:
             return unknown[0] if len(unknown) == 1 else None  # else a guess
-        paragraph = self.view.paragraph(offset)
+        paragraph = self.view.layout.paragraph(offset)
         turn = len(known) > 1 and new_turn(self.view, paragraph)
         return known[1] if turn and self.last_speaker(paragraph - 1) is known[0] else known[0]
 
     def last_speaker(self, paragraph: int) -> object | None:
         """The last speaker resolved in ``paragraph``, if any."""
-        end = (
-            self.view.breaks[paragraph]
-            if paragraph < len(self.view.breaks)
-            else len(self.view.text)
-        )
+        end = self.view.layout.end(paragraph)
         at = bisect.bisect_left(self._said_at, end) - 1
-        if at >= 0 and self.view.paragraph(self._said_at[at]) == paragraph:
+        if at >= 0 and self.view.layout.paragraph(self._said_at[at]) == paragraph:
             return self._said[at][1]
         return None
 
 
 def opens_with_quotation(view: DocView, paragraph: int) -> bool:
     """Whether ``paragraph`` (by number) begins with a quotation."""
-    start = view.breaks[paragraph - 1] if paragraph else 0
-    end = view.breaks[paragraph] if paragraph < len(view.breaks) else len(view.text)
+    start, end = view.layout.start(paragraph), view.layout.end(paragraph)
     text = view.text[start:end]
     offset = start + len(text) - len(text.lstrip())
     return offset < end and view.marks.contains(offset)

@@ -23,7 +23,7 @@ import attrs
 from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
-from quotelib.document.attribution import Attribution
+from quotelib.document.attribution import Attribution, SpeakerName
 from quotelib.document.syntax import NOMINAL_SUBJECTS, mention_span
 from quotelib.document.view import DocView
 from quotelib.entities.characters import Cast
@@ -58,23 +58,6 @@ class Resolution:
         if self.group:
             return "+".join(e.key for e in self.group)
         return None if self.entity is None else self.entity.key
-
-
-@attrs.frozen
-class SpeakerName:
-    """The name an attribution's speaker resolved to, and how.
-
-    Attributes:
-        mention: the character range of the speaker mention as written.
-        name: the speaker's name ("Vladimir Putin"), or the mention as written.
-        key: the speaker's identifier in the document ("vladimir-putin").
-        how: one of :data:`quotelib.records.RESOLUTIONS`.
-    """
-
-    mention: tuple[int, int]
-    name: str
-    key: str
-    how: str
 
 
 def resolve_speakers(
@@ -126,7 +109,7 @@ class SpeakerResolver:
     def __init__(self, view: DocView, entities: Entities) -> None:
         self.doc = view.doc
         self.entities = entities
-        self.breaks = view.breaks
+        self.layout = view.layout
         self.sentences = view.sentences
         self.view = view
         self.speakers: list[tuple[int, Entity]] = []
@@ -206,7 +189,7 @@ class SpeakerResolver:
         """The pronoun's antecedent: in its paragraph (a person of the pronoun's gender
         before one of no known gender), then on the evidence of the previous paragraph,
         then, for "he" and "she", in the conversation (:meth:`Cast.nearest`)."""
-        paragraph = self._paragraph(token.idx)
+        paragraph = self.layout.paragraph(token.idx)
         if not person:
             found = self._in_paragraph(token, lambda e: e.kind != "person")
             return found or self._across_paragraph(paragraph, lambda e: e.kind != "person")
@@ -225,10 +208,10 @@ class SpeakerResolver:
     def _in_paragraph(self, token: Token, fits: Callable[[Entity], bool]) -> Entity | None:
         """The salient fitting entity of the pronoun's sentence (before it) or of the
         sentences before it in its paragraph, nearest sentence first."""
-        paragraph = self._paragraph(token.idx)
+        paragraph = self.layout.paragraph(token.idx)
         sentence = self.sentences.of(token.i)
         for sent in self._sentences_back(token):
-            if self._paragraph(sent.start_char) != paragraph:
+            if self.layout.paragraph(sent.start_char) != paragraph:
                 break
             limit = token.i if sent.start == sentence.start else sent.end
             found = self._salient(sent, limit, fits)
@@ -258,8 +241,7 @@ class SpeakerResolver:
         """Only on evidence: the previous paragraph's last fitting speaker, or its only fitting person."""
         if paragraph == 0:
             return None
-        start = self.breaks[paragraph - 2] if paragraph >= 2 else 0
-        end = self.breaks[paragraph - 1]
+        start, end = self.layout.start(paragraph - 1), self.layout.end(paragraph - 1)
         speakers = [e for offset, e in self.speakers if start <= offset < end and fits(e)]
         if speakers:
             return speakers[-1]
@@ -323,9 +305,6 @@ class SpeakerResolver:
                         (start, entity, frozenset(words)) for start, _ in entity.mentions
                     )
         return {key: _Mentions(mentions) for key, mentions in found.items()}
-
-    def _paragraph(self, offset: int) -> int:
-        return bisect.bisect_right(self.breaks, offset)
 
 
 _FEMALE_IDS = frozenset(get_string_id(word) for word in FEMALE_WORDS)

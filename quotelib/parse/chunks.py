@@ -35,7 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from quotelib.text.layout import find_layout
-from quotelib.text.marks import find_quotations
+from quotelib.text.marks import OPENING_MARK_CHARS, find_quotations
 
 logger = logging.getLogger(__name__)
 
@@ -62,7 +62,6 @@ _SYMBOL_RUN = re.compile(rf"(?:[^\w\s]|_){{{LONGEST_SYMBOL_RUN + 1},}}")
 _BREAK = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+")
 _SPACE = re.compile(r"\s+")
-_OPENING_MARKS = "\"“‘'«„"
 
 
 def parsable(text: str) -> str:
@@ -274,7 +273,7 @@ class _Zones:
 def _cut(text: str, start: int, stop: int, zones: _Zones) -> int:
     """The end of the chunk from ``start``: the best cut before ``stop``."""
     breaks = [m.end() for m in _BREAK.finditer(text, start, stop) if m.end() < stop]
-    before_open = [b for b in breaks if text[b] not in _OPENING_MARKS]
+    before_open = [b for b in breaks if text[b] not in OPENING_MARK_CHARS]
     for allow in (zones.allow, None):  # outside the quotations, else inside a long one
         for cuts in (before_open, breaks):
             cut = _last(cuts, allow)

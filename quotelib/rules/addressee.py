@@ -32,8 +32,6 @@ from spacy.tokens import Span, Token
 from quotelib.document.attribution import Attribution
 from quotelib.document.syntax import name_head
 from quotelib.document.view import DocView
-from quotelib.entities.mentions import Entities
-from quotelib.entities.resolve import SpeakerName, resolve_speakers
 from quotelib.lexicon import (
     ADDRESSED_TO_VERBS,
     ADDRESSEE_VERBS,
@@ -43,7 +41,7 @@ from quotelib.lexicon import (
 )
 from quotelib.rules.utterance import addressees, is_utterance
 
-__all__ = ["find_addressees", "resolve_addressees"]
+__all__ = ["addressee_of", "find_addressees"]
 
 _OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
 _PERSON_POS = frozenset({"PROPN", "PRON", "NOUN"})
@@ -164,32 +162,3 @@ def _stands_apart(token: Token, quotation: Span) -> bool:
     before = doc[first - 2] if first >= 2 and doc[first - 1].text == "," else None
     after = doc[last + 2] if last + 2 < len(doc) and doc[last + 1].text == "," else None
     return not any(t is not None and t.pos_ == "PROPN" for t in (before, after))
-
-
-def resolve_addressees(
-    view: DocView,
-    attributions: Sequence[Attribution],
-    entities: Entities,
-    speakers: Sequence[SpeakerName | None],
-) -> list[SpeakerName | None]:
-    """The resolved addressee of each attribution (``None`` without one), in their order.
-
-    Addressees are resolved as speakers are (:func:`quotelib.entities.resolve.resolve_speakers`),
-    by a resolver of their own, so that they change no speaker's resolution.
-    An addressee left unresolved, or resolved to its attribution's own
-    speaker (a pronoun the resolver read as the speaker), keeps its mention
-    and names no one: its ``how`` is then ``"unresolved"``.
-    """
-    found: list[SpeakerName | None] = [None] * len(attributions)
-    addressed = [n for n, a in enumerate(attributions) if a.addressee is not None]
-    if not addressed:
-        return found  # no resolver to build
-    as_speakers = [
-        attrs.evolve(attributions[n], speaker=attributions[n].addressee) for n in addressed
-    ]
-    for number, addressee in zip(addressed, resolve_speakers(view, as_speakers, entities)):
-        speaker = speakers[number]
-        if addressee is not None and speaker is not None and addressee.key == speaker.key:
-            addressee = attrs.evolve(addressee, how="unresolved")
-        found[number] = addressee
-    return found

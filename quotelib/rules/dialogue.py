@@ -125,7 +125,7 @@ class Conversation:
             self._note(attribution)
 
     def paragraph(self, quotation: Quotation) -> int:
-        return self.view.paragraph(quotation.start)
+        return self.view.layout.paragraph(quotation.start)
 
     def add(self, index: int, attribution: Attribution) -> None:
         self.owner[index] = len(self.found)
@@ -145,7 +145,7 @@ class Conversation:
         if attribution.speaker is None:
             return
         anchor = attribution.cue[0] if attribution.cue is not None else attribution.start
-        paragraph = self.view.paragraph(anchor)
+        paragraph = self.view.layout.paragraph(anchor)
         if self.last_speaker.get(paragraph, (-1, 0))[0] < anchor:
             self.last_speaker[paragraph] = (anchor, attribution.speaker)
         bisect.insort(self.said, (anchor, attribution.speaker))
@@ -154,9 +154,9 @@ class Conversation:
         """The last two people who spoke before ``offset``, in the last few paragraphs
         (speaker tokens, one per person), latest first."""
         found: list[int] = []
-        paragraph = self.view.paragraph(offset)
+        paragraph = self.view.layout.paragraph(offset)
         for anchor, speaker in reversed(self.said[: bisect.bisect_left(self.said, (offset, -1))]):
-            if paragraph - self.view.paragraph(anchor) > _EXCHANGE_PARAGRAPHS:
+            if paragraph - self.view.layout.paragraph(anchor) > _EXCHANGE_PARAGRAPHS:
                 break
             if all(not same_person(self.view, speaker, other) for other in found):
                 found.append(speaker)

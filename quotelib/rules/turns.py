@@ -70,8 +70,7 @@ def _introduced(talk: Conversation, paragraph: int) -> tuple[str, int] | None:
     previous = paragraph - 1
     if previous < 0 or previous in talk.first_quotation:
         return None
-    start = view.breaks[previous - 1] if previous else 0
-    sentences = sentences_between(view, start, view.breaks[previous])
+    sentences = sentences_between(view, view.layout.start(previous), view.layout.end(previous))
     subject = person_subject(view, sentences[-1]) if sentences else None
     return None if subject is None else ("narrative", subject)
 
@@ -123,7 +122,7 @@ def _turns(talk: Conversation, paragraph: int, step: int) -> list[int]:
     nearest first, up to :data:`_TURNS_AWAY`, while each paragraph holds a quotation."""
     found: list[int] = []
     current = paragraph + step
-    while 0 <= current <= len(talk.view.breaks) and len(found) < _TURNS_AWAY:
+    while 0 <= current <= len(talk.view.layout.breaks) and len(found) < _TURNS_AWAY:
         if current not in talk.first_quotation:
             break
         found.append(current)
@@ -215,7 +214,7 @@ def turns_alternate(view: DocView, owner: dict[int, int], found: list[Attributio
     for index, quotation in enumerate(view.outer):
         if not opens_paragraph(view, quotation.start):
             continue
-        paragraph = view.paragraph(quotation.start)
+        paragraph = view.layout.paragraph(quotation.start)
         speaker = found[owner[index]].speaker if index in owner else None
         if last_paragraph != paragraph - 1:
             run = []

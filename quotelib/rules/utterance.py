@@ -89,13 +89,13 @@ def sentences_between(view: DocView, start: int, end: int) -> list[Span]:
 
 
 def paragraph_start(view: DocView, offset: int) -> int:
-    number = view.paragraph(offset)
-    return view.breaks[number - 1] if number else 0
+    """Where the stretch of the paragraph holding ``offset`` starts."""
+    return view.layout.start(view.layout.paragraph(offset))
 
 
 def paragraph_end(view: DocView, offset: int) -> int:
-    number = view.paragraph(max(0, offset - 1))
-    return view.breaks[number] if number < len(view.breaks) else len(view.text)
+    """Where the stretch of the paragraph holding the character before ``offset`` ends."""
+    return view.layout.end(view.layout.paragraph(max(0, offset - 1)))
 
 
 def person_subject(view: DocView, sentence: Span, *, speakers: bool = False) -> int | None:

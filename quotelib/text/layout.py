@@ -37,7 +37,7 @@ without blank lines, is read as one paragraph per run of lines.
 Examples:
     >>> text = "Xi spoke first.\\n\\nPutin agreed.\\nThe talks ended."
     >>> find_layout(text)
-    Layout(wrapped=False, width=0, paragraphs=((0, 15), (17, 30), (31, 47)), breaks=(15, 30), wraps=())
+    Layout(wrapped=False, width=0, paragraphs=((0, 15), (17, 30), (31, 47)), breaks=(15, 30), wraps=(), length=47)
 """
 
 from __future__ import annotations
@@ -96,14 +96,20 @@ class Layout:
         wraps: the offsets of the line-break characters that wrap a line
             inside a paragraph (both of a ``\\r\\n``), in order; empty when not
             wrapped.
+        length: the length of the text.
+
+    This is the one home of paragraph geometry: which paragraph holds an
+    offset (:meth:`paragraph`), and the stretch of text each paragraph owns
+    (:meth:`start`, :meth:`end`: from the break before it to the break after
+    it, its blank lines included).
 
     Examples:
         >>> text = '"Nobody was hurt," said Mrs Harlow, "though the cook\\nlost her hat."'
         >>> layout = find_layout(text)
         >>> layout.wrapped, layout.paragraphs, layout.wraps
         (True, ((0, 67),), (52,))
-        >>> layout.paragraph(60)
-        0
+        >>> layout.paragraph(60), layout.start(0), layout.end(0)
+        (0, 0, 67)
     """
 
     wrapped: bool
@@ -111,10 +117,21 @@ class Layout:
     paragraphs: tuple[tuple[int, int], ...]
     breaks: tuple[int, ...]
     wraps: tuple[int, ...]
+    length: int
 
     def paragraph(self, offset: int) -> int:
         """The number of the paragraph holding character ``offset``, counted from 0."""
         return bisect.bisect_right(self.breaks, offset)
+
+    def start(self, number: int) -> int:
+        """Where the stretch of paragraph ``number`` starts: the break before it (0 for the
+        first paragraph)."""
+        return self.breaks[number - 1] if number else 0
+
+    def end(self, number: int) -> int:
+        """Where the stretch of paragraph ``number`` ends: the break after it (the text's
+        length for the last paragraph)."""
+        return self.breaks[number] if number < len(self.breaks) else self.length
 
 
 def find_layout(text: str) -> Layout:
@@ -157,7 +174,14 @@ def find_layout(text: str) -> Layout:
     width = _wrap_width(text, lines, gaps)
     if not width:
         breaks = tuple(first for first, _, _ in gaps)
-        return Layout(wrapped=False, width=0, paragraphs=tuple(lines), breaks=breaks, wraps=())
+        return Layout(
+            wrapped=False,
+            width=0,
+            paragraphs=tuple(lines),
+            breaks=breaks,
+            wraps=(),
+            length=len(text),
+        )
     paragraphs, breaks, wraps = [], [], []
     paragraph_start = lines[0][0]
     for (_, end), (start, _), (first, after, single) in zip(lines, lines[1:], gaps):
@@ -174,6 +198,7 @@ def find_layout(text: str) -> Layout:
         paragraphs=tuple(paragraphs),
         breaks=tuple(breaks),
         wraps=tuple(wraps),
+        length=len(text),
     )
 
 

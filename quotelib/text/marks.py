@@ -36,16 +36,20 @@ import re
 import attrs
 
 from quotelib.lexicon import ELISIONS
-from quotelib.text.layout import find_layout
+from quotelib.text.layout import Layout, find_layout
 from quotelib.text.ranges import strip_space
 
 __all__ = [
     "DOUBLE_MARKS",
+    "DOUBLE_MARK_CHARS",
     "ELISIONS",
     "GUILLEMETS",
+    "MARK_CHARS",
+    "OPENING_MARK_CHARS",
     "Quotation",
     "SINGLE_MARKS",
     "find_quotations",
+    "pair_quotations",
 ]
 
 logger = logging.getLogger(__name__)
@@ -57,6 +61,15 @@ DOUBLE_MARKS = frozenset({'"', "“", "”", "„", "''", "``"})
 SINGLE_MARKS = frozenset({"'", "‘", "’", "‚", "‹", "›", "`"})
 #: Guillemets, ``« »`` (French style) or ``» «`` (German style).
 GUILLEMETS = frozenset({"«", "»"})
+#: Every character a quotation mark is made of (the one set of them: the stages that
+#: strip, count or look for marks ask this module).
+MARK_CHARS = frozenset("\"'`“”„‘’‚«»‹›")
+#: The characters that are a double mark or a guillemet on their own, whose count in a
+#: stretch of text tells whether one is left unpaired there.
+DOUBLE_MARK_CHARS = frozenset('"“”«»„')
+#: The characters that may open a quotation (a paragraph starting with one opens with a
+#: quotation).
+OPENING_MARK_CHARS = frozenset("\"“‘'«„")
 
 
 _FAMILY = {**dict.fromkeys(DOUBLE_MARKS, 0), **dict.fromkeys(SINGLE_MARKS, 1)}
@@ -66,8 +79,6 @@ _SINGLE = 1
 _CLOSES_PARTNER = {"“": "„", "‘": "‚", "«": "»", "‹": "›"}
 # Characters after which a mark stands at the start of something.
 _OPEN_BEFORE = frozenset('([{<=—–-/"“„‘‚«»‹›`')
-# The characters marks are made of.
-_MARK_CHARS = frozenset("\"'`“”„‘’‚«»‹›")
 # How far down the stack a closing mark looks for its partner.
 _MAX_WALK = 8
 
@@ -153,8 +164,14 @@ def find_quotations(text: str) -> list[Quotation]:
     if not isinstance(text, str):
         msg = f"'text' must be str (got {text!r} that is a {type(text)!r})"
         raise TypeError(msg)
+    return pair_quotations(text, find_layout(text))
+
+
+def pair_quotations(text: str, layout: Layout) -> list[Quotation]:
+    """The quotations of ``text`` (as :func:`find_quotations`), paired in the paragraphs of
+    its ``layout``, found once for the document (:class:`quotelib.document.view.DocView`)."""
     pairer = _Pairer()
-    for start, end in find_layout(text).paragraphs:
+    for start, end in layout.paragraphs:
         tokens = _drop_weak_apostrophes(_classify(text, start, end))
         pairer.paragraph(tokens, start, end)
     pairer.drop_open()
@@ -219,7 +236,7 @@ def _single_role(
         return None if mark == "’" else _CLOSE_PARTNER if mark == "‘" else _OPEN
     if mark == "‘":
         return _CLOSE_PARTNER
-    if mark == "'" and opens and after in _MARK_CHARS:
+    if mark == "'" and opens and after in MARK_CHARS:
         return _OPEN  # '"Hello," he said.' and '’Tis
     if mark == "'" and before.isspace() and after.isspace():
         return _CLOSE_TICK  # ` this ' in Penn Treebank tokens

@@ -7,9 +7,8 @@ import pytest
 from spacy.tokens import Doc
 
 from quotelib.core.build import build_quotes
-from quotelib.document.attribution import Attribution
+from quotelib.document.attribution import Attribution, SpeakerName
 from quotelib.document.view import DocView
-from quotelib.entities.resolve import SpeakerName
 from tests.docs_by_hand import VOCAB, hand_view, span, words_view
 
 

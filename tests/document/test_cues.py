@@ -6,8 +6,9 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Token
 
+from quotelib.document.columns import Columns
 from quotelib.document.cues import candidate_cues, cue_class_of
-from quotelib.document.view import Columns, Sentences
+from quotelib.document.view import Sentences
 from quotelib.lexicon import CUE_ADJECTIVES, is_lexicon_noun, is_lexicon_verb
 
 _VOCAB = spacy.blank("en").vocab

@@ -50,8 +50,8 @@ def test_view_sentences_and_words():
 def test_view_paragraph_of_an_offset(word, paragraph):
     text = "Xi said ties grew.\n\nPutin agreed.\n\n\nLavrov left."
     view = words_view(text)
-    assert view.breaks == (18, 33)
-    assert view.paragraph(text.index(word)) == paragraph
+    assert view.layout.breaks == (18, 33)
+    assert view.layout.paragraph(text.index(word)) == paragraph
 
 
 def test_view_marks_and_quoted_ranges():
@@ -90,5 +90,20 @@ def test_view_text_is_the_callers_string():
 
 def test_view_of_an_empty_doc():
     view = DocView.build(Doc(VOCAB, words=[]))
-    assert (view.text, view.cues, view.outer, view.breaks) == ("", (), (), ())
+    assert (view.text, view.cues, view.outer, view.layout.breaks) == ("", (), (), ())
     assert view.sentences.spans == []
+
+
+def test_view_finds_the_layout_once(monkeypatch):
+    # Regression: DocView.build found the layout, then find_quotations found it again.
+    import quotelib.document.view as view_module
+    import quotelib.text.marks as marks_module
+
+    calls = []
+    real = view_module.find_layout
+    monkeypatch.setattr(view_module, "find_layout", lambda text: calls.append(text) or real(text))
+    monkeypatch.setattr(marks_module, "find_layout", lambda text: calls.append(text) or real(text))
+    text = 'Xi said "we won."\n\n"They lost," Putin said.'
+    view = words_view(text)
+    assert calls == [text]
+    assert [q.mark for q in view.outer] == ['"', '"'] and view.layout.breaks == (17,)

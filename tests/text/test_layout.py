@@ -268,8 +268,8 @@ def test_layout_extract_quotes_reads_a_quotation_over_wraps(nlp):
 def test_layout_view_holds_the_layout(nlp):
     view = DocView.build(nlp(parsable(BOOK)), BOOK)
     assert view.layout == find_layout(BOOK)
-    assert view.breaks == view.layout.breaks
-    assert view.paragraph(BOOK.index("lost")) == 1
+    assert view.layout.breaks == view.layout.breaks
+    assert view.layout.paragraph(BOOK.index("lost")) == 1
 
 
 def test_layout_render_draws_a_wrapped_paragraph_once():
@@ -407,3 +407,20 @@ def test_layout_novels_are_wrapped():
 def test_layout_news_is_not_wrapped():
     documents = _documents("polnear-dev.jsonl")
     assert not [d["id"] for d in documents if find_layout(d["text"]).wrapped]
+
+
+@pytest.mark.parametrize(
+    "text, number, stretch",
+    [
+        ("Xi spoke.\n\nPutin agreed.", 0, (0, 9)),
+        ("Xi spoke.\n\nPutin agreed.", 1, (9, 24)),
+        ("One paragraph only.", 0, (0, 19)),
+        ("", 0, (0, 0)),
+    ],
+    ids=["first-to-its-break", "last-from-its-break-to-the-end", "only", "empty"],
+)
+def test_layout_stretch_of_a_paragraph_from_break_to_break(text, number, stretch):
+    layout = find_layout(text)
+    assert (layout.start(number), layout.end(number)) == stretch
+    assert layout.paragraph(stretch[0]) == number  # a break opens the stretch after it
+    assert layout.length == len(text)
