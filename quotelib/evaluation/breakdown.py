@@ -13,7 +13,7 @@ too (:func:`fixed_table`).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
@@ -35,6 +35,47 @@ UNKNOWN = "unknown"
 _ROW_COUNTS = ("n_gold", "tp", "speaker_right", "speaker_total", "name_right", "end_to_end_tp")
 #: The counts of a :class:`PredictionRow`.
 _PREDICTION_COUNTS = ("n_pred", "tp", "speaker_right", "speaker_total", "end_to_end_tp")
+
+
+class _ByValue:
+    """What both breakdowns share: rows by value, looked up, written out, drawn as a table.
+
+    A subclass is an attrs record of ``field`` and ``rows``, and names the quotes it
+    groups (``_QUOTES``) and the columns of its rows' cells (``_COLUMNS``).
+    """
+
+    __slots__ = ()
+    field: str
+    rows: tuple[Any, ...]
+    _QUOTES: ClassVar[str]
+    _COLUMNS: ClassVar[tuple[str, ...]]
+
+    def of(self, value: str) -> Any:
+        """The row of ``value``; a ``KeyError`` naming the values there are otherwise."""
+        for row in self.rows:
+            if row.value == value:
+                return row
+        values = [r.value for r in self.rows]
+        msg = f"no {self._QUOTES} quote has {self.field!r} {value!r} (values: {values!r})"
+        raise KeyError(msg)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: the field, and each value's numbers under its name."""
+        values = {row.value: attrs.asdict(row, filter=_not_value) for row in self.rows}
+        return {"field": self.field, "values": values}
+
+    def format_table(self) -> str:
+        """One line per value, its cells after the value."""
+        header = [self.field, *self._COLUMNS]
+        return fixed_table(header, [[r.value, *r.cells()] for r in self.rows])
+
+
+def _counts_by_value(
+    counts: Mapping[str, Mapping[str, int]], names: tuple[str, ...]
+) -> list[tuple[str, dict[str, int]]]:
+    """Each value with its counts (absent ones 0), sorted, ``"unknown"`` last."""
+    values = sorted(counts, key=lambda v: (v == UNKNOWN, v))
+    return [(value, {name: counts[value].get(name, 0) for name in names}) for value in values]
 
 
 @attrs.frozen(kw_only=True)
@@ -75,7 +116,7 @@ class BreakdownRow:
 
 
 @attrs.frozen(kw_only=True)
-class Breakdown:
+class Breakdown(_ByValue):
     """Recall, speaker and name accuracy of the gold quotes, by the value of one field.
 
     Attributes:
@@ -85,6 +126,8 @@ class Breakdown:
 
     field: str
     rows: tuple[BreakdownRow, ...]
+    _QUOTES: ClassVar[str] = "gold"
+    _COLUMNS: ClassVar[tuple[str, ...]] = ("gold", "R@.3", "speaker", "name", "E2E R")
 
     @classmethod
     def from_counts(cls, field: str, counts: Mapping[str, Mapping[str, int]]) -> Breakdown:
@@ -96,8 +139,7 @@ class Breakdown:
             (0.25, 0.0)
         """
         rows = []
-        for value in sorted(counts, key=lambda v: (v == UNKNOWN, v)):
-            n = {name: counts[value].get(name, 0) for name in _ROW_COUNTS}
+        for value, n in _counts_by_value(counts, _ROW_COUNTS):
             rows.append(
                 BreakdownRow(
                     value=value,
@@ -110,29 +152,10 @@ class Breakdown:
             )
         return cls(field=field, rows=tuple(rows))
 
-    def of(self, value: str) -> BreakdownRow:
-        """The row of ``value``; a ``KeyError`` naming the values there are otherwise."""
-        for row in self.rows:
-            if row.value == value:
-                return row
-        msg = (
-            f"no gold quote has {self.field!r} {value!r} (values: {[r.value for r in self.rows]!r})"
-        )
-        raise KeyError(msg)
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready: the field, and each value's numbers under its name."""
-        values = {row.value: attrs.asdict(row, filter=_not_value) for row in self.rows}
-        return {"field": self.field, "values": values}
-
-    def format_table(self) -> str:
-        """One line per value: gold quotes, recall, speaker and name accuracy, E2E recall."""
-        return fixed_table(breakdown_header(self.field), [[r.value, *r.cells()] for r in self.rows])
-
 
 def breakdown_header(field: str) -> list[str]:
     """The header of a table of :class:`BreakdownRow` cells, after the field's own column."""
-    return [field, "gold", "R@.3", "speaker", "name", "E2E R"]
+    return [field, *Breakdown._COLUMNS]
 
 
 @attrs.frozen(kw_only=True)
@@ -170,7 +193,7 @@ class PredictionRow:
 
 
 @attrs.frozen(kw_only=True)
-class PredictionBreakdown:
+class PredictionBreakdown(_ByValue):
     """Precision of the predicted quotes, by the value of one of their fields.
 
     Attributes:
@@ -180,6 +203,8 @@ class PredictionBreakdown:
 
     field: str
     rows: tuple[PredictionRow, ...]
+    _QUOTES: ClassVar[str] = "predicted"
+    _COLUMNS: ClassVar[tuple[str, ...]] = ("pred", "P@.3", "speaker", "E2E P")
 
     @classmethod
     def from_counts(
@@ -193,8 +218,7 @@ class PredictionBreakdown:
             (0.75, 4)
         """
         rows = []
-        for value in sorted(counts, key=lambda v: (v == UNKNOWN, v)):
-            n = {name: counts[value].get(name, 0) for name in _PREDICTION_COUNTS}
+        for value, n in _counts_by_value(counts, _PREDICTION_COUNTS):
             rows.append(
                 PredictionRow(
                     value=value,
@@ -205,25 +229,6 @@ class PredictionBreakdown:
                 )
             )
         return cls(field=field, rows=tuple(rows))
-
-    def of(self, value: str) -> PredictionRow:
-        """The row of ``value``; a ``KeyError`` naming the values there are otherwise."""
-        for row in self.rows:
-            if row.value == value:
-                return row
-        values = [r.value for r in self.rows]
-        msg = f"no predicted quote has {self.field!r} {value!r} (values: {values!r})"
-        raise KeyError(msg)
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready: the field, and each value's numbers under its name."""
-        values = {row.value: attrs.asdict(row, filter=_not_value) for row in self.rows}
-        return {"field": self.field, "values": values}
-
-    def format_table(self) -> str:
-        """One line per value: predicted quotes, precision, speaker accuracy, E2E precision."""
-        header = [self.field, "pred", "P@.3", "speaker", "E2E P"]
-        return fixed_table(header, [[r.value, *r.cells()] for r in self.rows])
 
 
 def ratio(part: float, whole: float) -> float:
