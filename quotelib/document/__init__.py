@@ -16,4 +16,4 @@ from quotelib.document.attribution import RULES, Attribution, SpeakerName
 from quotelib.document.columns import Columns
 from quotelib.document.view import DocView, Sentences
 
-__all__ = ["RULES", "Attribution", "Columns", "DocView", "Sentences", "SpeakerName"]
+__all__ = ["Attribution", "Columns", "DocView", "RULES", "Sentences", "SpeakerName"]

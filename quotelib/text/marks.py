@@ -40,6 +40,7 @@ from quotelib.text.layout import Layout, find_layout
 from quotelib.text.ranges import strip_space
 
 __all__ = [
+    "CLOSING_MARK_CHARS",
     "DOUBLE_MARKS",
     "DOUBLE_MARK_CHARS",
     "ELISIONS",
@@ -70,6 +71,9 @@ DOUBLE_MARK_CHARS = frozenset('"“”«»„')
 #: The characters that may open a quotation (a paragraph starting with one opens with a
 #: quotation).
 OPENING_MARK_CHARS = frozenset("\"“‘'«„")
+#: The characters that may close a quotation right after the end of its last sentence
+#: (``... he said."``), as the sentence-end patterns of the other stages allow.
+CLOSING_MARK_CHARS = frozenset("\"”’'")
 
 
 _FAMILY = {**dict.fromkeys(DOUBLE_MARKS, 0), **dict.fromkeys(SINGLE_MARKS, 1)}
