@@ -48,8 +48,8 @@ RATE = 200
 #: path when the pipeline has the ``quotelib`` component (``annotate`` stores the
 #: rules' quotes as dicts, ``get_quotes`` rebuilds the records).
 ENTRY_POINTS = {
-    ("quotelib.core", "quotes_from_doc"): "rules",
-    ("quotelib.core", "attribute"): "rules",
+    ("quotelib.core.stages", "quotes_from_doc"): "rules",
+    ("quotelib.core.stages", "attribute"): "rules",
     ("quotelib.component", "annotate"): "component",
     ("quotelib.component", "get_quotes"): "component",
 }
