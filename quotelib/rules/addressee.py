@@ -39,6 +39,7 @@ from quotelib.lexicon import (
     TOLD_THINGS,
     cue_lemma,
 )
+from quotelib.rules.person import is_one_of, people
 from quotelib.rules.utterance import addressees, is_utterance
 
 __all__ = ["addressee_of", "find_addressees"]
@@ -121,16 +122,14 @@ def _can_be_addressed(view: DocView, attribution: Attribution, token: Token) -> 
 
 def _vocative(view: DocView, attribution: Attribution, starts: list[int]) -> int | None:
     """The first name addressed in the attribution's quotations that is not its speaker."""
-    speaker = None
-    if attribution.speaker is not None:
-        speaker = name_head(view.doc[attribution.speaker]).lower_
+    speaker = people(view, () if attribution.speaker is None else (attribution.speaker,))
     first = max(0, bisect.bisect_right(starts, attribution.start) - 1)
     for quotation in view.outer[first : bisect.bisect_left(starts, attribution.end)]:
         if quotation.end <= attribution.start:
             continue
         if not any(s < quotation.end and quotation.start < e for s, e in attribution.parts):
             continue
-        names = addressees(view, quotation) - {speaker}
+        names = addressees(view, quotation) - speaker
         if not names or not is_utterance(view, quotation):
             continue
         inside = view.doc.char_span(quotation.start, quotation.end, alignment_mode="contract")
@@ -141,11 +140,12 @@ def _vocative(view: DocView, attribution: Attribution, starts: list[int]) -> int
 
 
 def _is_vocative(view: DocView, token: Token, names: set[str]) -> bool:
-    """A name of ``names`` heading its run, no argument of a verb ("viewed Buckley, Barry
-    Goldwater, and Ronald Reagan"), and not inside a quotation the quotation quotes."""
-    if token.pos_ != "PROPN" or name_head(token).i != token.i or token.lower_ not in names:
+    """A name heading its run, of one of the people ``names`` holds the keys of, no argument
+    of a verb ("viewed Buckley, Barry Goldwater, and Ronald Reagan"), and not inside a
+    quotation the quotation quotes."""
+    if token.pos_ != "PROPN" or name_head(token).i != token.i:
         return False
-    if token.dep_ in _ARGUMENT_DEPS:
+    if not is_one_of(view, token.i, names) or token.dep_ in _ARGUMENT_DEPS:
         return False
     return not any(q.depth and q.start <= token.idx < q.end for q in view.quotations)
 

@@ -28,38 +28,21 @@ quotelib does not guess below these rules.
 
 from __future__ import annotations
 
-import bisect
 import logging
 from collections.abc import Sequence
-
-import attrs
 
 from quotelib.document.attribution import Attribution
 from quotelib.document.cues import noun_class
 from quotelib.document.syntax import NOMINAL_SUBJECTS, name_head
 from quotelib.document.view import DocView
-from quotelib.rules.direct import quotation_owners
-from quotelib.rules.turns import turn, turns_alternate
-from quotelib.rules.utterance import (
-    addressees,
-    is_person,
-    is_utterance,
-    paragraph_end,
-    paragraph_start,
-    person_subject,
-    same_person,
-    sentences_between,
-    who,
-)
-from quotelib.text.marks import Quotation
-from quotelib.text.ranges import merge
+from quotelib.rules.conversation import Conversation
+from quotelib.rules.person import is_one_of, is_person
+from quotelib.rules.turns import turn
+from quotelib.rules.utterance import addressees, is_utterance, person_subject, sentences_between
 
 __all__ = ["converse"]
 
 logger = logging.getLogger(__name__)
-
-# How many paragraphs back the people of an exchange are looked for.
-_EXCHANGE_PARAGRAPHS = 6
 
 
 def converse(view: DocView, attributions: Sequence[Attribution]) -> list[Attribution]:
@@ -69,7 +52,7 @@ def converse(view: DocView, attributions: Sequence[Attribution]) -> list[Attribu
     """
     talk = Conversation(view, attributions)
     for index, quotation in enumerate(view.outer):
-        if index in talk.owner:
+        if talk.owner(index) is not None:
             continue
         if not is_utterance(view, quotation):
             logger.debug("quotation at %d is no utterance", quotation.start)
@@ -95,94 +78,20 @@ def _speaker_of(talk: Conversation, index: int) -> tuple[str, int | None]:
         found = turn(talk, index)
     rule, speaker = found if found is not None else ("utterance", None)
     addressed = addressees(view, quotation)
-    if speaker is not None and who(view.doc[speaker]) not in addressed:
+    if speaker is not None and not is_one_of(view, speaker, addressed):
         return rule, speaker
     # No speaker, or the one named is spoken to: in a two-person exchange, the other one.
     pair = talk.participants(quotation.start)
     if len(pair) == 2 and addressed:
-        spoken_to = [p for p in pair if who(view.doc[p]) in addressed]
+        spoken_to = [p for p in pair if is_one_of(view, p, addressed)]
         if len(spoken_to) == 1:
             return "vocative", next(p for p in pair if p != spoken_to[0])
     return ("utterance", None) if speaker is not None else (rule, speaker)
 
 
-class Conversation:
-    """The state of one document's conversation while its utterances are read (internal)."""
-
-    def __init__(self, view: DocView, attributions: Sequence[Attribution]) -> None:
-        self.view = view
-        self.found = list(attributions)
-        self.owner = quotation_owners(view.outer, [q.start for q in view.outer], self.found)
-        self.joined: dict[int, list[int]] = {}
-        self.cues = {a.cue_token: n for n, a in enumerate(self.found) if a.cue_token is not None}
-        self.alternate = turns_alternate(view, self.owner, self.found)
-        self.first_quotation: dict[int, int] = {}  # paragraph -> its first quotation's index
-        for index, quotation in enumerate(view.outer):
-            self.first_quotation.setdefault(self.paragraph(quotation), index)
-        self.last_speaker: dict[int, tuple[int, int]] = {}  # paragraph -> (anchor, speaker)
-        self.said: list[tuple[int, int]] = []  # (anchor, speaker) of every speaker, in order
-        for attribution in self.found:
-            self._note(attribution)
-
-    def paragraph(self, quotation: Quotation) -> int:
-        return self.view.layout.paragraph(quotation.start)
-
-    def add(self, index: int, attribution: Attribution) -> None:
-        self.owner[index] = len(self.found)
-        self.found.append(attribution)
-        self._note(attribution)
-
-    def join(self, index: int, number: int) -> None:
-        self.owner[index] = number
-        self.joined.setdefault(number, []).append(index)
-
-    def speaker_of(self, index: int) -> int | None:
-        """The speaker of the attribution that owns quotation ``index``, if any."""
-        number = self.owner.get(index)
-        return None if number is None else self.found[number].speaker
-
-    def _note(self, attribution: Attribution) -> None:
-        if attribution.speaker is None:
-            return
-        anchor = attribution.cue[0] if attribution.cue is not None else attribution.start
-        paragraph = self.view.layout.paragraph(anchor)
-        if self.last_speaker.get(paragraph, (-1, 0))[0] < anchor:
-            self.last_speaker[paragraph] = (anchor, attribution.speaker)
-        bisect.insort(self.said, (anchor, attribution.speaker))
-
-    def participants(self, offset: int) -> list[int]:
-        """The last two people who spoke before ``offset``, in the last few paragraphs
-        (speaker tokens, one per person), latest first."""
-        found: list[int] = []
-        paragraph = self.view.layout.paragraph(offset)
-        for anchor, speaker in reversed(self.said[: bisect.bisect_left(self.said, (offset, -1))]):
-            if paragraph - self.view.layout.paragraph(anchor) > _EXCHANGE_PARAGRAPHS:
-                break
-            if all(not same_person(self.view, speaker, other) for other in found):
-                found.append(speaker)
-                if len(found) == 2:
-                    break
-        return found
-
-    def attributions(self) -> list[Attribution]:
-        outer = self.view.outer
-        final = [
-            _joined(a, [outer[i] for i in self.joined.get(n, ())]) for n, a in enumerate(self.found)
-        ]
-        return sorted(final, key=lambda a: a.start)
-
-
-def _joined(attribution: Attribution, quotations: list[Quotation]) -> Attribution:
-    if not quotations:
-        return attribution
-    parts = merge([*attribution.parts, *(part for q in quotations for part in q.parts)])
-    return attrs.evolve(attribution, parts=parts)
-
-
 def _previous_in_paragraph(talk: Conversation, index: int) -> int | None:
     """The quotation before ``index`` in its paragraph, if any."""
-    outer = talk.view.outer
-    if index and talk.paragraph(outer[index - 1]) == talk.paragraph(outer[index]):
+    if index and talk.paragraph_of(index - 1) == talk.paragraph_of(index):
         return index - 1
     return None
 
@@ -193,12 +102,10 @@ def _neighbour_before(talk: Conversation, index: int) -> int | None:
     previous = _previous_in_paragraph(talk, index)
     if previous is None or talk.speaker_of(previous) is None:
         return None
-    view, number = talk.view, talk.owner[previous]
+    view, number = talk.view, talk.owner(previous)
     between = sentences_between(view, view.outer[previous].end, view.outer[index].start)
     for sentence in between:
-        cue = next(
-            (talk.cues[i] for i in range(sentence.start, sentence.end) if i in talk.cues), None
-        )
+        cue = talk.cued_in(sentence)
         if cue is not None and cue != number:
             return None  # another attribution's sentence lies between
         if cue is None and person_subject(view, sentence) is not None:
@@ -211,7 +118,7 @@ def _colon_intro(talk: Conversation, index: int) -> tuple[str, int] | None:
     ``Abedin's succinct reply: "..."``, ``Trump deflected with a non sequitur: "..."``,
     ``- David Wasserman: "..."``."""
     view, quotation = talk.view, talk.view.outer[index]
-    start = paragraph_start(view, quotation.start)
+    start = view.layout.start(talk.paragraph_of(index))
     before = view.text[start : quotation.start].rstrip()
     colon = view.doc.char_span(start + len(before) - 1, start + len(before))
     if not before.endswith(":") or colon is None:
@@ -249,15 +156,15 @@ def _before_in_paragraph(talk: Conversation, index: int) -> tuple[str, int] | No
     start = (
         view.outer[previous].end
         if previous is not None
-        else paragraph_start(view, view.outer[index].start)
+        else view.layout.start(talk.paragraph_of(index))
     )
     between = sentences_between(view, start, view.outer[index].start)
     if not between:
         return None
     sentence = between[-1]
-    cue = next((talk.cues[i] for i in range(sentence.start, sentence.end) if i in talk.cues), None)
+    cue = talk.cued_in(sentence)
     if cue is not None:
-        speaker = talk.found[cue].speaker
+        speaker = talk.attribution_speaker(cue)
         return None if speaker is None else ("carried", speaker)
     subject = person_subject(view, sentence)
     return None if subject is None else ("narrative", subject)
@@ -268,9 +175,10 @@ def _after_in_paragraph(talk: Conversation, index: int) -> tuple[str, int] | Non
     paragraph (``"What a morning." Mrs Harlow sighed.``), before any other quotation."""
     view, quotation = talk.view, talk.view.outer[index]
     following = view.outer[index + 1].start if index + 1 < len(view.outer) else len(view.text)
-    end = min(following, paragraph_end(view, quotation.end))
+    closes_in = view.layout.paragraph(quotation.end - 1)  # a quotation may span paragraphs
+    end = min(following, view.layout.end(closes_in))
     after = sentences_between(view, quotation.end, end)
-    if not after or any(i in talk.cues for i in range(after[0].start, after[0].end)):
+    if not after or talk.cued_in(after[0]) is not None:
         return None
     subject = person_subject(view, after[0])
     return None if subject is None else ("narrative", subject)

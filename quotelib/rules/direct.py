@@ -7,14 +7,12 @@ reported clause already covers is attached, in this order of preference, to
    ``X said: "..."``, ``addressing Xi as his "dear friend"``), or the
    nearest cue verb of its sentence when the quotation is a whole clause;
 2. a dash attribution (``"..." — Sergei Lavrov``);
-3. a cue closing the sentence before it with a colon (``X said:`` + quote);
-4. a neighbouring quotation of the same paragraph that has a speaker, as
-   another part of the same attribution (``"A," he said. "B."``);
-5. the attributed quotation ending the previous paragraph, whose speaker
-   carries over to a quote paragraph with no cue of its own.
+3. a cue closing the sentence before it with a colon (``X said:`` + quote).
 
-A quotation that none of these reach (a scare quote, a title, a nickname)
-is not an attribution and yields nothing.
+A quotation that none of these reach is left to the conversation
+(:mod:`quotelib.rules.dialogue`): joined to a neighbouring quotation of its
+paragraph, given the speaker the conversation tells, or, when it is no
+utterance (a scare quote, a title, a nickname), no attribution at all.
 """
 
 from __future__ import annotations
@@ -31,8 +29,9 @@ from quotelib.document.attribution import Attribution
 from quotelib.document.cues import is_cue_verb, is_speech_verb, noun_class, verb_class
 from quotelib.document.syntax import NOMINAL_SUBJECTS, is_passive, name_head, subject_of
 from quotelib.document.view import DocView
+from quotelib.rules.person import is_person
 from quotelib.rules.reported import noun_speaker
-from quotelib.rules.utterance import is_clause, is_person, opens_paragraph
+from quotelib.rules.utterance import is_clause, opens_paragraph
 from quotelib.text.marks import Quotation
 from quotelib.text.ranges import merge
 
@@ -261,11 +260,11 @@ def _sentences(view: DocView, inside: Span) -> list[Span]:
 def _cue_after(
     view: DocView, quotation: Quotation, sentences: list[Span], by_cue: dict[int, int]
 ) -> Token | None:
-    """``"...," X said.`` split off as a sentence of its own, in the same paragraph."""
+    """``"...," X said.`` split off as a sentence of its own, on the quotation's line."""
     doc, text = view.doc, view.text
-    paragraph_end = text.find("\n", quotation.end)
+    line_end = text.find("\n", quotation.end)
     after = sentences[-1].end
-    if after >= len(doc) or (paragraph_end >= 0 and doc[after].idx >= paragraph_end):
+    if after >= len(doc) or (line_end >= 0 and doc[after].idx >= line_end):
         return None
     following = view.sentences.of(after)
     if text[quotation.end : following.start_char].strip():

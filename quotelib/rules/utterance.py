@@ -14,22 +14,17 @@ from spacy.tokens import Span, Token
 
 from quotelib.document.syntax import NOMINAL_SUBJECTS, name_head
 from quotelib.document.view import DocView
-from quotelib.lexicon import SPEAKING_PRONOUNS
+from quotelib.rules.person import is_person, people
 from quotelib.text.marks import Quotation
 
 __all__ = [
     "addressees",
     "is_clause",
-    "is_person",
     "is_utterance",
     "opens_paragraph",
-    "paragraph_end",
-    "paragraph_start",
     "person_subject",
-    "same_person",
     "sentences_between",
     "vocatives",
-    "who",
 ]
 
 # What an utterance's last character inside its marks may be.
@@ -52,7 +47,8 @@ def is_utterance(view: DocView, quotation: Quotation) -> bool:
     """
     text = view.text
     start, end = quotation.parts[0][0], quotation.parts[-1][1]
-    before = max(paragraph_start(view, quotation.start), quotation.start - 200)
+    layout = view.layout
+    before = max(layout.start(layout.paragraph(quotation.start)), quotation.start - 200)
     if not _SENTENCE_BEFORE.search(text[before : quotation.start]):
         return False
     if text[end - 1] in _ENDS_UTTERANCE:
@@ -88,16 +84,6 @@ def sentences_between(view: DocView, start: int, end: int) -> list[Span]:
     ]
 
 
-def paragraph_start(view: DocView, offset: int) -> int:
-    """Where the stretch of the paragraph holding ``offset`` starts."""
-    return view.layout.start(view.layout.paragraph(offset))
-
-
-def paragraph_end(view: DocView, offset: int) -> int:
-    """Where the stretch of the paragraph holding the character before ``offset`` ends."""
-    return view.layout.end(view.layout.paragraph(max(0, offset - 1)))
-
-
 def person_subject(view: DocView, sentence: Span, *, speakers: bool = False) -> int | None:
     """The subject of a narrative sentence's main verb, outside every quotation, when it is
     a person: a proper name, a personal pronoun, a capitalised noun (with ``speakers``, any
@@ -111,26 +97,10 @@ def person_subject(view: DocView, sentence: Span, *, speakers: bool = False) -> 
     return None
 
 
-def is_person(token: Token) -> bool:
-    """Whether a token may name a person: a proper name, a pronoun that speaks, a
-    capitalised noun ("the Colonel")."""
-    if token.pos_ == "PRON":
-        return token.lower_ in SPEAKING_PRONOUNS
-    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title)
-
-
-def same_person(view: DocView, first: int, second: int) -> bool:
-    """Whether two speaker tokens name the same person, by their words (pronouns: by form)."""
-    return who(view.doc[first]) == who(view.doc[second])
-
-
-def who(token: Token) -> str:
-    return name_head(token).lower_
-
-
 def addressees(view: DocView, quotation: Quotation) -> set[str]:
-    """The names the quotation addresses (vocatives: ``"..., Edward."``), lower-cased."""
-    return {view.doc[i].lower_ for i in vocatives(view, quotation)}
+    """The people the quotation addresses (vocatives: ``"..., Edward."``), by their keys
+    (:func:`quotelib.rules.person.person_key`)."""
+    return people(view, vocatives(view, quotation))
 
 
 def vocatives(view: DocView, quotation: Quotation) -> list[int]:
@@ -160,4 +130,6 @@ def _is_vocative(token: Token) -> bool:
 
 
 def opens_paragraph(view: DocView, offset: int) -> bool:
-    return not view.text[paragraph_start(view, offset) : offset].strip()
+    """Whether only whitespace stands between ``offset`` and the start of its paragraph."""
+    start = view.layout.start(view.layout.paragraph(offset))
+    return not view.text[start:offset].strip()
