@@ -35,7 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from quotelib.text.layout import find_layout
-from quotelib.text.marks import CLOSING_MARK_CHARS, OPENING_MARK_CHARS, find_quotations
+from quotelib.text.marks import CLOSING_MARK_CLASS, OPENING_MARK_CHARS, find_quotations
 
 logger = logging.getLogger(__name__)
 
@@ -60,8 +60,7 @@ LONGEST_SYMBOL_RUN = 32
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SYMBOL_RUN = re.compile(rf"(?:[^\w\s]|_){{{LONGEST_SYMBOL_RUN + 1},}}")
 _BREAK = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
-_CLOSING = re.escape("".join(sorted(CLOSING_MARK_CHARS)))
-_SENTENCE_END = re.compile(rf"[.!?][{_CLOSING}]?\s+")
+_SENTENCE_END = re.compile(rf"[.!?]{CLOSING_MARK_CLASS}?\s+")
 _SPACE = re.compile(r"\s+")
 
 

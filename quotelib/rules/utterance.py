@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from quotelib.document.syntax import NOMINAL_SUBJECTS, name_head
 from quotelib.document.view import DocView
 from quotelib.rules.person import is_person, people
-from quotelib.text.marks import Quotation
+from quotelib.text.marks import CLOSING_MARK_CLASS, Quotation
 
 __all__ = [
     "addressees",
@@ -30,7 +30,7 @@ __all__ = [
 # What an utterance's last character inside its marks may be.
 _ENDS_UTTERANCE = frozenset(".!?,;:—–-…")
 # What may stand right before a quotation that opens a sentence.
-_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?…:;—–]|[.!?][\"”’'])\s*$")
+_SENTENCE_BEFORE = re.compile(rf"(?:^|[.!?…:;—–]|[.!?]{CLOSING_MARK_CLASS})\s*$")
 # What sets a vocative name off: "Edward, come here.", "You look pale, Edward."
 _VOCATIVE_BEFORE = frozenset({",", "“", '"', "‘", "'", "—", "–"})
 _VOCATIVE_AFTER = frozenset({",", ".", "!", "?", "”", '"', ";", "’", "—", "–"})

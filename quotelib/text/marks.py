@@ -41,6 +41,7 @@ from quotelib.text.ranges import strip_space
 
 __all__ = [
     "CLOSING_MARK_CHARS",
+    "CLOSING_MARK_CLASS",
     "DOUBLE_MARKS",
     "DOUBLE_MARK_CHARS",
     "ELISIONS",
@@ -74,6 +75,8 @@ OPENING_MARK_CHARS = frozenset("\"“‘'«„")
 #: The characters that may close a quotation right after the end of its last sentence
 #: (``... he said."``), as the sentence-end patterns of the other stages allow.
 CLOSING_MARK_CHARS = frozenset("\"”’'")
+#: A regular-expression class that matches one of :data:`CLOSING_MARK_CHARS`.
+CLOSING_MARK_CLASS = f"[{re.escape(''.join(sorted(CLOSING_MARK_CHARS)))}]"
 
 
 _FAMILY = {**dict.fromkeys(DOUBLE_MARKS, 0), **dict.fromkeys(SINGLE_MARKS, 1)}
