@@ -6,7 +6,9 @@ import pickle
 from pathlib import Path
 
 import quotelib
+import quotelib.corpus
 from quotelib.corpus.index import CorpusIndex
+from quotelib.corpus.records import DocumentSpeaker, GroupedQuote, NamedSpeaker, Speaker, Tally
 from tests.corpus_articles import ARTICLES
 
 # Written by quotelib 0.1.0.dev0 when its modules were one flat folder (before the
@@ -34,3 +36,19 @@ def test_pickles_corpus_index_of_the_flat_layout_answers_as_one_built_now():
     assert old.documents == index.documents
     merged = CorpusIndex(group_by="outlet", date_field="date").merge(old)
     assert merged.people() == index.people()
+
+
+def test_pickles_corpus_index_of_the_flat_layout_converted_to_records():
+    old = _old()["index"]
+    speakers = {speaker for speaker, _ in old._tallies}
+    assert speakers == set(old._names) and all(isinstance(s, Speaker) for s in speakers)
+    assert DocumentSpeaker(doc_ref="herald-01", local="senior-official", kind="anonymous") in (
+        speakers
+    )
+    assert NamedSpeaker(name=("vladimir", "putin")) in speakers
+    assert all(isinstance(quote, GroupedQuote) for quote in old._quotes)
+    assert all(isinstance(tally, Tally) for tally in old._tallies.values())
+    assert quotelib.corpus._Tally is Tally  # the class the flat layout's pickles name
+    again = pickle.loads(pickle.dumps(old))  # written again with records, read as written
+    assert (again.people(), again.groups()) == (old.people(), old.groups())
+    assert again._tallies == old._tallies and again._quotes == old._quotes

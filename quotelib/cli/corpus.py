@@ -11,12 +11,14 @@ that cannot be written, pyarrow missing for Parquet).
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Optional
+from typing import Annotated, Optional
 
 import typer
 
-from quotelib.corpus.index import CorpusIndex, Person, QuoteGroup
+from quotelib.corpus.index import CorpusIndex
+from quotelib.corpus.options import ReadOptions
 from quotelib.corpus.read import index_files
+from quotelib.corpus.records import Person, QuoteGroup
 from quotelib.corpus.write import CorpusFormat, write_rows
 from quotelib.io.inputs import InputFormat, missing_inputs
 from quotelib.text.safe_text import terminal_text
@@ -73,7 +75,16 @@ def speakers_command(
     quiet: Quiet = False,
 ) -> None:
     """Who is quoted across the inputs: one row per person, most quoted first."""
-    index = _index(inputs, locals())
+    _check(inputs, n_process, output, output_format)
+    options = ReadOptions(
+        group_by=group_by,
+        date_field=date_field,
+        id_field=id_field,
+        text_field=text_field,
+        nlp=model,
+        n_process=n_process,
+    )
+    index = _index(inputs, options)
     _write(index.people(), output, output_format, group_by, Person)
     _finish(index, quiet, f"{len(index.documents)} documents, {len(index.people())} people")
 
@@ -90,37 +101,40 @@ def groups_command(
     quiet: Quiet = False,
 ) -> None:
     """The same quotation in several documents: one row per group of two or more."""
-    index = _index(inputs, {**locals(), "group_by": None})
+    _check(inputs, n_process, output, output_format)
+    options = ReadOptions(
+        date_field=date_field,
+        id_field=id_field,
+        text_field=text_field,
+        nlp=model,
+        n_process=n_process,
+    )
+    index = _index(inputs, options)
     groups = index.groups()
     _write(groups, output, output_format, None, QuoteGroup)
     _finish(index, quiet, f"{len(index.documents)} documents, {len(groups)} quote groups")
 
 
-def _index(inputs: list[str], options: dict[str, Any]) -> CorpusIndex:
+def _check(inputs: list[str], n_process: int, output: str, output_format: CorpusFormat) -> None:
+    """Exit before reading: an input missing, a bad --n-process, Parquet without a file or pyarrow."""
     missing = missing_inputs(inputs)
     for name in missing:
         typer.echo(terminal_text(f"quotelib: no such file or folder: {name}"), err=True)
     if missing:
         raise typer.Exit(code=2)
-    if options["n_process"] == 0 or options["n_process"] < -1:
+    if n_process == 0 or n_process < -1:
         raise typer.BadParameter("must be a positive number or -1", param_hint="--n-process")
-    if options["output_format"] is CorpusFormat.parquet:
-        if options["output"] == "-":
+    if output_format is CorpusFormat.parquet:
+        if output == "-":
             message = "quotelib: --format parquet needs an output file (--output FILE)"
             typer.echo(message, err=True)
             raise typer.Exit(code=2)
         _need_pyarrow()
+
+
+def _index(inputs: list[str], options: ReadOptions) -> CorpusIndex:
     try:
-        return index_files(
-            inputs,
-            input_format=InputFormat.auto,
-            id_field=options["id_field"],
-            text_field=options["text_field"],
-            group_by=options["group_by"],
-            date_field=options["date_field"],
-            nlp=options["model"],
-            n_process=options["n_process"],
-        )
+        return index_files(inputs, options, input_format=InputFormat.auto)
     except (ImportError, OSError, ValueError) as error:  # the model cannot load
         typer.echo(terminal_text(f"quotelib: {error}"), err=True)
         raise typer.Exit(code=2) from error

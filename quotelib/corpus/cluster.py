@@ -15,8 +15,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from quotelib.cluster import ModelName, _model_name, answer_records
 from quotelib.corpus.index import CorpusIndex
+from quotelib.corpus.options import ReadOptions, resolve_options
 
 if TYPE_CHECKING:
     import dask.bag
@@ -26,6 +29,7 @@ __all__ = ["index_bag", "partition_index"]
 
 def index_bag(
     bag: dask.bag.Bag,
+    options: ReadOptions | None = None,
     *,
     group_by: str | None = None,
     date_field: str | None = None,
@@ -38,7 +42,8 @@ def index_bag(
 
     Records are dicts with an id and a text field (their other fields are
     metadata); a record without a ``str`` text is named in the index's
-    ``skipped``.
+    ``skipped``. The read options are a :class:`~quotelib.corpus.options.ReadOptions`
+    (its ``nlp`` a name or path) or the keywords of its fields, not both.
 
     Examples:
         >>> import dask
@@ -56,13 +61,22 @@ def index_bag(
     if not isinstance(bag, dask.bag.Bag):
         msg = f"'bag' must be a dask.bag.Bag (got {bag!r} that is a {type(bag)!r})"
         raise TypeError(msg)
-    options = {"group_by": group_by, "date_field": date_field, "id_field": id_field}
-    options.update(text_field=text_field, nlp=_model_name(nlp), batch_size=batch_size)
-    return bag.reduction(lambda part: partition_index(part, **options), _merge_all, split_every=8)
+    keywords = ReadOptions(
+        group_by=group_by,
+        date_field=date_field,
+        id_field=id_field,
+        text_field=text_field,
+        nlp=nlp,
+        batch_size=batch_size,
+    )
+    options = resolve_options(options, keywords, "index_bag")
+    options = attrs.evolve(options, nlp=_model_name(options.nlp))  # each worker loads it
+    return bag.reduction(lambda part: partition_index(part, options), _merge_all, split_every=8)
 
 
 def partition_index(
     records: Iterable[Any],
+    options: ReadOptions | None = None,
     *,
     group_by: str | None = None,
     date_field: str | None = None,
@@ -72,11 +86,24 @@ def partition_index(
     batch_size: int | None = None,
 ) -> CorpusIndex:
     """The index of one partition of records (no Dask needed: any engine can map it)."""
+    keywords = ReadOptions(
+        group_by=group_by,
+        date_field=date_field,
+        id_field=id_field,
+        text_field=text_field,
+        nlp=nlp,
+        batch_size=batch_size,
+    )
+    options = resolve_options(options, keywords, "partition_index")
     records = list(records)
     answers = answer_records(
-        records, id_field=id_field, text_field=text_field, nlp=nlp, batch_size=batch_size
+        records,
+        id_field=options.id_field,
+        text_field=options.text_field,
+        nlp=options.nlp,
+        batch_size=options.batch_size,
     )
-    index = CorpusIndex(group_by=group_by, date_field=date_field)
+    index = CorpusIndex(group_by=options.group_by, date_field=options.date_field)
     for number, (record, answer) in enumerate(zip(records, answers)):
         meta = record if isinstance(record, dict) else {}
         index.add_answer({**meta, **answer}, f"record {answer['id']!r} (partition item {number})")

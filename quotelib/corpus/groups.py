@@ -15,14 +15,19 @@ itself is not imported, which takes 2 s a process). Quotes of fewer than
 
 Kept pairs are joined into groups (union-find), and a group whose members
 name different people is split by speaker: the same words said by two
-people are two quotations.
+people are two quotations. :func:`quote_groups` does all of it for the
+quotes a :class:`~quotelib.corpus.CorpusIndex` kept.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+
+from quotelib.corpus.names import NameKey
+from quotelib.corpus.records import GroupedQuote, NamedSpeaker, QuoteGroup, Speaker
 
 __all__ = [
     "MIN_OVERLAP",
@@ -31,6 +36,7 @@ __all__ = [
     "THRESHOLD",
     "UnionFind",
     "near_duplicates",
+    "quote_groups",
     "quote_words",
     "split_by_speaker",
 ]
@@ -130,13 +136,6 @@ class UnionFind:
         if a != b:
             self.parent[max(a, b)] = min(a, b)
 
-    def groups(self) -> list[list[int]]:
-        """The groups of two or more, each sorted, ordered by their smallest member."""
-        found: dict[int, list[int]] = {}
-        for item in range(len(self.parent)):
-            found.setdefault(self.find(item), []).append(item)
-        return [members for _, members in sorted(found.items()) if len(members) > 1]
-
 
 def split_by_speaker(members: Iterable[int], speakers: Sequence[str | None]) -> list[list[int]]:
     """A group's members split by named speaker; the unnamed join the largest named part.
@@ -161,3 +160,58 @@ def split_by_speaker(members: Iterable[int], speakers: Sequence[str | None]) -> 
     largest = min(named, key=lambda key: (-len(named[key]), key))
     named[largest].extend(m for m in members if speakers[m] is None)
     return sorted(sorted(part) for part in named.values())
+
+
+def quote_groups(
+    quotes: Iterable[GroupedQuote], keys: Mapping[Speaker, NameKey]
+) -> list[QuoteGroup]:
+    """The quotations carried by two documents or more, most carried first.
+
+    Args:
+        quotes: the direct and mixed quotes of the corpus.
+        keys: each speaker's key across the corpus (only named speakers split a group).
+
+    Examples:
+        >>> ruiz = NamedSpeaker(name=("ruiz",))
+        >>> said = "The bridge will carry forty thousand people every day."
+        >>> quotes = [GroupedQuote(doc_ref=doc, number=0, doc_id=doc, text=said, speaker=ruiz)
+        ...           for doc in ("h1", "c1")]
+        >>> [group] = quote_groups(quotes, {ruiz: NameKey(key="ana-ruiz")})
+        >>> group.speaker, group.members, group.documents
+        ('ana-ruiz', (('c1', 0), ('h1', 0)), 2)
+    """
+    quotes = sorted(quotes, key=lambda q: (q.doc_ref, q.number))
+    words = [quote_words(q.text) for q in quotes]
+    distinct = sorted(set(words))
+    number = {w: i for i, w in enumerate(distinct)}
+    union = UnionFind(len(distinct))
+    for first, second in near_duplicates(distinct):
+        union.union(first, second)
+    by_root: dict[int, list[int]] = {}
+    for position, w in enumerate(words):
+        by_root.setdefault(union.find(number[w]), []).append(position)
+    speakers = [
+        keys[q.speaker].key if isinstance(q.speaker, NamedSpeaker) else None for q in quotes
+    ]
+    found = []
+    for members in by_root.values():
+        for part in split_by_speaker(members, speakers):
+            if len({quotes[m].doc_ref for m in part}) > 1:
+                found.append(_group([quotes[m] for m in part], [speakers[m] for m in part]))
+    return sorted(found, key=lambda g: (-g.documents, -len(g.members), g.text, g.members[0][0]))
+
+
+def _group(quotes: list[GroupedQuote], speakers: list[str | None]) -> QuoteGroup:
+    """One group of quotes: its most given words, its first named speaker, its earliest member."""
+    named = [speaker for speaker in speakers if speaker is not None]
+    texts = Counter(q.text for q in quotes)
+    by_date = sorted(quotes, key=lambda q: (q.date is None, str(q.date), q.doc_ref, q.number))
+    text = max(by_date, key=lambda q: (texts[q.text], -by_date.index(q))).text
+    first = by_date[0]
+    return QuoteGroup(
+        text=text,
+        speaker=named[0] if named else None,
+        members=tuple((q.doc_id, q.number) for q in quotes),
+        documents=len({q.doc_ref for q in quotes}),
+        earliest=None if first.date is None else (first.doc_id, first.date),
+    )

@@ -75,21 +75,16 @@ def _accents(text: str) -> str:
 
 @attrs.frozen(kw_only=True)
 class NameKey:
-    """The corpus key of a normalised name.
+    """The corpus key of a speaker: of a normalised name, or of a speaker of one document.
 
     Attributes:
-        key: the person's key (``vladimir-putin``, or ``clinton?``).
+        key: the person's key (``vladimir-putin``, ``clinton?``, or ``doc-7#unresolved-1``).
         candidates: for an ambiguous one-word name, the keys of the full
             names it could stand for; empty otherwise.
     """
 
     key: str
     candidates: tuple[str, ...] = ()
-
-    @property
-    def ambiguous(self) -> bool:
-        """Whether the name could stand for more than one full name of the corpus."""
-        return bool(self.candidates)
 
 
 def key_names(names: Iterable[tuple[str, ...]]) -> Mapping[tuple[str, ...], NameKey]:

@@ -1,72 +1,101 @@
-"""The people of a :class:`~quotelib.corpus.CorpusIndex`: its counts merged by person key.
+"""The people of the corpus: the counts of a :class:`~quotelib.corpus.CorpusIndex` merged by key.
 
-Separate from :mod:`quotelib.corpus` so that the index (what is kept while
-reading) and the table made of it at the end read apart.
+Separate from :mod:`quotelib.corpus.index` so that the index (what is kept
+while reading) and the table made of it at the end read apart: the index
+hands its counts here as values.
+
+Examples:
+    >>> from collections import Counter
+    >>> from quotelib.corpus.names import NameKey
+    >>> from quotelib.corpus.records import NamedSpeaker, Tally
+    >>> full, short = NamedSpeaker(name=("ann", "lee")), NamedSpeaker(name=("lee",))
+    >>> tallies = {(full, None): Tally(quotes=2, documents={"d1"}, by_kind=Counter(direct=2)),
+    ...            (short, None): Tally(quotes=1, documents={"d2"}, by_kind=Counter(indirect=1))}
+    >>> names = {full: Counter({"Ann Lee": 2}), short: Counter({"Lee": 1})}
+    >>> keys = {full: NameKey(key="ann-lee"), short: NameKey(key="ann-lee")}
+    >>> [lee] = people(tallies, names, {short: Counter({"Ms.": 1})}, keys)
+    >>> lee.key, lee.name, lee.aliases, lee.quotes, lee.documents, lee.gender
+    ('ann-lee', 'Ann Lee', ('Ann Lee', 'Lee'), 3, 2, 'female')
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from typing import Any
 
-from quotelib.corpus.index import Person, gender_label
+import attrs
 
-if TYPE_CHECKING:
-    from quotelib.corpus.index import CorpusIndex
+from quotelib.corpus.names import NameKey
+from quotelib.corpus.records import NamedSpeaker, Person, Speaker, Tally, gender_label
 
 __all__ = ["people"]
 
 
-def people(index: CorpusIndex, keys: dict[tuple, tuple[str, tuple[str, ...]]]) -> list[Person]:
-    """One :class:`Person` per key (per key and group value with ``group_by``)."""
-    merged: dict[tuple[str, Any], dict[str, Any]] = {}
-    for (ident, group), tally in index._tallies.items():
-        key = keys[ident][0]
-        entry = merged.setdefault((key, group), _empty())
-        entry["quotes"] += tally.quotes
-        entry["documents"] |= tally.documents
-        entry["by_kind"].update(tally.by_kind)
-        entry["by_cue_class"].update(tally.by_cue_class)
-    about: dict[str, dict[str, Any]] = {}
-    for ident, names in index._names.items():
-        key, candidates = keys[ident]
-        entry = about.setdefault(key, {"names": Counter(), "full": Counter(), "gender": Counter()})
-        entry["names"].update(names)
-        if ident[0] == "name" and len(ident[1]) > 1:
-            entry["full"].update(names)
-        entry["gender"].update(index._gender.get(ident, ()))
-        entry["candidates"] = candidates
-        entry["kind"] = _kind(ident, candidates)
-    found = [_person(key, group, counts, about[key]) for (key, group), counts in merged.items()]
+@attrs.define
+class _About:
+    """What the speakers of one key say of the person: names, full names, gendered words."""
+
+    names: Counter = attrs.Factory(Counter)
+    full: Counter = attrs.Factory(Counter)
+    gender: Counter = attrs.Factory(Counter)
+    candidates: tuple[str, ...] = ()
+    kind: str = "named"
+
+
+def people(
+    tallies: Mapping[tuple[Speaker, Any], Tally],
+    names: Mapping[Speaker, Counter],
+    gender: Mapping[Speaker, Counter],
+    keys: Mapping[Speaker, NameKey],
+) -> list[Person]:
+    """One :class:`Person` per key (per key and group value with ``group_by``), most quoted first.
+
+    Args:
+        tallies: the counts of each speaker and group value (``None`` without ``group_by``).
+        names: the names each speaker is given, counted.
+        gender: the gendered words of each speaker's mentions, counted.
+        keys: each speaker's key across the corpus.
+    """
+    merged: dict[tuple[str, Any], Tally] = {}
+    for (speaker, group), tally in tallies.items():
+        merged.setdefault((keys[speaker].key, group), Tally()).merge(tally)
+    about: dict[str, _About] = {}
+    for speaker, counts in names.items():
+        found = keys[speaker]
+        entry = about.setdefault(found.key, _About())
+        entry.names.update(counts)
+        if isinstance(speaker, NamedSpeaker) and len(speaker.name) > 1:
+            entry.full.update(counts)
+        entry.gender.update(gender.get(speaker, ()))
+        entry.candidates = found.candidates
+        entry.kind = _kind(speaker, found)
+    found = [_person(key, group, tally, about[key]) for (key, group), tally in merged.items()]
     return sorted(found, key=lambda p: (-p.quotes, p.key, _order(p.group)))
 
 
-def _empty() -> dict[str, Any]:
-    return {"quotes": 0, "documents": set(), "by_kind": Counter(), "by_cue_class": Counter()}
+def _kind(speaker: Speaker, key: NameKey) -> str:
+    if isinstance(speaker, NamedSpeaker):
+        return "ambiguous" if key.candidates else "named"
+    return speaker.kind
 
 
-def _kind(ident: tuple, candidates: tuple[str, ...]) -> str:
-    if ident[0] == "doc":
-        return ident[3]
-    return "ambiguous" if candidates else "named"
-
-
-def _person(key: str, group: Any, counts: dict[str, Any], about: dict[str, Any]) -> Person:
-    names = about["full"] or about["names"]
+def _person(key: str, group: Any, tally: Tally, about: _About) -> Person:
+    names = about.full or about.names
     name = min(names, key=lambda n: (-names[n], n))
-    evidence = dict(sorted(about["gender"].items(), key=lambda item: (-item[1], item[0])))
+    evidence = dict(sorted(about.gender.items(), key=lambda item: (-item[1], item[0])))
     return Person(
         key=key,
         name=name,
-        kind=about["kind"],
-        aliases=tuple(sorted(about["names"])),
-        quotes=counts["quotes"],
-        documents=len(counts["documents"]),
-        by_kind={kind: n for kind, n in sorted(counts["by_kind"].items())},
-        by_cue_class=dict(sorted(counts["by_cue_class"].items())) or None,
+        kind=about.kind,
+        aliases=tuple(sorted(about.names)),
+        quotes=tally.quotes,
+        documents=len(tally.documents),
+        by_kind={kind: n for kind, n in sorted(tally.by_kind.items())},
+        by_cue_class=dict(sorted(tally.by_cue_class.items())) or None,
         gender=gender_label(evidence),
         gender_evidence=evidence,
-        candidates=about["candidates"],
+        candidates=about.candidates,
         group=group,
     )
 

@@ -5,7 +5,8 @@ a plain string) or an answer of ``quotelib extract`` (``{"id": ...,
 "quotes": [...]}``, without a text). Texts are read by
 :func:`quotelib.stream.pipe_results` and their quotes counted as they come;
 answers are counted as they are read. Either way every other field of the
-record is its metadata (``--group-by``, ``--date-field``). A record that is
+record is its metadata (``--group-by``, ``--date-field``). How records are
+read is one :class:`~quotelib.corpus.options.ReadOptions`. A record that is
 neither, or that quotelib fails to read, is named in
 :attr:`CorpusIndex.skipped <quotelib.corpus.CorpusIndex.skipped>` and logged,
 never counted and never a reason to stop.
@@ -20,6 +21,7 @@ from typing import Any
 from spacy.language import Language
 
 from quotelib.corpus.index import CorpusIndex
+from quotelib.corpus.options import ReadOptions, resolve_options
 from quotelib.io.files import MAX_RECORD_BYTES, display_name, open_binary, read_lines, reason
 from quotelib.io.inputs import InputFormat, is_jsonl, read_inputs
 from quotelib.io.jsonl import json_objects
@@ -32,6 +34,7 @@ logger = logging.getLogger(__name__)
 
 def index_records(
     records: Iterable[Any],
+    options: ReadOptions | None = None,
     *,
     group_by: str | None = None,
     date_field: str | None = None,
@@ -45,6 +48,9 @@ def index_records(
     """The index of records: texts (quotes extracted here) or answers of ``quotelib extract``.
 
     A plain string is a text whose id is its position among the records.
+    The read options are a :class:`~quotelib.corpus.options.ReadOptions`
+    or the keywords of its fields (not both); ``index``, when given, is
+    added to (its own ``group_by`` and ``date_field`` count).
 
     Examples:
         >>> from quotelib.corpus.read import index_records
@@ -60,9 +66,21 @@ def index_records(
         >>> index.skipped
         ["record 2 has neither a 'text' nor a 'quotes' field (its fields: ['body', 'id'])"]
     """
-    index = index or CorpusIndex(group_by=group_by, date_field=date_field)
-    texts = _texts(records, index, id_field, text_field)
-    results = pipe_results(texts, nlp=nlp, n_process=n_process, batch_size=batch_size)
+    keywords = ReadOptions(
+        group_by=group_by,
+        date_field=date_field,
+        id_field=id_field,
+        text_field=text_field,
+        nlp=nlp,
+        n_process=n_process,
+        batch_size=batch_size,
+    )
+    options = resolve_options(options, keywords, "index_records")
+    index = index or CorpusIndex(group_by=options.group_by, date_field=options.date_field)
+    texts = _texts(records, index, options.id_field, options.text_field)
+    results = pipe_results(
+        texts, nlp=options.nlp, n_process=options.n_process, batch_size=options.batch_size
+    )
     for quotes, error, (doc_id, meta) in results:
         if error is None:
             index.add(doc_id, quotes, meta)
@@ -106,28 +124,26 @@ def _skip(index: CorpusIndex, problem: str) -> None:
 
 def index_files(
     inputs: Iterable[str],
+    options: ReadOptions | None = None,
     *,
     input_format: InputFormat = InputFormat.auto,
-    id_field: str = "id",
-    text_field: str = "text",
-    **options: Any,
 ) -> CorpusIndex:
     """The index of files: JSONL of texts or of answers, text files, folders, ``-``.
 
-    ``options`` are those of :func:`index_records`. A JSONL line that is not
-    a JSON object is skipped and named in ``skipped``, as is a file that
-    cannot be read.
+    ``options`` are read as by :func:`index_records` (``None``: the
+    defaults). A JSONL line that is not a JSON object is skipped and named
+    in ``skipped``, as is a file that cannot be read.
     """
-    index = CorpusIndex(
-        group_by=options.pop("group_by", None), date_field=options.pop("date_field", None)
-    )
-    records = _file_records(list(inputs), input_format, id_field, text_field, index)
-    return index_records(records, id_field=id_field, text_field=text_field, index=index, **options)
+    options = options or ReadOptions()
+    index = CorpusIndex(group_by=options.group_by, date_field=options.date_field)
+    records = _file_records(list(inputs), input_format, options, index)
+    return index_records(records, options, index=index)
 
 
 def _file_records(
-    inputs: list[str], input_format: InputFormat, id_field: str, text_field: str, index: CorpusIndex
+    inputs: list[str], input_format: InputFormat, options: ReadOptions, index: CorpusIndex
 ) -> Iterator[Any]:
+    id_field, text_field = options.id_field, options.text_field
     for name in inputs:
         if name != "-" and is_jsonl(name, input_format):
             yield from _jsonl_records(name, index, id_field)

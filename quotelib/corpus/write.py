@@ -20,13 +20,11 @@ from typing import Any
 
 import attrs
 
-from quotelib.corpus.index import Person, QuoteGroup
+from quotelib.corpus.records import Person, QuoteGroup
 from quotelib.io.safe_write import write_atomically
 from quotelib.text.safe_text import csv_cell, json_line, terminal_text
 
 __all__ = ["CorpusFormat", "format_people", "write_rows"]
-
-_OBJECT_FIELDS = ("by_kind", "by_cue_class", "gender_evidence")
 
 
 class CorpusFormat(str, Enum):
