@@ -1,12 +1,11 @@
 """quotelib.corpus as a package and on the command line: ``quotelib speakers`` and ``quotelib groups``
-on the golden corpus, imports kept light, and modules that import only from below.
+on the golden corpus, and imports kept light (the package's imports and lengths are checked
+with every package's, in tests/test_architecture.py).
 """
 
 from __future__ import annotations
 
-import ast
 import json
-from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -16,8 +15,6 @@ from quotelib.cli.app import app
 from quotelib.corpus.index import CorpusIndex
 from tests.corpus.golden import GOLDEN, WIRE, said
 from tests.optional import need
-
-PACKAGE = Path(quotelib.corpus.__file__).parent
 
 
 def _run(*args: str):
@@ -124,29 +121,3 @@ def test_corpus_import_leaves_textacy_datasketch_and_pyarrow_out():
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
     assert quotelib.CorpusIndex is CorpusIndex and "CorpusIndex" in quotelib.__all__
-
-
-def _hidden_quotelib_imports(path: Path) -> list[str]:
-    """The quotelib imports of a module made inside a function or under ``TYPE_CHECKING``."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    hidden = []
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.If)):
-            for inner in ast.walk(node):
-                if isinstance(inner, ast.ImportFrom) and (inner.module or "").startswith(
-                    "quotelib"
-                ):
-                    hidden.append(f"{path.name}:{inner.lineno} from {inner.module}")
-                elif isinstance(inner, ast.Import):
-                    names = [a.name for a in inner.names if a.name.startswith("quotelib")]
-                    hidden += [f"{path.name}:{inner.lineno} import {n}" for n in names]
-    return hidden
-
-
-def test_corpus_modules_import_quotelib_only_at_the_top_and_stay_short():
-    # Regression: people.py imported CorpusIndex under TYPE_CHECKING and index.py imported
-    # people inside a function, hiding the cycle index <-> people.
-    modules = sorted(PACKAGE.glob("*.py"))
-    assert [hidden for path in modules for hidden in _hidden_quotelib_imports(path)] == []
-    lengths = {path.name: len(path.read_text(encoding="utf-8").splitlines()) for path in modules}
-    assert {name: n for name, n in lengths.items() if n > 400} == {}
