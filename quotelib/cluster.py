@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     import dask.dataframe
     import pandas as pd
 
-__all__ = ["answer_records", "extract_bag", "extract_dataframe", "quote_rows"]
+__all__ = ["answer_records", "extract_bag", "extract_dataframe", "quote_rows", "worker_model_name"]
 
 logger = logging.getLogger(__name__)
 
@@ -108,7 +108,7 @@ def extract_bag(
         raise TypeError(msg)
     _check_name("id_field", id_field)
     _check_name("text_field", text_field)
-    nlp = _model_name(nlp)
+    nlp = worker_model_name(nlp)
     return bag.map_partitions(
         answer_records, id_field=id_field, text_field=text_field, nlp=nlp, batch_size=batch_size
     )
@@ -180,7 +180,7 @@ def extract_dataframe(
         if name is not None and name not in frame.columns:
             msg = f"'frame' has no column {name!r} (its columns: {list(frame.columns)})"
             raise KeyError(msg)
-    nlp = _model_name(nlp)
+    nlp = worker_model_name(nlp)
     ids = frame.index if id_column is None else frame[id_column]
     rows = _rows_meta(ids.dtype, frame.index.dtype, frame.index.name)
     # Strings as dask holds them (pyarrow strings unless "dataframe.convert-string" is off).
@@ -351,7 +351,13 @@ def _labels_index(labels: list[Any], like: pd.Index) -> pd.Index:
     return pd.Index(labels, dtype=like.dtype, name=like.name)
 
 
-def _model_name(nlp: Any) -> str | None:
+def worker_model_name(nlp: Any) -> str | None:
+    """The pipeline each worker loads, by name or path (``None``: the default).
+
+    Raises:
+        TypeError: ``nlp`` is a loaded ``Language`` (it cannot travel to the
+            workers), or neither a name, a path nor ``None``.
+    """
     if isinstance(nlp, Language):
         msg = (
             "'nlp' must be the name or path of a pipeline installed on the workers, or None "

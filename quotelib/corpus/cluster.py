@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from quotelib.cluster import ModelName, _model_name, answer_records
+from quotelib.cluster import ModelName, answer_records, worker_model_name
 from quotelib.corpus.index import CorpusIndex
 from quotelib.corpus.options import ReadOptions, resolve_options
 
@@ -70,7 +70,7 @@ def index_bag(
         batch_size=batch_size,
     )
     options = resolve_options(options, keywords, "index_bag")
-    options = attrs.evolve(options, nlp=_model_name(options.nlp))  # each worker loads it
+    options = attrs.evolve(options, nlp=worker_model_name(options.nlp))  # each worker loads it
     return bag.reduction(lambda part: partition_index(part, options), _merge_all, split_every=8)
 
 
