@@ -39,8 +39,9 @@ from quotelib.io.inputs import (
     read_stdin,
 )
 from quotelib.io.jsonl import read_json_objects
-from quotelib.io.outputs import OutputFormat, OutputWriter, describe_run, skip_answered
+from quotelib.io.outputs import OutputFormat, OutputWriter
 from quotelib.io.pages import PageWriter
+from quotelib.io.resume import describe_run, skip_answered
 from quotelib.io.run_paths import check_run_paths
 from quotelib.parse.model import load_pipeline
 from quotelib.stream import BATCH_SIZE, pipe_results
