@@ -6,7 +6,8 @@ JSONL answers of ``quotelib extract``, build one
 Exit status: 0 when every record was counted, 1 when some were skipped
 (each named on standard error; the output is still written), 2 when the
 run could not start (an input that does not exist, a bad option, an output
-that cannot be written, pyarrow missing for Parquet).
+that is a folder or cannot be written, a model that cannot be loaded,
+pyarrow missing for Parquet).
 """
 
 from __future__ import annotations
@@ -15,13 +16,26 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from quotelib.cli._util import (
+    IdField,
+    Model,
+    NProcess,
+    Output,
+    TextField,
+    check_inputs_exist,
+    fail,
+    load_model,
+    tell,
+)
 from quotelib.corpus.index import CorpusIndex, Person, QuoteGroup
 from quotelib.corpus.read import index_files
 from quotelib.corpus.write import CorpusFormat, write_rows
-from quotelib.io.inputs import InputFormat, missing_inputs
-from quotelib.text.safe_text import terminal_text
+from quotelib.io.inputs import InputFormat
+from quotelib.io.parquet_out import check_parquet_output
+from quotelib.io.partial import cannot_write
+from quotelib.io.run_paths import check_output
 
-__all__ = ["register"]
+__all__ = ["groups_command", "speakers_command"]
 
 Inputs = Annotated[
     list[str],
@@ -31,30 +45,12 @@ Inputs = Annotated[
         show_default=False,
     ),
 ]
-Output = Annotated[
-    str, typer.Option("--output", "-o", help="Output file, or - for standard output.")
-]
 Format = Annotated[CorpusFormat, typer.Option("--format", help="How to write the rows.")]
 DateField = Annotated[
     Optional[str],  # noqa: UP045 - typer evaluates the hint at run time
     typer.Option(help="A record field holding an ISO date (dotted for nested: meta.date)."),
 ]
-Model = Annotated[
-    Optional[str],  # noqa: UP045
-    typer.Option(help="An installed spaCy pipeline to parse texts with."),
-]
-NProcess = Annotated[
-    int, typer.Option(help="Worker processes to parse texts with (-1: one per CPU).")
-]
-IdField = Annotated[str, typer.Option(help="The id field of JSONL records.")]
-TextField = Annotated[str, typer.Option(help="The text field of JSONL records.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No summary or skip lines.")]
-
-
-def register(app: typer.Typer) -> None:
-    """Add the ``speakers`` and ``groups`` commands to the ``quotelib`` app."""
-    app.command("speakers")(speakers_command)
-    app.command("groups")(groups_command)
 
 
 def speakers_command(
@@ -97,19 +93,14 @@ def groups_command(
 
 
 def _index(inputs: list[str], options: dict[str, Any]) -> CorpusIndex:
-    missing = missing_inputs(inputs)
-    for name in missing:
-        typer.echo(terminal_text(f"quotelib: no such file or folder: {name}"), err=True)
-    if missing:
-        raise typer.Exit(code=2)
-    if options["n_process"] == 0 or options["n_process"] < -1:
-        raise typer.BadParameter("must be a positive number or -1", param_hint="--n-process")
-    if options["output_format"] is CorpusFormat.parquet:
-        if options["output"] == "-":
-            message = "quotelib: --format parquet needs an output file (--output FILE)"
-            typer.echo(message, err=True)
-            raise typer.Exit(code=2)
-        _need_pyarrow()
+    check_inputs_exist(inputs)
+    try:
+        check_output(options["output"])
+        if options["output_format"] is CorpusFormat.parquet:
+            check_parquet_output(options["output"])
+    except ValueError as error:
+        fail(str(error))
+    load_model(options["model"])
     try:
         return index_files(
             inputs,
@@ -121,18 +112,8 @@ def _index(inputs: list[str], options: dict[str, Any]) -> CorpusIndex:
             nlp=options["model"],
             n_process=options["n_process"],
         )
-    except (ImportError, OSError, ValueError) as error:  # the model cannot load
-        typer.echo(terminal_text(f"quotelib: {error}"), err=True)
-        raise typer.Exit(code=2) from error
-
-
-def _need_pyarrow() -> None:
-    try:
-        import pyarrow  # noqa: F401
-    except ImportError as error:
-        message = "quotelib: --format parquet needs pyarrow: pip install 'quotelib[parquet]'"
-        typer.echo(message, err=True)
-        raise typer.Exit(code=2) from error
+    except (ImportError, OSError, ValueError) as error:  # the run cannot go on
+        fail(str(error))
 
 
 def _write(
@@ -141,8 +122,7 @@ def _write(
     try:
         text = write_rows(rows, output, output_format, group_field=group_field, of=of)
     except (OSError, ValueError) as error:
-        typer.echo(terminal_text(f"quotelib: cannot write {output}: {error}"), err=True)
-        raise typer.Exit(code=2) from error
+        fail(cannot_write(output, error))
     if text is not None:
         typer.echo(text, nl=False)
 
@@ -150,8 +130,8 @@ def _write(
 def _finish(index: CorpusIndex, quiet: bool, summary: str) -> None:
     if not quiet:
         for problem in index.skipped:
-            typer.echo(terminal_text(f"quotelib: skipped {problem}"), err=True)
+            tell(f"skipped {problem}")
         skipped = f", {len(index.skipped)} records skipped" if index.skipped else ""
-        typer.echo(terminal_text(f"quotelib: {summary}{skipped}"), err=True)
+        tell(f"{summary}{skipped}")
     if index.skipped:
         raise typer.Exit(code=1)
