@@ -1,4 +1,10 @@
-"""The ``quotelib`` command line: ``extract``, ``show``, ``evaluate``, ``speakers``, ``groups``."""
+"""The ``quotelib`` command line: ``extract``, ``show``, ``evaluate``, ``speakers``, ``groups``.
+
+One module per command (:mod:`quotelib.cli.extract`, :mod:`quotelib.cli.show`,
+:mod:`quotelib.cli.evaluate`, :mod:`quotelib.cli.corpus`), the options they
+share in :mod:`quotelib.cli._util`, the app that joins them in
+:mod:`quotelib.cli.app`.
+"""
 
 from __future__ import annotations
 

@@ -19,22 +19,15 @@ interrupted run always cover the answers it kept.
 from __future__ import annotations
 
 import html
-import io
 import json
-import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from quotelib.io.outputs import Answered
-from quotelib.io.safe_write import (
-    FileLock,
-    LockedError,
-    create_file,
-    open_existing,
-    write_atomically,
-)
+from quotelib.io.partial import PartialFile, lock_path, partial_path, take_lock, writing
+from quotelib.io.resume import Answered
+from quotelib.io.safe_write import FileLock, open_existing, write_atomically
 from quotelib.records import Quote
 from quotelib.render import page_end, page_start, render_article
 from quotelib.text.safe_text import json_line, valid_unicode
@@ -60,21 +53,13 @@ def page_heading(record_id: Any) -> str:
 def page_files(path: Path) -> list[Path]:
     """The files that pages at ``path`` may write (existing pages of a folder included)."""
     if _is_single(path):
-        return [path, _partial(path), _lock(path)]
+        return [path, partial_path(path), lock_path(path)]
     pages = sorted(p for p in path.iterdir() if _PAGE_NAME.match(p.name)) if path.is_dir() else []
-    return [path / "index.html", _lock(path), *pages]
+    return [path / "index.html", lock_path(path / "index.html"), *pages]
 
 
 def _is_single(path: Path) -> bool:
     return path.suffix.lower() in (".html", ".htm")
-
-
-def _partial(path: Path) -> Path:
-    return path.with_name(path.name + ".partial")
-
-
-def _lock(path: Path) -> Path:
-    return path.with_name(path.name + ".lock") if _is_single(path) else path / "index.html.lock"
 
 
 class PageWriter:
@@ -93,26 +78,22 @@ class PageWriter:
     def __init__(self, path: Path, *, resumed: Sequence[Answered] | None = None) -> None:
         self.path = path
         self.single = _is_single(path)
-        self.partial = _partial(path)
         self.count = len(resumed or ())
         self.index: list[str] = []
         self.page: IO[str] | None = None
         self._keep: tuple[Path, int] | None = None
         self._made = False  # the folder of pages was made by this writer
-        try:
-            if self.single and path.is_dir():
-                raise IsADirectoryError(f"{path} is a folder (a page needs a file name)")
-            if not self.single:
+        self.file: PartialFile | None = None
+        self.lock: FileLock | None = None  # the folder's (a single page's is its file's)
+        if self.single:
+            self.file = PartialFile(path, folder_hint="a page needs a file name")
+        else:
+            with writing(path):
                 if path.exists() and not path.is_dir():
                     raise NotADirectoryError(f"{path} is not a folder (pages go in a folder)")
                 self._made = not path.exists()
                 path.mkdir(parents=True, exist_ok=True)
-            self.lock: FileLock | None = FileLock(_lock(path), str(path))
-        except LockedError:
-            raise
-        except OSError as error:
-            msg = f"cannot write {path}: {error.strerror or error}"
-            raise OSError(msg) from error
+            self.lock = take_lock(path / "index.html", what=path)
         try:
             if resumed is not None and self.single:
                 self._keep = self._earlier_page(len(resumed))
@@ -124,10 +105,10 @@ class PageWriter:
 
     def _earlier_page(self, count: int) -> tuple[Path, int] | None:
         """Where the sections of the first ``count`` records end in the earlier page."""
-        source = self.partial if self.partial.exists() else self.path
-        if not source.exists():
+        source = self.file.earlier()
+        if source is None:
             if count:
-                msg = f"the pages of the run being resumed are missing (no {self.partial}); "
+                msg = f"the pages of the run being resumed are missing (no {self.file.partial}); "
                 raise ValueError(msg + _START_OVER)
             return None
         with open_existing(source, "rb") as file:
@@ -159,19 +140,11 @@ class PageWriter:
         if not self.single or self.page is not None:
             return
         if self._keep is None:
-            self.page = create_file(self.partial)
+            self.page = self.file.create()
             self.page.write(page_start(self.path.stem))
             return
-        source, end = self._keep
-        if source != self.partial:  # a finished page resumed: copy its sections
-            with open_existing(source, "rb") as file:
-                kept = file.read(end)
-            with create_file(self.partial, mode="wb") as file:
-                file.write(kept)
-        binary = open_existing(self.partial, "r+b")
-        binary.truncate(end)  # sections after the kept answers are written again
-        binary.seek(end)
-        self.page = io.TextIOWrapper(binary, encoding="utf-8")
+        source, end = self._keep  # sections after the kept answers are written again
+        self.page = self.file.resume(source, end)
 
     def write(
         self, record_id: Any, text: str | None, quotes: Sequence[Quote] | None, error: str | None
@@ -205,7 +178,7 @@ class PageWriter:
                     self.page.write(page_end())
                 self.page.close()
                 if complete:
-                    os.replace(self.partial, self.path)
+                    self.file.finish()
             elif not self.single and complete:
                 items = "\n".join(self.index)
                 index = page_start("quotelib: pages") + f"<ol>\n{items}\n</ol>\n" + page_end()
@@ -216,6 +189,8 @@ class PageWriter:
 
     def release(self) -> None:
         """Drop the lock without writing anything (a run that does not start)."""
+        if self.file is not None:
+            self.file.release()
         if self.lock is not None:
             self.lock.release()
             self.lock = None

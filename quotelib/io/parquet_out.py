@@ -22,12 +22,34 @@ from typing import IO, Any
 from quotelib.records import Quote
 from quotelib.table import RECORD_FIELDS, to_records
 
-__all__ = ["ParquetRows", "flat_meta"]
+__all__ = ["ParquetRows", "check_parquet_output", "flat_meta"]
 
 _TEXT_FIELDS = frozenset(RECORD_FIELDS) & frozenset(
     """kind content content_joined speaker speaker_name speaker_id speaker_resolution cue
     addressee addressee_name""".split()
 )
+
+
+def check_parquet_output(output: str) -> None:
+    """Refuse ``--format parquet`` before any work: to standard output, or without pyarrow.
+
+    Raises:
+        ValueError: ``output`` is ``-``, or pyarrow is not installed.
+
+    Examples:
+        >>> check_parquet_output("-")
+        Traceback (most recent call last):
+        ...
+        ValueError: --format parquet needs an output file (--output FILE), not standard output
+    """
+    if output == "-":
+        msg = "--format parquet needs an output file (--output FILE), not standard output"
+        raise ValueError(msg)
+    try:
+        import pyarrow  # noqa: F401 - optional: imported only for Parquet
+    except ImportError as error:
+        msg = "--format parquet needs pyarrow: pip install 'quotelib[parquet]'"
+        raise ValueError(msg) from error
 
 
 def flat_meta(meta: Mapping[str, Any] | None, prefix: str = "") -> dict[str, Any]:
@@ -48,11 +70,12 @@ def flat_meta(meta: Mapping[str, Any] | None, prefix: str = "") -> dict[str, Any
 
 
 class ParquetRows:
-    """The quote rows of a run, written as one Parquet file at the end."""
+    """The quote rows of a run, written as one Parquet file at the end.
+
+    pyarrow is needed by :meth:`write` only (see :func:`check_parquet_output`).
+    """
 
     def __init__(self) -> None:
-        import pyarrow  # noqa: F401 - fail before any work when pyarrow is missing
-
         self.rows: list[dict[str, Any]] = []
         self.columns: dict[str, None] = dict.fromkeys(RECORD_FIELDS)
 

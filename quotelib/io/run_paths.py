@@ -16,7 +16,7 @@ from pathlib import Path
 from quotelib.io.outputs import output_files
 from quotelib.io.pages import page_files
 
-__all__ = ["check_run_paths"]
+__all__ = ["check_output", "check_run_paths"]
 
 
 def check_run_paths(inputs: Sequence[str], output: str, pages: Path | None) -> None:
@@ -36,9 +36,7 @@ def check_run_paths(inputs: Sequence[str], output: str, pages: Path | None) -> N
         ...
         ValueError: --output in.jsonl is the input in.jsonl: it would be overwritten; ...
     """
-    if output != "-" and Path(output).is_dir():
-        msg = f"--output {output} is a folder; give the name of a file to write"
-        raise ValueError(msg)
+    check_output(output)
     written = [(path, f"--output {output}") for path in output_files(output)]
     if pages is not None:
         if pages.suffix.lower() in (".html", ".htm") and pages.is_dir():
@@ -58,6 +56,23 @@ def check_run_paths(inputs: Sequence[str], output: str, pages: Path | None) -> N
             msg = f"{option} would write {path}, which is a folder; remove it or write elsewhere"
             raise ValueError(msg)
     _check_inputs(inputs, written, pages)
+
+
+def check_output(output: str) -> None:
+    """Refuse an output (``--output``) that names a folder: it can only be a file.
+
+    Raises:
+        ValueError: ``output`` is a folder.
+
+    Examples:
+        >>> check_output(".")
+        Traceback (most recent call last):
+        ...
+        ValueError: --output . is a folder; give the name of a file to write
+    """
+    if output != "-" and Path(output).is_dir():
+        msg = f"--output {output} is a folder; give the name of a file to write"
+        raise ValueError(msg)
 
 
 def _check_inputs(

@@ -75,8 +75,10 @@ def test_corpus_cli_bad_n_process_refused_before_reading(tmp_path):
     result = _run("groups", str(GOLDEN), "--n-process", "0")
     assert result.exit_code == 2
     assert "Invalid value for --n-process: must be a positive number or -1" in result.stderr
+    # As `quotelib extract`: the option is refused before the inputs are looked at.
     missing = _run("speakers", str(tmp_path / "missing.jsonl"), "--n-process", "-3")
-    assert missing.exit_code == 2 and "no such file or folder" in missing.stderr
+    assert missing.exit_code == 2 and "must be a positive number or -1" in missing.stderr
+    assert "no such file or folder" not in missing.stderr
 
 
 def test_corpus_cli_no_groups_still_writes_a_csv_header(tmp_path):

@@ -6,7 +6,6 @@ import fcntl
 import json
 import os
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -14,9 +13,7 @@ from hypothesis import strategies as st
 
 import quotelib
 from quotelib.io.outputs import OutputFormat, OutputWriter, answer_line
-from quotelib.io.pages import PageWriter, page_heading
-from quotelib.io.run_paths import check_run_paths
-from quotelib.io.safe_write import FileLock, LockedError, create_file, write_atomically
+from quotelib.io.safe_write import LockedError
 from quotelib.text.safe_text import csv_cell, json_line, terminal_text, valid_unicode
 
 # Every character str.splitlines() breaks a line at.
@@ -155,38 +152,7 @@ def test_outputs_valid_unicode_keeps_length():
     assert len(valid_unicode(text)) == len(text)
 
 
-# --- files: never through a link, locked -------------------------------------------------
-
-
-def test_outputs_create_file_replaces_a_link_and_spares_its_target(tmp_path):
-    victim = tmp_path / "victim.txt"
-    victim.write_text("keep me", encoding="utf-8")
-    link = tmp_path / "out.partial"
-    link.symlink_to(victim)
-    with create_file(link) as file:
-        file.write("new")
-    assert victim.read_text(encoding="utf-8") == "keep me"
-    assert not link.is_symlink() and link.read_text(encoding="utf-8") == "new"
-
-
-def test_outputs_write_atomically_replaces_a_link_and_leaves_no_temporary(tmp_path):
-    victim = tmp_path / "victim.txt"
-    victim.write_text("keep me", encoding="utf-8")
-    (tmp_path / "index.html").symlink_to(victim)
-    write_atomically(tmp_path / "index.html", "page")
-    assert victim.read_text(encoding="utf-8") == "keep me"
-    assert (tmp_path / "index.html").read_text(encoding="utf-8") == "page"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["index.html", "victim.txt"]
-
-
-def test_outputs_file_lock_refuses_a_second_holder_and_cleans_up(tmp_path):
-    path = tmp_path / "out.jsonl.lock"
-    first = FileLock(path, "out.jsonl")
-    with pytest.raises(LockedError, match="another quotelib run is writing out.jsonl"):
-        FileLock(path, "out.jsonl")
-    first.release()
-    assert not path.exists()
-    FileLock(path, "out.jsonl").release()
+# --- the writer: locked, never through a link ----------------------------------------------
 
 
 def test_outputs_writer_refuses_an_output_another_process_locked(tmp_path):
@@ -208,146 +174,3 @@ def test_outputs_writer_resume_refuses_a_linked_partial(tmp_path):
         OutputWriter(str(tmp_path / "out.jsonl"), OutputFormat.jsonl, resume=True)
     assert victim.read_text(encoding="utf-8") == '{"id": 1, "quotes": []}\n'
     assert not (tmp_path / "out.jsonl.lock").exists()
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        '{"id": 2, "quotes": [], "extra": 1}',
-        '{"quotes": []}',
-        '{"id": 2}',
-        '{"id": 2, "quotes": [1]}',
-        '{"id": NaN, "quotes": []}',
-        '{"id": 2,  "quotes": []}',
-        "[1, 2]",
-        '"text"',
-        "",
-        '{"id": "\u2028", "quotes": []}',
-    ],
-    ids=[
-        "extra-key",
-        "no-id",
-        "no-answer",
-        "bad-quotes",
-        "nan",
-        "not-as-written",
-        "array",
-        "string",
-        "blank",
-        "raw-separator",
-    ],
-)
-def test_outputs_resume_redoes_everything_from_a_line_that_is_no_answer(tmp_path, line):
-    partial = tmp_path / "out.jsonl.partial"
-    kept = '{"id": 1, "quotes": []}\n'
-    partial.write_text(kept + line + "\n" + '{"id": 3, "error": "x"}\n', encoding="utf-8")
-    writer = OutputWriter(str(tmp_path / "out.jsonl"), OutputFormat.jsonl, resume=True)
-    assert [answer.id for answer in writer.answered] == [1]
-    writer.write(2, [], None)
-    writer.close(complete=True)
-    assert (tmp_path / "out.jsonl").read_text(
-        encoding="utf-8"
-    ) == kept + '{"id": 2, "quotes": []}\n'
-
-
-# --- paths: outputs never overwrite inputs ---------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "inputs, output, pages, message",
-    [
-        (["in.jsonl"], "in.jsonl", None, "--output in.jsonl is the input in.jsonl"),
-        (["in.jsonl"], "out.jsonl", "in.jsonl", "is a file, not a folder"),
-        (["page.html"], "-", "page.html", "--html page.html is the input page.html"),
-        (["in.jsonl", "out.jsonl.partial"], "out.jsonl", None, "is the input out.jsonl.partial"),
-        (["link.jsonl"], "in.jsonl", None, "--output in.jsonl is the input link.jsonl"),
-        (["hard.jsonl"], "out.jsonl", None, "(writing out.jsonl.partial) is the input hard.jsonl"),
-        (["texts"], "texts/out.txt", None, "is inside the input folder texts"),
-        (["texts"], "-", "texts", "--html texts is the input folder texts"),
-        (["texts"], "out.jsonl", "texts/link.txt.html", "is the input texts/link.txt"),
-        (["texts"], "folder", None, "--output folder is a folder"),
-        (["texts"], "-", "folder.html", "--html folder.html is a folder"),
-        (["in.jsonl"], "both.html", "both.html", "--output both.html and --html both.html"),
-        (
-            ["in.jsonl"],
-            "-",
-            "pages",
-            "--html pages would write pages/index.html, which is a folder",
-        ),
-    ],
-    ids=[
-        "output-is-input",
-        "pages-folder-is-input-file",
-        "page-is-input",
-        "partial-is-input",
-        "input-links-to-output",
-        "partial-hard-link",
-        "output-read-as-article",
-        "pages-in-input-folder",
-        "folder-article-links-to-page",
-        "output-folder",
-        "page-folder",
-        "output-is-page",
-        "index-is-a-folder",
-    ],
-)
-def test_outputs_run_paths_refuse_what_would_destroy_an_input(
-    tmp_path, monkeypatch, inputs, output, pages, message
-):
-    monkeypatch.chdir(tmp_path)
-    for name in ("in.jsonl", "page.html", "out.jsonl.partial"):
-        (tmp_path / name).write_text("{}\n", encoding="utf-8")
-    (tmp_path / "link.jsonl").symlink_to("in.jsonl")
-    os.link("out.jsonl.partial", "hard.jsonl")
-    (tmp_path / "texts").mkdir()
-    (tmp_path / "texts" / "a.txt").write_text("Xi said it.", encoding="utf-8")
-    (tmp_path / "folder").mkdir()
-    (tmp_path / "folder.html").mkdir()
-    (tmp_path / "pages" / "index.html").mkdir(parents=True)
-    (tmp_path / "texts" / "link.txt.html").write_text("old page", encoding="utf-8")
-    (tmp_path / "texts" / "link.txt").symlink_to("link.txt.html")
-    with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")):
-        check_run_paths(inputs, output, None if pages is None else Path(pages))
-
-
-def test_outputs_run_paths_allow_what_is_safe(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "texts").mkdir()
-    (tmp_path / "texts" / "a.txt").write_text("Xi said it.", encoding="utf-8")
-    (tmp_path / "in.jsonl").write_text("{}\n", encoding="utf-8")
-    check_run_paths(["texts", "in.jsonl", "-"], "texts/quotes.jsonl", tmp_path / "texts" / "pages")
-    check_run_paths(["in.jsonl"], "-", tmp_path / "pages.html")
-    check_run_paths(["-"], "-", None)
-
-
-# --- pages -----------------------------------------------------------------------------------
-
-
-def test_outputs_page_heading_is_the_id_as_the_answer_holds_it():
-    assert page_heading(float("nan")) == page_heading("NaN") == "NaN"
-    assert page_heading({"n": 1}) == '{"n": 1}'
-    assert page_heading("x\ud800") == "x\ud800"
-
-
-def test_outputs_page_writer_writes_valid_utf8_for_surrogates(tmp_path):
-    text = '"We will \ud800 appeal," the mayor said.'
-    quotes = quotelib.extract_quotes(text)
-    for target in (tmp_path / "all.html", tmp_path / "pages"):
-        writer = PageWriter(target)
-        writer.write("id\ud800", text, quotes, None)
-        writer.write("bad\udfff", None, None, "error \ud800")
-        writer.close()
-    files = [tmp_path / "all.html", *sorted((tmp_path / "pages").iterdir())]
-    assert [f.name for f in files] == ["all.html", "0001-id.html", "index.html"]
-    for path in files:
-        page = path.read_bytes().decode("utf-8")  # strict: valid UTF-8
-        assert "\ufffd" in page
-
-
-def test_outputs_page_writer_keeps_a_partial_page_when_interrupted(tmp_path):
-    writer = PageWriter(tmp_path / "all.html")
-    writer.write("a1", "Xi said it.", [], None)
-    writer.close(complete=False)
-    assert not (tmp_path / "all.html").exists()
-    assert (tmp_path / "all.html.partial").read_text(encoding="utf-8").count("<article>") == 1
-    assert not (tmp_path / "all.html.lock").exists()
