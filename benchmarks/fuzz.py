@@ -75,7 +75,7 @@ def fuzz_cli(runs: int, in_subprocess: int, seed: int, *, surrogates: bool) -> t
     """Run ``quotelib extract`` on ``runs`` random input sets; (records, runs with a problem)."""
     from typer.testing import CliRunner
 
-    from quotelib.cli.app import app
+    from quotelib.cli import app
 
     rng = random.Random(seed)
     records = failed = 0

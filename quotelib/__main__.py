@@ -1,6 +1,6 @@
 """``python -m quotelib``: the command line."""
 
-from quotelib.cli.app import main
+from quotelib.cli import main
 
 if __name__ == "__main__":
     main()

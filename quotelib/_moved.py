@@ -62,7 +62,7 @@ MOVED: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "quotelib.inputs": ("quotelib.io.inputs",),
         "quotelib.files": ("quotelib.io.files",),
         "quotelib.jsonl": ("quotelib.io.jsonl",),
-        "quotelib.outputs": ("quotelib.io.outputs",),
+        "quotelib.outputs": ("quotelib.io.outputs", "quotelib.io.resume"),
         "quotelib.pages": ("quotelib.io.pages",),
         "quotelib.run_paths": ("quotelib.io.run_paths",),
         "quotelib.safe_write": ("quotelib.io.safe_write",),

@@ -2,12 +2,12 @@
 
 One module per command (:mod:`quotelib.cli.extract`, :mod:`quotelib.cli.show`,
 :mod:`quotelib.cli.evaluate`, :mod:`quotelib.cli.corpus`), the options they
-share in :mod:`quotelib.cli._util`, the app that joins them in
-:mod:`quotelib.cli.app`.
+share in :mod:`quotelib.cli._util`, the typer ``app`` that joins them in
+:mod:`quotelib.cli.commands`; ``main`` is the console script.
 """
 
 from __future__ import annotations
 
-from quotelib.cli.app import main
+from quotelib.cli.commands import app, main
 
-__all__ = ["main"]
+__all__ = ["app", "main"]

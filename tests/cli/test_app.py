@@ -10,7 +10,7 @@ import typer
 
 import quotelib
 import quotelib.cli
-from quotelib.cli.app import app, main
+from quotelib.cli import app, main
 from tests.cli.helpers import invoke, run_quotelib
 
 
@@ -37,7 +37,7 @@ def test_cli_app_registers_every_command_in_order():
 
 def test_cli_app_main_is_the_console_script_and_python_m_quotelib():
     # [project.scripts] quotelib = "quotelib.cli:main"
-    assert quotelib.cli.main is main and quotelib.cli.__all__ == ["main"]
+    assert quotelib.cli.main is main and quotelib.cli.__all__ == ["app", "main"]
     result = run_quotelib("--version")
     assert result.returncode == 0, result.stderr
     assert result.stdout == f"quotelib {quotelib.__version__}\n"

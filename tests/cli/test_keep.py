@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 import quotelib.io.outputs
-from quotelib.cli.app import app
+from quotelib.cli import app
 
 DENIED = "He denied that the talks had failed. The mayor said the bridge would reopen."
 CONCEDED = "The minister admitted that mistakes were made."

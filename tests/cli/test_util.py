@@ -11,7 +11,7 @@ import os
 import pytest
 import typer
 
-from quotelib.cli.app import app
+from quotelib.cli import app
 from tests.cli.helpers import GOOD, invoke
 
 CORPUS_COMMANDS = ["extract", "speakers", "groups"]

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 import quotelib
 import quotelib.corpus
-from quotelib.cli.app import app
+from quotelib.cli import app
 from quotelib.corpus.index import CorpusIndex
 from tests.corpus.golden import GOLDEN, WIRE, said
 from tests.optional import need

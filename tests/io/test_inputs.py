@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from quotelib.cli.app import app
+from quotelib.cli import app
 from quotelib.io.files import MAX_RECORD_BYTES, display_name, read_lines
 from quotelib.io.inputs import (
     InputFormat,

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 import quotelib
 import quotelib.text.html_text as html_text
 import quotelib.text.markup as markup_module
-from quotelib.cli.app import app
+from quotelib.cli import app
 from quotelib.records import Quote, TextSpan
 from quotelib.text.markup import PlainText, plain_text
 from tests.hostile_alphabet import HTML, QUOTE_MARKS
