@@ -20,7 +20,6 @@ import functools
 from collections.abc import Callable, Sequence
 
 import attrs
-from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from quotelib.document.attribution import Attribution, SpeakerName
@@ -30,10 +29,8 @@ from quotelib.entities.characters import Cast
 from quotelib.entities.mentions import Entities, Entity, slug
 from quotelib.lexicon import (
     ANONYMOUS_NOUNS,
-    FEMALE_WORDS,
     HE,
     IT,
-    MALE_WORDS,
     RELATIVE_PRONOUNS,
     SHE,
     THEY,
@@ -305,36 +302,6 @@ class SpeakerResolver:
                         (start, entity, frozenset(words)) for start, _ in entity.mentions
                     )
         return {key: _Mentions(mentions) for key, mentions in found.items()}
-
-
-_FEMALE_IDS = frozenset(get_string_id(word) for word in FEMALE_WORDS)
-_GENDERED_IDS = _FEMALE_IDS | frozenset(get_string_id(word) for word in MALE_WORDS)
-
-
-def _learn_genders(view: DocView, entities: Entities) -> None:
-    """Give people the gender of the pronouns that follow them alone in a sentence.
-
-    A "he" or "his" after exactly one person of its sentence votes for that
-    person; a clear majority of votes sets the gender of people whose titles
-    did not already.
-    """
-    people = sorted(i for i, e in entities.by_token.items() if e.kind == "person")
-    if not people:
-        return
-    votes: dict[int, list] = {}
-    for index, lower in enumerate(view.columns.lowers):
-        if lower not in _GENDERED_IDS:
-            continue
-        start = view.sentences.of(index).start
-        before = people[bisect.bisect_left(people, start) : bisect.bisect_left(people, index)]
-        seen = {id(entities.by_token[i]): entities.by_token[i] for i in before}
-        if len(seen) == 1:
-            [entity] = seen.values()
-            tally = votes.setdefault(id(entity), [0, 0, entity])
-            tally[lower in _FEMALE_IDS] += 1
-    for male, female, entity in votes.values():
-        if entity.gender is None and max(male, female) >= 2 * min(male, female) + 1:
-            entity.gender = "male" if male > female else "female"
 
 
 class _Mentions:
