@@ -17,7 +17,8 @@ this order, each a function of the view and the previous stage's output:
    person spoken to found (:func:`quotelib.rules.addressee.find_addressees`);
 5. names found and grouped into entities (:func:`quotelib.entities.mentions.find_entities`),
    and speakers resolved to them (:func:`quotelib.entities.resolve.resolve_speakers`),
-   addressees too (:func:`quotelib.entities.addressees.resolve_addressees`);
+   addressees too, from what resolving the speakers learned
+   (:func:`quotelib.entities.addressees.resolve_addressees`);
 6. records built on the caller's offsets (:func:`quotelib.core.build.build_quotes`);
 7. each record's confidence (:func:`quotelib.core.confidence.assess`).
 
@@ -119,7 +120,7 @@ def attribute(
     entities = find_entities(view, names)
     speakers = resolve_speakers(view, attributions, entities)
     addressed = resolve_addressees(view, attributions, entities, speakers)
-    quotes = build_quotes(view, attributions, speakers, addressed)
+    quotes = build_quotes(view, attributions, speakers.names, addressed)
     return Reading(assess(quotes, view.text), entities)
 
 

@@ -14,7 +14,7 @@ import attrs
 from quotelib.document.attribution import Attribution, SpeakerName
 from quotelib.document.view import DocView
 from quotelib.entities.mentions import Entities
-from quotelib.entities.resolve import resolve_speakers
+from quotelib.entities.resolve import ResolvedSpeakers, resolve_speakers
 
 __all__ = ["resolve_addressees"]
 
@@ -23,12 +23,13 @@ def resolve_addressees(
     view: DocView,
     attributions: Sequence[Attribution],
     entities: Entities,
-    speakers: Sequence[SpeakerName | None],
+    speakers: ResolvedSpeakers,
 ) -> list[SpeakerName | None]:
     """The resolved addressee of each attribution (``None`` without one), in their order.
 
     Addressees are resolved as speakers are (:func:`quotelib.entities.resolve.resolve_speakers`),
-    by a resolver of their own, so that they change no speaker's resolution.
+    by a resolver of their own, so that they change no speaker's resolution; it
+    starts from the genders the speakers' resolution learned (``speakers.genders``).
     An addressee left unresolved, or resolved to its attribution's own
     speaker (a pronoun the resolver read as the speaker), keeps its mention
     and names no one: its ``how`` is then ``"unresolved"``.
@@ -40,8 +41,9 @@ def resolve_addressees(
     as_speakers = [
         attrs.evolve(attributions[n], speaker=attributions[n].addressee) for n in addressed
     ]
-    for number, addressee in zip(addressed, resolve_speakers(view, as_speakers, entities)):
-        speaker = speakers[number]
+    resolved = resolve_speakers(view, as_speakers, entities, speakers.genders)
+    for number, addressee in zip(addressed, resolved.names):
+        speaker = speakers.names[number]
         if addressee is not None and speaker is not None and addressee.key == speaker.key:
             addressee = attrs.evolve(addressee, how="unresolved")
         found[number] = addressee

@@ -132,10 +132,18 @@ class Cast:
     Args:
         view: the document.
         mentions: ``(offset, person, is_subject)`` of each name mention of a person.
+        gender: the gender of a person as far as the caller knows (the speaker resolver's
+            :meth:`~quotelib.entities.resolve.SpeakerResolver.gender`), ``None`` if unknown.
     """
 
-    def __init__(self, view: DocView, mentions: Sequence[tuple[int, object, bool]]) -> None:
+    def __init__(
+        self,
+        view: DocView,
+        mentions: Sequence[tuple[int, object, bool]],
+        gender: Callable[[object], str | None],
+    ) -> None:
         self.view = view
+        self.gender = gender
         self._mentions = sorted(
             (m for m in mentions if not view.marks.contains(m[0])), key=lambda m: m[0]
         )
@@ -175,11 +183,13 @@ class Cast:
         """The person a "he" or "she" (``gender``) said at ``offset`` stands for: the nearest
         of the scene of that gender (:meth:`recent`), in a new turn of a dialogue not the
         previous turn's speaker; else the only one of no known gender, if there is one."""
-        fitting = self.recent(offset, lambda e: e.kind == "person" and e.gender in (None, gender))
+        fitting = self.recent(
+            offset, lambda e: e.kind == "person" and self.gender(e) in (None, gender)
+        )
         known: list = []
         unknown: list = []
         for entity in fitting:
-            (known if entity.gender == gender else unknown).append(entity)
+            (known if self.gender(entity) == gender else unknown).append(entity)
             if len(known) == 2:
                 break
         if not known:

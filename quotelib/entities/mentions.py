@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
+from types import MappingProxyType
 
 import attrs
 from spacy.tokens import Span, Token
@@ -38,9 +40,71 @@ _KIND_OF_LABEL = {"PERSON": _PERSON, "ORG": _ORG, "GPE": _PLACE, "NORP": _PLACE,
 _NON_WORD = re.compile(r"\W+")
 
 
-@attrs.define
+@attrs.frozen(eq=False)
 class Entity:
-    """A person, organisation or place named in the document (internal, mutable)."""
+    """A person, organisation or place named in the document (internal).
+
+    Built by :func:`find_entities`, then frozen. Entities are compared by
+    identity (``eq=False``): two entities of a document never share a key.
+
+    Attributes:
+        key: the identifier, unique in the document ("xi-jinping", "wang-yi-2").
+        kind: ``"person"``, ``"org"`` or ``"place"``.
+        name: the canonical name, the fullest proper name without its title.
+        first: a person's first name, if the text gives one.
+        last: a person's last name.
+        gender: ``"male"`` or ``"female"`` as the text says (titles, and the pronouns that
+            follow the person's names), else ``None``. What a speaker resolver learns later
+            is its own (:meth:`quotelib.entities.resolve.SpeakerResolver.gender`).
+        mentions: the character range of each name mention, in text order.
+        introductions: each name mention of a person with its number of leading titles,
+            which :attr:`roles` are read off.
+    """
+
+    key: str
+    kind: str
+    name: str
+    first: str | None = None
+    last: str | None = None
+    gender: str | None = None
+    mentions: tuple[tuple[int, int], ...] = ()
+    introductions: tuple[tuple[Span, int], ...] = ()
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        """The roles the person is introduced with, in text order ("Kremlin spokesman").
+
+        Read off the parse on each call: most entities are never asked, and
+        the resolver that asks keeps what it reads.
+        """
+        roles: list[str] = []
+        for ent, n_titles in self.introductions:
+            role = _role_of(ent, list(ent[:n_titles]))
+            if role and role not in roles:
+                roles.append(role)
+        return tuple(roles)
+
+
+@attrs.frozen(eq=False)
+class Entities:
+    """The entities of a document and which tokens mention them (internal, frozen).
+
+    Attributes:
+        entities: the entities, in order of their first mention.
+        by_token: the entity each token of a name mention belongs to, by token index.
+    """
+
+    entities: tuple[Entity, ...] = ()
+    by_token: Mapping[int, Entity] = attrs.field(factory=dict, converter=MappingProxyType)
+
+    def at(self, token: Token) -> Entity | None:
+        """The entity a token's name mention belongs to, if any."""
+        return self.by_token.get(token.i)
+
+
+@attrs.define
+class _Draft:
+    """An entity while the names are grouped: it grows with each mention, then freezes."""
 
     key: str
     kind: str
@@ -49,38 +113,45 @@ class Entity:
     last: str | None = None
     gender: str | None = None
     mentions: list[tuple[int, int]] = attrs.Factory(list)
-    # Each name mention of a person with its number of leading titles: the
-    # roles are read off them when first asked for (most never are).
     introductions: list[tuple[Span, int]] = attrs.Factory(list)
-    _roles: list[str] | None = attrs.field(default=None, init=False, eq=False, repr=False)
+    votes: Counter = attrs.Factory(Counter)  # what the text says of the gender of each mention
 
-    @property
-    def roles(self) -> list[str]:
-        """The roles the person is introduced with, in text order ("Kremlin spokesman")."""
-        if self._roles is None:
-            self._roles = []
-            for ent, n_titles in self.introductions:
-                role = _role_of(ent, list(ent[:n_titles]))
-                if role and role not in self._roles:
-                    self._roles.append(role)
-        return self._roles
+    def freeze(self) -> Entity:
+        """The entity, with the gender all its mentions' evidence shows if no title gave one."""
+        gender = self.gender
+        if self.kind == _PERSON and gender is None:
+            gender = gender_of(self.votes)
+        return Entity(
+            key=self.key,
+            kind=self.kind,
+            name=self.name,
+            first=self.first,
+            last=self.last,
+            gender=gender,
+            mentions=tuple(self.mentions),
+            introductions=tuple(self.introductions),
+        )
 
 
 @attrs.define
-class Entities:
-    """The entities of a document and which tokens mention them."""
+class _Table:
+    """The entities being grouped, with the lookups that keep grouping linear in long texts:
+    names and initials by kind, people by each of their first and last names, in order of
+    creation."""
 
-    entities: list[Entity] = attrs.Factory(list)
-    by_token: dict[int, Entity] = attrs.Factory(dict)
-    # Lookups that keep grouping linear in long texts: names and initials by
-    # kind, people by each of their first and last names, in order of creation.
-    by_name: dict[tuple[str, str], Entity] = attrs.Factory(dict)
-    by_word: dict[str, list[Entity]] = attrs.Factory(dict)
+    drafts: list[_Draft] = attrs.Factory(list)
+    by_token: dict[int, _Draft] = attrs.Factory(dict)
+    by_name: dict[tuple[str, str], _Draft] = attrs.Factory(dict)
+    by_word: dict[str, list[_Draft]] = attrs.Factory(dict)
     keys: set[str] = attrs.Factory(set)
 
-    def at(self, token: Token) -> Entity | None:
-        """The entity a token's name mention belongs to, if any."""
-        return self.by_token.get(token.i)
+    def freeze(self) -> Entities:
+        """The entities grouped, frozen."""
+        frozen = {draft.key: draft.freeze() for draft in self.drafts}
+        return Entities(
+            entities=tuple(frozen.values()),
+            by_token={i: frozen[draft.key] for i, draft in self.by_token.items()},
+        )
 
 
 def find_entities(view: DocView, names: str = "parse") -> Entities:
@@ -103,29 +174,25 @@ def find_entities(view: DocView, names: str = "parse") -> Entities:
         ...     "Xi said ties were strong. Mr. Putin agreed."))
         >>> found = find_entities(view)
         >>> [(e.name, e.roles, len(e.mentions)) for e in found.entities if e.kind == "person"]
-        [('Xi Jinping', ['Chinese President'], 2), ('Vladimir Putin', ['Russian leader'], 2)]
+        [('Xi Jinping', ('Chinese President',), 2), ('Vladimir Putin', ('Russian leader',), 2)]
     """
-    found = Entities()
+    table = _Table()
     mentions = name_mentions(view, names)
     evidence = gender_evidence(view, mentions)
-    votes: dict[str, Counter] = {}
     for ent, gender, said in zip(mentions, mention_genders(mentions, evidence), evidence):
         kind = _KIND_OF_LABEL.get(ent.label_)
         if kind is None:
             continue
-        if kind == _PERSON or _is_known_surname(found, ent):
-            entity = _add_person(found, ent, gender)
+        if kind == _PERSON or _is_known_surname(table, ent):
+            draft = _add_person(table, ent, gender)
         else:
-            entity = _add_named(found, ent, kind)
-        if entity is not None:
-            entity.mentions.append((ent.start_char, ent.end_char))
-            votes.setdefault(entity.key, Counter()).update(said)
+            draft = _add_named(table, ent, kind)
+        if draft is not None:
+            draft.mentions.append((ent.start_char, ent.end_char))
+            draft.votes.update(said)
             for i in range(ent.start, ent.end):
-                found.by_token[i] = entity
-    for entity in found.entities:  # what the text says of all of a person's mentions
-        if entity.kind == _PERSON and entity.gender is None:
-            entity.gender = gender_of(votes.get(entity.key, Counter()))
-    return found
+                table.by_token[i] = draft
+    return table.freeze()
 
 
 def name_mentions(view: DocView, names: str) -> list[Span]:
@@ -144,7 +211,7 @@ def name_mentions(view: DocView, names: str) -> list[Span]:
     return list(view.doc.ents)
 
 
-def _is_known_surname(found: Entities, ent: Span) -> bool:
+def _is_known_surname(table: _Table, ent: Span) -> bool:
     """Whether a one-word name of another kind is the first or last name of a person named
     before it: "Wang stated" after "Wang Yi", "Chad" after "Chad Smith".
 
@@ -157,11 +224,11 @@ def _is_known_surname(found: Entities, ent: Span) -> bool:
     only ever places ("Switzerland" after a misread "... Switzerland" name).
     """
     return len(ent) == 1 and any(
-        ent.text in (e.last, e.first) for e in found.by_word.get(ent.text, ())
+        ent.text in (e.last, e.first) for e in table.by_word.get(ent.text, ())
     )
 
 
-def _add_person(found: Entities, ent: Span, gender: str | None) -> Entity | None:
+def _add_person(table: _Table, ent: Span, gender: str | None) -> _Draft | None:
     titles = _leading_titles(ent)
     names = [t for t in ent[len(titles) :] if not t.is_punct and t.lower_ not in ("’s", "'s")]
     proper = [t for t in names if t.pos_ == "PROPN" or t.lower_ in NAME_PARTICLES]
@@ -169,17 +236,17 @@ def _add_person(found: Entities, ent: Span, gender: str | None) -> Entity | None
     if not names:
         return None
     words = [t.text for t in names]
-    entity = _match_person(found, words, gender)
+    entity = _match_person(table, words, gender)
     if entity is None:
-        entity = Entity(key=_key(found, words), kind=_PERSON, name=" ".join(words))
-        found.entities.append(entity)
+        entity = _Draft(key=_key(table, words), kind=_PERSON, name=" ".join(words))
+        table.drafts.append(entity)
     if len(words) > 1 and len(words) >= len(entity.name.split()):
         entity.name = " ".join(words)
     entity.first = entity.first or (words[0] if len(words) > 1 else None)
     if len(words) > 1 or entity.last is None or words[-1] != entity.first:
         entity.last = words[-1]  # a first name alone ("Bill" of "Bill Clinton") keeps the surname
     for word in {entity.first, entity.last} - {None}:
-        indexed = found.by_word.setdefault(word, [])
+        indexed = table.by_word.setdefault(word, [])
         if not any(other is entity for other in indexed):  # keys differ: identity is equality
             indexed.append(entity)
     entity.gender = entity.gender or gender
@@ -196,14 +263,14 @@ def _leading_titles(ent: Span) -> list[Token]:
     return titles
 
 
-def _match_person(found: Entities, words: list[str], gender: str | None) -> Entity | None:
+def _match_person(table: _Table, words: list[str], gender: str | None) -> _Draft | None:
     """The person these name words refer to: same full name, or a surname or first name.
 
     Only people of a compatible gender are candidates, the most recently
     mentioned first: a bare "Harlow" goes to whichever Harlow the text named
     last, unless what the text says of this "Harlow" tells them apart.
     """
-    people = sorted(found.by_word.get(words[-1], []), key=lambda e: -e.mentions[-1][0])
+    people = sorted(table.by_word.get(words[-1], []), key=lambda e: -e.mentions[-1][0])
     compatible = [e for e in people if gender is None or e.gender in (None, gender)]
     if len(words) > 1:
         for entity in compatible:
@@ -243,7 +310,7 @@ def _role_of(ent: Span, titles: list[Token]) -> str | None:
     return None
 
 
-def _add_named(found: Entities, ent: Span, kind: str) -> Entity | None:
+def _add_named(table: _Table, ent: Span, kind: str) -> _Draft | None:
     words = [t.text for t in ent if t.lower_ not in ("the", "’s", "'s") and not t.is_punct]
     if not words:
         return None
@@ -251,17 +318,17 @@ def _add_named(found: Entities, ent: Span, kind: str) -> Entity | None:
     acronym = name.replace(".", "").upper() if ACRONYM.match(name) else None
     initials = _initials(name)
     entity = (
-        found.by_name.get((kind, name.lower()))
-        or (acronym and found.by_name.get((kind, "#" + acronym)))
-        or (initials and found.by_name.get((kind, "#" + initials)))
+        table.by_name.get((kind, name.lower()))
+        or (acronym and table.by_name.get((kind, "#" + acronym)))
+        or (initials and table.by_name.get((kind, "#" + initials)))
     )
     if entity is None:
-        entity = Entity(key=_key(found, words), kind=kind, name=name)
-        found.entities.append(entity)
+        entity = _Draft(key=_key(table, words), kind=kind, name=name)
+        table.drafts.append(entity)
     elif acronym is None and ACRONYM.match(entity.name):
         entity.name = name  # "UN" first, "the United Nations" later: keep the full name
-    found.by_name[(kind, name.lower())] = entity
-    found.by_name[(kind, "#" + (acronym or initials or name.lower()))] = entity
+    table.by_name[(kind, name.lower())] = entity
+    table.by_name[(kind, "#" + (acronym or initials or name.lower()))] = entity
     return entity
 
 
@@ -273,13 +340,13 @@ def _initials(name: str) -> str | None:
     return "".join(w[0] for w in words).upper()
 
 
-def _key(found: Entities, words: list[str]) -> str:
+def _key(table: _Table, words: list[str]) -> str:
     """A readable identifier, unique in the document: "xi-jinping", "wang-yi-2"."""
     base = slug(" ".join(words))
     key, n = base, 2
-    while key in found.keys:
+    while key in table.keys:
         key, n = f"{base}-{n}", n + 1
-    found.keys.add(key)
+    table.keys.add(key)
     return key
 
 

@@ -8,7 +8,8 @@ one of :data:`quotelib.records.RESOLUTIONS`.
 Pronouns take the most salient compatible antecedent: the subject of the
 same or the previous sentence of the paragraph before its objects, then the
 recent speakers; "he" and "she" need a person of a compatible gender (known
-from Mr./Ms. titles and from earlier resolutions), "they" and "it" a group or
+from what the text says, :attr:`Entity.gender`, and from earlier resolutions,
+the resolver's own :meth:`SpeakerResolver.gender`), "they" and "it" a group or
 an organisation. A pronoun opening a paragraph resolves only on evidence: the
 previous paragraph's speaker, or its only compatible person.
 """
@@ -20,7 +21,6 @@ import functools
 from collections.abc import Callable, Sequence
 
 import attrs
-from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from quotelib.document.attribution import Attribution, SpeakerName
@@ -30,10 +30,8 @@ from quotelib.entities.characters import Cast
 from quotelib.entities.mentions import Entities, Entity, slug
 from quotelib.lexicon import (
     ANONYMOUS_NOUNS,
-    FEMALE_WORDS,
     HE,
     IT,
-    MALE_WORDS,
     RELATIVE_PRONOUNS,
     SHE,
     THEY,
@@ -60,16 +58,36 @@ class Resolution:
         return None if self.entity is None else self.entity.key
 
 
+@attrs.frozen(kw_only=True)
+class ResolvedSpeakers:
+    """The speakers of a document resolved (:func:`resolve_speakers`), and what resolving
+    them taught.
+
+    Attributes:
+        names: the resolved speaker of each attribution (``None`` without one), in their order.
+        genders: ``(key, gender)`` of each person whose gender the text left unknown and a
+            "he" or "she" resolved to them told, in the order learned; a later resolution
+            of the same document starts from it (:func:`resolve_speakers`).
+    """
+
+    names: tuple[SpeakerName | None, ...]
+    genders: tuple[tuple[str, str], ...] = ()
+
+
 def resolve_speakers(
-    view: DocView, attributions: Sequence[Attribution], entities: Entities
-) -> list[SpeakerName | None]:
-    """The resolved speaker of each attribution (``None`` without one), in their order.
+    view: DocView,
+    attributions: Sequence[Attribution],
+    entities: Entities,
+    genders: Sequence[tuple[str, str]] = (),
+) -> ResolvedSpeakers:
+    """The resolved speaker of each attribution, and the genders resolving them taught.
 
     Mentions are resolved in text order, so that a pronoun finds the speakers
     before it; unresolved mentions are numbered in that order
-    ("unresolved-1", ...).
+    ("unresolved-1", ...). ``genders`` are what an earlier resolution of the
+    document learned (:attr:`ResolvedSpeakers.genders`), none by default.
     """
-    resolver = SpeakerResolver(view, entities)
+    resolver = SpeakerResolver(view, entities, genders)
     found: list[SpeakerName | None] = [None] * len(attributions)
     unresolved = 0
     with_speaker = [n for n, a in enumerate(attributions) if a.speaker is not None]
@@ -89,7 +107,7 @@ def resolve_speakers(
             key=key,
             how=resolution.how,
         )
-    return found
+    return ResolvedSpeakers(names=tuple(found), genders=resolver.genders)
 
 
 class SpeakerResolver:
@@ -104,16 +122,36 @@ class SpeakerResolver:
         >>> mention, resolution = resolver.resolve(view.doc[7])
         >>> mention.text, resolution.name, resolution.how
         ('He', 'Vladimir Putin', 'pronoun')
+
+        What "He" taught is the resolver's; the entity is left as the text made it:
+
+        >>> resolver.gender(resolution.entity), resolution.entity.gender, resolver.genders
+        ('male', None, (('vladimir-putin', 'male'),))
     """
 
-    def __init__(self, view: DocView, entities: Entities) -> None:
+    def __init__(
+        self, view: DocView, entities: Entities, genders: Sequence[tuple[str, str]] = ()
+    ) -> None:
         self.doc = view.doc
         self.entities = entities
         self.layout = view.layout
         self.sentences = view.sentences
         self.view = view
         self.speakers: list[tuple[int, Entity]] = []
-        self.cast = Cast(view, _person_mentions(view, entities))
+        # What the resolver learns of people the text gave no gender: key -> gender.
+        self._genders: dict[str, str] = dict(genders)
+        self.cast = Cast(view, _person_mentions(view, entities), self.gender)
+
+    def gender(self, entity: Entity) -> str | None:
+        """The person's gender as far as this resolver knows: what the text says
+        (:attr:`Entity.gender`), else what a "he" or "she" resolved to them said."""
+        return entity.gender or self._genders.get(entity.key)
+
+    @property
+    def genders(self) -> tuple[tuple[str, str], ...]:
+        """``(key, gender)`` of each person whose gender the resolver learned (or was
+        given), in the order learned."""
+        return tuple(self._genders.items())
 
     def resolve(self, token: Token) -> tuple[Span, Resolution]:
         """The mention headed by ``token``, and what it resolves to."""
@@ -181,8 +219,8 @@ class SpeakerResolver:
         entity = self._antecedent(token, person=person, gender=gender)
         if entity is None:
             return Resolution(name=token.text, how="unresolved")
-        if person and entity.gender is None:
-            entity.gender = gender
+        if person and self.gender(entity) is None:
+            self._genders[entity.key] = gender
         return Resolution(name=entity.name, how="pronoun", entity=entity)
 
     def _antecedent(self, token: Token, *, person: bool, gender: str | None) -> Entity | None:
@@ -193,13 +231,13 @@ class SpeakerResolver:
         if not person:
             found = self._in_paragraph(token, lambda e: e.kind != "person")
             return found or self._across_paragraph(paragraph, lambda e: e.kind != "person")
-        known = self._in_paragraph(token, lambda e: e.kind == "person" and e.gender == gender)
+        known = self._in_paragraph(token, lambda e: e.kind == "person" and self.gender(e) == gender)
         if known is not None:
             return known
         found = self._in_paragraph(
-            token, lambda e: e.kind == "person" and e.gender is None
+            token, lambda e: e.kind == "person" and self.gender(e) is None
         ) or self._across_paragraph(
-            paragraph, lambda e: e.kind == "person" and e.gender in (None, gender)
+            paragraph, lambda e: e.kind == "person" and self.gender(e) in (None, gender)
         )
         if found is not None:
             return found
@@ -246,7 +284,7 @@ class SpeakerResolver:
         if speakers:
             return speakers[-1]
         named = {
-            id(e): e
+            e.key: e
             for e in self.entities.entities
             for s, _ in e.mentions
             if start <= s < end and fits(e)
@@ -305,36 +343,6 @@ class SpeakerResolver:
                         (start, entity, frozenset(words)) for start, _ in entity.mentions
                     )
         return {key: _Mentions(mentions) for key, mentions in found.items()}
-
-
-_FEMALE_IDS = frozenset(get_string_id(word) for word in FEMALE_WORDS)
-_GENDERED_IDS = _FEMALE_IDS | frozenset(get_string_id(word) for word in MALE_WORDS)
-
-
-def _learn_genders(view: DocView, entities: Entities) -> None:
-    """Give people the gender of the pronouns that follow them alone in a sentence.
-
-    A "he" or "his" after exactly one person of its sentence votes for that
-    person; a clear majority of votes sets the gender of people whose titles
-    did not already.
-    """
-    people = sorted(i for i, e in entities.by_token.items() if e.kind == "person")
-    if not people:
-        return
-    votes: dict[int, list] = {}
-    for index, lower in enumerate(view.columns.lowers):
-        if lower not in _GENDERED_IDS:
-            continue
-        start = view.sentences.of(index).start
-        before = people[bisect.bisect_left(people, start) : bisect.bisect_left(people, index)]
-        seen = {id(entities.by_token[i]): entities.by_token[i] for i in before}
-        if len(seen) == 1:
-            [entity] = seen.values()
-            tally = votes.setdefault(id(entity), [0, 0, entity])
-            tally[lower in _FEMALE_IDS] += 1
-    for male, female, entity in votes.values():
-        if entity.gender is None and max(male, female) >= 2 * min(male, female) + 1:
-            entity.gender = "male" if male > female else "female"
 
 
 class _Mentions:

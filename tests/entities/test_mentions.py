@@ -3,6 +3,7 @@ with entities set by hand (names="ner") or read off the tags (names="parse"); no
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 from quotelib.entities.mentions import find_entities
@@ -37,8 +38,21 @@ def test_mentions_surname_joins_the_full_name(names):
     found = find_entities(hand_view(*XI), names)
     xi = found.by_token[5]
     assert (xi.name, xi.key, xi.kind) == ("Xi Jinping", "xi-jinping", "person")
-    assert xi.mentions == [(0, 10), (22, 24)]
+    assert xi.mentions == ((0, 10), (22, 24))
     assert found.by_token[0] is xi and found.by_token[1] is xi
+
+
+def test_mentions_entities_are_frozen():
+    # A regression: the speaker resolver wrote ``entity.gender`` into the entities it read.
+    found = find_entities(hand_view(*XI), "ner")
+    xi = found.by_token[0]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        xi.gender = "male"
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        found.entities = ()
+    with pytest.raises(TypeError):
+        found.by_token[2] = xi  # the lookup is read-only too
+    assert isinstance(found.entities, tuple) and isinstance(xi.mentions, tuple)
 
 
 def test_mentions_first_name_alone_keeps_the_surname():
@@ -172,6 +186,6 @@ def test_mentions_roles(text, rows, person, gender):
     [peskov] = found.entities
     assert (peskov.name, peskov.roles, peskov.gender) == (
         "Dmitry Peskov",
-        ["Kremlin spokesman"],
+        ("Kremlin spokesman",),
         gender,
     )

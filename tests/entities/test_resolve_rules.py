@@ -3,6 +3,7 @@ set by hand (no model needed). The same behaviours through the model: test_resol
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 from quotelib.document.attribution import Attribution
@@ -14,7 +15,7 @@ from tests.docs_by_hand import hand_view
 def _resolved(view, *speakers):
     """(mention as written, name, how, key) of each speaker token, resolved in one document."""
     attributions = [Attribution(parts=[(0, 1)], rule="verb", speaker=i) for i in speakers]
-    found = resolve_speakers(view, attributions, find_entities(view, "ner"))
+    found = resolve_speakers(view, attributions, find_entities(view, "ner")).names
     return [(view.text[slice(*s.mention)], s.name, s.how, s.key) for s in found]
 
 
@@ -56,6 +57,50 @@ def test_resolve_pronoun_to_the_subject_of_the_previous_sentence():
     ]
     view = hand_view(text, rows, [(1, 2, "PERSON"), (3, 4, "PERSON")])
     assert _resolved(view, 7) == [("He", "Putin", "pronoun", "putin")]
+
+
+def _putin_met_the_un(pronoun):
+    """The view of "Putin met the UN. <pronoun> said talks ended." (no gender for Putin)."""
+    rows = [
+        ("Putin", 1, "nsubj", "PROPN", "NNP"),
+        ("met", 1, "ROOT", "VERB", "VBD"),
+        ("the", 3, "det", "DET", "DT"),
+        ("UN", 1, "dobj", "PROPN", "NNP"),
+        (".", 1, "punct", "PUNCT", "."),
+        *_said(5, pronoun),
+    ]
+    text = f"Putin met the UN. {pronoun} said talks ended."
+    return hand_view(text, rows, [(0, 1, "PERSON"), (3, 4, "ORG")])
+
+
+def test_resolve_learns_a_gender_without_changing_the_entities():
+    # A regression: "He" resolved to Putin wrote "male" into Putin's entity; what the
+    # resolver learns is its own, handed over with the names.
+    view = _putin_met_the_un("He")
+    entities = find_entities(view, "ner")
+    before = [attrs.astuple(e, recurse=False) for e in entities.entities]
+    tokens = dict(entities.by_token)
+    resolved = resolve_speakers(
+        view, [Attribution(parts=[(0, 1)], rule="verb", speaker=5)], entities
+    )
+    assert [s.name for s in resolved.names] == ["Putin"]
+    assert resolved.genders == (("putin", "male"),)
+    assert [attrs.astuple(e, recurse=False) for e in entities.entities] == before
+    assert dict(entities.by_token) == tokens and entities.by_token[0].gender is None
+
+
+def test_resolve_resolver_gender_is_what_it_was_given_or_learned():
+    view = _putin_met_the_un("She")
+    entities = find_entities(view, "ner")
+    putin = entities.by_token[0]
+    # Told that Putin is a man, the resolver gives "She" no antecedent.
+    told = SpeakerResolver(view, entities, [("putin", "male")])
+    assert told.gender(putin) == "male"
+    assert told.resolve(view.doc[5])[1].how == "unresolved"
+    fresh = SpeakerResolver(view, entities)
+    assert fresh.gender(putin) is None
+    assert fresh.resolve(view.doc[5])[1].name == "Putin"
+    assert (fresh.gender(putin), fresh.genders) == ("female", (("putin", "female"),))
 
 
 @pytest.mark.parametrize("pronoun, name", [("She", "Merkel"), ("He", "Putin")])
