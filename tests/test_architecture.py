@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import re
 import warnings
 from pathlib import Path
 
@@ -219,3 +220,38 @@ def test_architecture_old_path_as_attribute_and_unknown_names():
             importlib.import_module("quotelib.marks").nothing_here  # noqa: B018
     with pytest.raises(AttributeError, match="no attribute 'not_a_module'"):
         quotelib.not_a_module  # noqa: B018
+
+
+def _stage_list() -> list[tuple[str, str]]:
+    """The stages docs/architecture.md lists, in order: (function, module file)."""
+    doc = (PACKAGE.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
+    section = doc.split("## The stages, in order", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"^\d+\. `(\w+)` \(`([\w/]+\.py)`\)", section, re.MULTILINE)
+
+
+def _stage_calls() -> list[str]:
+    """The functions ``quotelib.core.stages.attribute`` calls, in the order of the source."""
+    tree = ast.parse(MODULES["quotelib.core.stages"].read_text(encoding="utf-8"))
+    [attribute] = [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "attribute"]
+    calls = [
+        n for n in ast.walk(attribute) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+    ]
+    return [n.func.id for n in sorted(calls, key=lambda n: (n.lineno, n.col_offset))]
+
+
+def test_architecture_stage_order_of_the_docs_is_the_code():
+    listed = _stage_list()
+    assert len(listed) >= 10, "docs/architecture.md lists the stages"
+    names = [name for name, _ in listed]
+    assert [call for call in _stage_calls() if call in names] == names
+    for name, path in listed:
+        module = importlib.import_module("quotelib." + path.removesuffix(".py").replace("/", "."))
+        assert getattr(module, name).__module__ == module.__name__, f"{name} lives in {path}"
+
+
+@pytest.mark.parametrize("name", sorted(MODULES), ids=str)
+def test_architecture_every_declared_surface_is_sorted_and_exists(name):
+    module = importlib.import_module(name)
+    exported = getattr(module, "__all__", ())
+    assert list(exported) == sorted(exported), f"{name}.__all__ is not sorted"
+    assert [export for export in exported if not hasattr(module, export)] == []

@@ -34,10 +34,10 @@ __all__ = [
     "check_inputs_exist",
     "check_n_process",
     "clean",
-    "tell",
     "fail",
     "load_model",
     "markup_value",
+    "tell",
 ]
 
 

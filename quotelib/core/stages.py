@@ -2,25 +2,14 @@
 
 :func:`quotes_from_doc` builds one view of the document
 (:class:`~quotelib.document.view.DocView`: the caller's text, sentences, paragraphs,
-quotations paired on the text, candidate cues) and runs the stages on it in
-this order, each a function of the view and the previous stage's output:
-
-1. reported speech from the cues (:func:`quotelib.rules.reported.find_attributions`),
-   and in an interview transcript the turns after its speaker labels
-   (:func:`quotelib.rules.transcripts.read_transcripts`, which replaces the colon
-   rule's records at the labels);
-2. quotations joined to cues and speakers, reported contents widened over
-   the quotations they touch (:func:`quotelib.rules.direct.attach_quotations`);
-3. attributions nested in another one's content dropped
-   (:func:`quotelib.rules.nesting.drop_nested`);
-4. possessive speakers read as their owner ("Trump's" -> "Trump"), and the
-   person spoken to found (:func:`quotelib.rules.addressee.find_addressees`);
-5. names found and grouped into entities (:func:`quotelib.entities.mentions.find_entities`),
-   and speakers resolved to them (:func:`quotelib.entities.resolve.resolve_speakers`),
-   addressees too, from what resolving the speakers learned
-   (:func:`quotelib.entities.addressees.resolve_addressees`);
-6. records built on the caller's offsets (:func:`quotelib.core.build.build_quotes`);
-7. each record's confidence (:func:`quotelib.core.confidence.assess`).
+quotations paired on the text, candidate cues) and runs the stages on it, each a
+function of the view and the previous stage's output: the rules
+(:mod:`quotelib.rules`: which token speaks, and what was said), then the entities
+(:mod:`quotelib.entities`: whom each speaker and addressee names), then the
+records (:func:`quotelib.core.build.build_quotes`) and their confidence
+(:func:`quotelib.core.confidence.assess`). :func:`attribute` runs them in the
+order ``docs/architecture.md`` lists (a test holds the two together) and is where
+their results meet.
 
 Nothing here loads a model or parses: :func:`quotelib.extract_quotes` and
 :func:`quotelib.speakers` are the faces that do.
@@ -33,7 +22,6 @@ from spacy.tokens import Doc
 
 from quotelib.core.build import build_quotes
 from quotelib.core.confidence import assess
-from quotelib.document.attribution import Attribution
 from quotelib.document.view import DocView
 from quotelib.entities import (
     NAME_FINDERS,
@@ -49,6 +37,7 @@ from quotelib.rules import (
     drop_nested,
     find_addressees,
     find_attributions,
+    owners_speak,
     read_transcripts,
 )
 
@@ -112,15 +101,15 @@ def attribute(
     attributions = attach_quotations(view, attributions)
     attributions = converse(view, attributions)
     attributions = drop_nested(view, attributions)
-    attributions = [_owner_speaks(view, a) for a in attributions]
+    attributions = owners_speak(view, attributions)
     attributions = find_addressees(view, attributions)
-    if not resolve:
-        quotes = build_quotes(view, attributions, [None] * len(attributions))
-        return Reading(assess(quotes, view.text), None)
-    entities = find_entities(view, names)
-    speakers = resolve_speakers(view, attributions, entities)
-    addressed = resolve_addressees(view, attributions, entities, speakers)
-    quotes = build_quotes(view, attributions, speakers.names, addressed)
+    entities, speakers, addressed = None, [None] * len(attributions), None
+    if resolve:
+        entities = find_entities(view, names)
+        resolved = resolve_speakers(view, attributions, entities)
+        addressed = resolve_addressees(view, attributions, entities, resolved)
+        speakers = resolved.names
+    quotes = build_quotes(view, attributions, speakers, addressed)
     return Reading(assess(quotes, view.text), entities)
 
 
@@ -145,12 +134,3 @@ def _view(doc: Doc, text: str | None, names: str) -> DocView:
         )
         raise ValueError(msg)
     return DocView.build(doc, text)
-
-
-def _owner_speaks(view: DocView, attribution: Attribution) -> Attribution:
-    """A possessive speaker read as its owner: "Trump's" -> "Trump" (its "'s" is the speaker
-    when the parse hangs the claim on it)."""
-    speaker = attribution.speaker
-    if speaker is None or view.doc[speaker].dep_ != "case":
-        return attribution
-    return attrs.evolve(attribution, speaker=view.doc[speaker].head.i)

@@ -13,7 +13,7 @@ import attrs
 
 from quotelib.lexicon import CUE_CLASSES
 
-__all__ = ["RULES", "Attribution", "SpeakerName"]
+__all__ = ["Attribution", "RULES", "SpeakerName"]
 
 #: The rules that find attributions, by the name an :class:`Attribution` carries.
 RULES = {

@@ -17,9 +17,9 @@ from quotelib.entities.mentions import NAME_FINDERS, Entities, Entity, find_enti
 from quotelib.entities.resolve import ResolvedSpeakers, resolve_speakers
 
 __all__ = [
-    "NAME_FINDERS",
     "Entities",
     "Entity",
+    "NAME_FINDERS",
     "ResolvedSpeakers",
     "find_entities",
     "resolve_addressees",

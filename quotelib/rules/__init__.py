@@ -9,7 +9,8 @@ order (:func:`quotelib.core.attribute`):
 2. :func:`attach_quotations`: quotations joined to cues and speakers;
 3. :func:`converse`: the cue-less utterances of a conversation;
 4. :func:`drop_nested`: attributions said inside another one dropped;
-5. :func:`find_addressees`: the person spoken to.
+5. :func:`owners_speak`: a possessive speaker read as its owner;
+6. :func:`find_addressees`: the person spoken to.
 
 The rules say which token speaks, never whom it names: that is
 :mod:`quotelib.entities`, and the two never import each other.
@@ -21,6 +22,7 @@ from quotelib.rules.addressee import find_addressees
 from quotelib.rules.dialogue import converse
 from quotelib.rules.direct import attach_quotations
 from quotelib.rules.nesting import drop_nested
+from quotelib.rules.owners import owners_speak
 from quotelib.rules.reported import find_attributions
 from quotelib.rules.transcripts import read_transcripts
 
@@ -30,5 +32,6 @@ __all__ = [
     "drop_nested",
     "find_addressees",
     "find_attributions",
+    "owners_speak",
     "read_transcripts",
 ]
