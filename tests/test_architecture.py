@@ -255,3 +255,22 @@ def test_architecture_every_declared_surface_is_sorted_and_exists(name):
     exported = getattr(module, "__all__", ())
     assert list(exported) == sorted(exported), f"{name}.__all__ is not sorted"
     assert [export for export in exported if not hasattr(module, export)] == []
+
+
+def _taught(markdown: str) -> str:
+    """What a page teaches: its prose and Python examples, not the outputs it records
+    (plain fenced blocks: profiles measured under the old paths) nor its 'Old paths'."""
+    blocks = re.split(r"(^```[^\n]*\n.*?^```$)", markdown, flags=re.DOTALL | re.MULTILINE)
+    taught = [b for b in blocks if not b.startswith("```") or b.startswith("```python")]
+    return re.sub(r"^## Old paths\n.*?(?=^## )", "", "".join(taught), flags=re.S | re.M)
+
+
+def test_architecture_docs_teach_the_new_paths():
+    root = PACKAGE.parent
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(MOVED, key=len)[::-1])) + r")\b")
+    pages = [root / "README.md", *sorted((root / "docs").glob("*.md"))]
+    found = {
+        page.name: sorted(set(pattern.findall(_taught(page.read_text(encoding="utf-8")))))
+        for page in pages
+    }
+    assert {page: old for page, old in found.items() if old} == {}
