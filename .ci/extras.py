@@ -47,7 +47,7 @@ CHECKS = {
 BARE_TESTS = [
     "tests/test_cluster.py",
     "tests/test_table.py",
-    "tests/test_corpus.py",
+    "tests/corpus",
     "docs/scaling.md",
     "docs/corpus.md",
 ]
