@@ -23,6 +23,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 SAMPLE = "Xi stated that the situation has become turbulent."
 
+_SCRIPTS = (
+    "import os, sysconfig; script = lambda name: os.path.join(sysconfig.get_path('scripts'), name)"
+)
+
 #: What each extra must make work, as Python run in its venv.
 CHECKS = {
     "": f"import quotelib; print(quotelib.extract_quotes({SAMPLE!r})[0].speaker.text)",
@@ -36,10 +40,11 @@ CHECKS = {
         f"print(extract_bag(db.from_sequence([{SAMPLE!r}])).compute()[0]['quotes'][0]['speaker'])"
     ),
     "parquet": "import pyarrow, pyarrow.parquet; print(pyarrow.__version__)",
-    "bench": "import shutil; assert shutil.which('py-spy'), 'py-spy not installed'",
+    # The venv's own scripts, not whatever the caller's PATH finds.
+    "bench": f"{_SCRIPTS}; assert os.access(script('py-spy'), os.X_OK), 'no py-spy'",
     "test": (
-        "import pytest, hypothesis, pandas, dask.dataframe, distributed, pyarrow; "
-        "import importlinter, shutil; assert shutil.which('ruff') and shutil.which('lint-imports')"
+        "import pytest, hypothesis, pandas, dask.dataframe, distributed, pyarrow, importlinter; "
+        f"{_SCRIPTS}; assert all(os.access(script(n), os.X_OK) for n in ('ruff', 'lint-imports'))"
     ),
 }
 
