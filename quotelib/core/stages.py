@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from quotelib.core.build import build_quotes
 from quotelib.core.confidence import assess
+from quotelib.core.ranker import rank_speakers
 from quotelib.document.view import DocView
 from quotelib.entities import (
     NAME_FINDERS,
@@ -107,8 +108,10 @@ def attribute(
     if resolve:
         entities = find_entities(view, names)
         resolved = resolve_speakers(view, attributions, entities)
-        addressed = resolve_addressees(view, attributions, entities, resolved)
-        speakers = resolved.names
+        ranked = rank_speakers(view, attributions, entities, resolved)
+        attributions = list(ranked.attributions)
+        addressed = resolve_addressees(view, attributions, entities, ranked.speakers)
+        speakers = ranked.speakers.names
     quotes = build_quotes(view, attributions, speakers, addressed)
     return Reading(assess(quotes, view.text), entities)
 
