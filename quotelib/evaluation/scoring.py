@@ -77,6 +77,7 @@ from quotelib.evaluation.matching import (
     match,
     name_right,
     predicted_item,
+    shared_words,
     speaker_right,
 )
 from quotelib.evaluation.name_match import names_match  # noqa: F401 - where users found it
@@ -357,8 +358,9 @@ def _tally_document(tally: Counter, golds: list[Item], preds: list[Item]) -> Non
     tally.update(("n_pred", p.kind) for p in preds)
     tally.update(("by", g.group, "n_gold") for g in golds if g.group is not None)
     tally.update(("by_pred", p.group, "n_pred") for p in preds if p.group is not None)
+    shared = shared_words(golds, preds)
     for measure in MEASURES:
-        for gi, pi in match(golds, preds, measure):
+        for gi, pi in match(golds, preds, measure, shared):
             tally[measure, "gold", golds[gi].kind] += 1
             tally[measure, "pred", preds[pi].kind] += 1
             if measure == MEASURES[0]:
