@@ -251,7 +251,7 @@ def score_whole_novels(
     runs = [NovelRun(system) for system in novel_systems(nlp, plain, starts, args.batch_size)]
     for run in runs:
         run.run(novels)
-    overall, each = score_novels(novels, runs, corpus.kinds or (), corpus.by or "")
+    overall, each = score_novels(novels, runs, corpus.kinds, corpus.by)
     seconds = time.perf_counter() - started
     n_quotes = sum(len(novel["quotes"]) for novel in novels)
     n_chunks = sum(len(starts[novel["id"]]) for novel in novels)
@@ -259,7 +259,7 @@ def score_whole_novels(
         f"=== {corpus.title}: {len(novels)} novels ({n_chunks} chunks), "
         f"{n_quotes:,} gold quotes from {path}"
     )
-    print("\n".join(novel_report(runs, overall, each, corpus.by or "")))
+    print("\n".join(novel_report(runs, overall, each, corpus.by)))
     print(f"{corpus.name}: {seconds:.1f} s\n", flush=True)
     return {
         "data": str(path),

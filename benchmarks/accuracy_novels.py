@@ -48,6 +48,9 @@ class NovelSystem:
         extract: ``(novel_id, text) -> list[Quote]`` (or prediction dicts).
         check: its records are quotelib's: offsets checked and digested.
         note: how it reads a novel, printed with its scores.
+
+    An ``extract`` with a ``failures()`` method (:class:`PerChunk`) adds what
+    it says to the system's line of failures.
     """
 
     name: str
@@ -207,7 +210,10 @@ class NovelRun:
 
 
 def score_novels(
-    novels: list[dict[str, Any]], runs: list[NovelRun], kinds: tuple[str, ...], by: str
+    novels: list[dict[str, Any]],
+    runs: list[NovelRun],
+    kinds: tuple[str, ...] | None,
+    by: str | None,
 ) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
     """Each system's scores on all the novels, and on each novel.
 
@@ -252,12 +258,14 @@ def novel_table(runs: list[NovelRun], each: dict[str, dict[str, Any]]) -> str:
 
 
 def novel_report(
-    runs: list[NovelRun], overall: dict[str, Any], each: dict[str, dict[str, Any]], by: str
+    runs: list[NovelRun], overall: dict[str, Any], each: dict[str, dict[str, Any]], by: str | None
 ) -> list[str]:
     """The comparison table, the breakdown, each novel, each system's scores, the digests."""
     from quotelib.evaluation.scores import format_breakdown, format_comparison
 
-    lines = [format_comparison(overall), "", f"by {by}:", format_breakdown(overall), ""]
+    lines = [format_comparison(overall), ""]
+    if by is not None:
+        lines += [f"by {by}:", format_breakdown(overall), ""]
     lines += ["by novel (characters a second: the system's whole call, parse included):"]
     lines += [novel_table(runs, each), ""]
     for run in runs:
