@@ -15,7 +15,12 @@ the measure of ``shared/data/README.md``:
   predictions (the novels annotate nothing else), with the breakdown by
   ``pdnc_quote_type`` (Explicit, Anaphoric, Implicit); the row
   ``quotelib-every-kind`` scores quotelib's predictions of every kind, to show
-  the quotations it finds but calls reported speech.
+  the quotations it finds but calls reported speech;
+- whole novels (``pdnc-novels``, from the same file): each dev novel rebuilt in
+  memory from its chunks and passed to each system as one text, scored as the
+  chunks are, with the addressee and each novel's characters per second
+  (``accuracy_novels.py``: its list of systems, each ``(novel_id, text) ->
+  quotes``; textacy, which cannot parse a whole book, runs chunk by chunk).
 
 For each corpus the benchmark prints the comparison table, each system's scores
 and failures (exceptions, timeouts, offsets that do not slice the text), and the
@@ -25,9 +30,12 @@ the news, quotelib's precision and recall by cue class too (``cue_classes.py``).
 
 Usage::
 
-    python benchmarks/accuracy.py [--corpus polnear|pdnc ...] [--limit N] [--json OUT]
-        [--all-systems] [--model NAME] [--batch-size N] [--timeout S]
-        [--data-dir DIR] [--polnear FILE] [--pdnc FILE]
+    python benchmarks/accuracy.py [--corpus polnear|pdnc|pdnc-novels ...] [--limit N]
+        [--json OUT] [--all-systems] [--model NAME] [--batch-size N] [--timeout S]
+        [--data-dir DIR] [--polnear FILE] [--pdnc FILE] [--pdnc-novels FILE]
+
+``--limit N`` scores the first N documents of each corpus, the first N novels of
+``pdnc-novels``; ``--timeout`` and ``--all-systems`` concern the chunked corpora.
 """
 
 from __future__ import annotations
@@ -42,6 +50,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+from accuracy_novels import NovelRun, novel_numbers, novel_report, novel_systems, score_novels
 from accuracy_systems import (
     ROOT,
     System,
@@ -70,6 +79,7 @@ class Corpus:
     unit: str  # what its documents are called
     kinds: tuple[str, ...] | None = None  # the predicted kinds scored (None: all)
     by: str | None = None  # the gold field the scores are broken down by
+    whole_novels: bool = False  # the chunks joined into novels, each passed as one text
 
 
 CORPORA = {
@@ -84,6 +94,15 @@ CORPORA = {
         kinds=("direct", "mixed"),
         by="pdnc_quote_type",
     ),
+    "pdnc-novels": Corpus(
+        name="pdnc-novels",
+        title="fiction, whole novels (PDNC dev: its chunks joined), direct and mixed predictions",
+        file="pdnc-dev.jsonl",
+        unit="novels",
+        kinds=("direct", "mixed"),
+        by="pdnc_quote_type",
+        whole_novels=True,
+    ),
 }
 
 
@@ -94,7 +113,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--corpus",
         action="append",
         choices=sorted(CORPORA),
-        help="a corpus to score (repeat for both; default: both)",
+        help="a corpus to score (repeat for several; default: all)",
     )
     parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR, help="where they are")
     for corpus in CORPORA.values():
@@ -119,6 +138,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     args.corpus = list(dict.fromkeys(args.corpus or CORPORA))
     if args.docbin is not None and len(args.corpus) != 1:
         parser.error(f"--docbin needs exactly one --corpus (got {args.corpus})")
+    if args.docbin is not None and CORPORA[args.corpus[0]].whole_novels:
+        parser.error("--docbin holds the parses of documents, not of whole novels")
     return args
 
 
@@ -180,6 +201,8 @@ def score_corpus(
     corpus: Corpus, path: Path, nlp: Any, plain: Any, args: argparse.Namespace
 ) -> dict[str, Any]:
     """One corpus: run, print its tables, and return its numbers."""
+    if corpus.whole_novels:
+        return score_whole_novels(corpus, path, nlp, plain, args)
     started = time.perf_counter()
     gold = load_gold(path, args.limit)
     systems = make_systems(nlp, plain, all_systems=args.all_systems)
@@ -213,6 +236,45 @@ def score_corpus(
     }
 
 
+def score_whole_novels(
+    corpus: Corpus, path: Path, nlp: Any, plain: Any, args: argparse.Namespace
+) -> dict[str, Any]:
+    """The novels of a chunked corpus, each passed whole: run, print, return the numbers."""
+    from throughput_novel import build_novels  # the chunks joined in meta.chunk order
+
+    started = time.perf_counter()
+    chunks = load_gold(path, None)
+    novels = list(build_novels(path).values())[: args.limit]
+    starts: dict[str, list[int]] = {}
+    for chunk in sorted(chunks, key=lambda doc: doc["meta"]["chunk"]):
+        starts.setdefault(chunk["meta"]["novel"], []).append(chunk["meta"]["novel_offset"])
+    runs = [NovelRun(system) for system in novel_systems(nlp, plain, starts, args.batch_size)]
+    for run in runs:
+        run.run(novels)
+    overall, each = score_novels(novels, runs, corpus.kinds, corpus.by)
+    seconds = time.perf_counter() - started
+    n_quotes = sum(len(novel["quotes"]) for novel in novels)
+    n_chunks = sum(len(starts[novel["id"]]) for novel in novels)
+    print(
+        f"=== {corpus.title}: {len(novels)} novels ({n_chunks} chunks), "
+        f"{n_quotes:,} gold quotes from {path}"
+    )
+    print("\n".join(novel_report(runs, overall, each, corpus.by)))
+    print(f"{corpus.name}: {seconds:.1f} s\n", flush=True)
+    return {
+        "data": str(path),
+        "n_docs": len(novels),
+        "n_chunks": n_chunks,
+        "n_chars": sum(len(novel["text"]) for novel in novels),
+        "n_gold_quotes": n_quotes,
+        "kinds": list(corpus.kinds) if corpus.kinds else None,
+        "by": corpus.by,
+        "seconds": round(seconds, 2),
+        "systems": novel_numbers(runs, overall, each),
+        "digests": {r.system.name: digest(r.predictions) for r in runs if r.system.check},
+    }
+
+
 def quotelib_calibration(corpus: Corpus, gold: list[dict[str, Any]], systems: list[System]) -> Any:
     """The reliability of quotelib's ``Quote.confidence`` on the corpus, or None."""
     from quotelib.evaluation.calibration import calibration
@@ -234,7 +296,8 @@ def main(argv: list[str] | None = None, *, command: str | None = None) -> int:
         command = shlex.join(["python", *(sys.argv if argv is None else ["accuracy.py", *argv])])
     started = time.perf_counter()
     paths = {
-        name: getattr(args, name) or args.data_dir / CORPORA[name].file for name in args.corpus
+        name: getattr(args, name.replace("-", "_")) or args.data_dir / CORPORA[name].file
+        for name in args.corpus
     }
     present = {name: path for name, path in paths.items() if path.is_file()}
     for name in paths.keys() - present.keys():

@@ -26,9 +26,16 @@ SPAN_FIELDS = ("content", "speaker", "cue")
 #: The fields of a quote that hold a list of spans (or null).
 SPAN_LIST_FIELDS = ("content_parts", "speaker_chain")
 #: The fields of a quote that hold a string (or null).
-TEXT_FIELDS = ("kind", "speaker_text", "speaker_name", "cue_text", "content_text")
+TEXT_FIELDS = (
+    "kind",
+    "speaker_text",
+    "speaker_name",
+    "cue_text",
+    "content_text",
+    "addressee_name",
+)
 #: The fields of a quote that hold a list of strings (or null).
-TEXT_LIST_FIELDS = ("speaker_aliases",)
+TEXT_LIST_FIELDS = ("speaker_aliases", "addressees")
 
 
 def check_gold_document(doc: Any, index: int) -> None:

@@ -1,8 +1,8 @@
 """Scores of groups of quotes: by a field of the gold quotes, or of the predicted ones.
 
 ``evaluate(..., by=FIELD)`` groups the gold quotes by their value of a field
-(:class:`Breakdown`: the recall, speaker and name accuracy of each value, as
-for the quote types of the annotated novels); ``evaluate(...,
+(:class:`Breakdown`: the recall, speaker, name and addressee accuracy of each
+value, as for the quote types of the annotated novels); ``evaluate(...,
 by_prediction=FIELD)`` groups the predicted quotes by theirs
 (:class:`PredictionBreakdown`: the precision of each value, as for
 :attr:`quotelib.Quote.cue_class`). Both count the ``partial@0.3`` pairs of
@@ -32,7 +32,17 @@ __all__ = [
 #: The breakdown's value for quotes without the field (or with it null).
 UNKNOWN = "unknown"
 #: The counts of a :class:`BreakdownRow`, the rates read off them.
-_ROW_COUNTS = ("n_gold", "tp", "speaker_right", "speaker_total", "name_right", "end_to_end_tp")
+_ROW_COUNTS = (
+    "n_gold",
+    "tp",
+    "speaker_right",
+    "speaker_total",
+    "name_right",
+    "end_to_end_tp",
+    "addressee_right",
+    "addressee_given",
+    "addressee_total",
+)
 #: The counts of a :class:`PredictionRow`.
 _PREDICTION_COUNTS = ("n_pred", "tp", "speaker_right", "speaker_total", "end_to_end_tp")
 
@@ -90,6 +100,9 @@ class BreakdownRow:
             over the matched quotes with this value whose gold quote has a speaker.
         name_right, name_accuracy: likewise, the resolved ``speaker_name`` alone.
         end_to_end_tp, end_to_end_recall: quotes matched with the speaker right.
+        addressee_right, addressee_given, addressee_total, addressee_accuracy,
+            addressee_coverage: as in :class:`~quotelib.Evaluation`, over the
+            matched quotes with this value whose gold quote names an addressee.
     """
 
     value: str
@@ -103,21 +116,30 @@ class BreakdownRow:
     name_accuracy: float
     end_to_end_tp: int
     end_to_end_recall: float
+    addressee_right: int = 0
+    addressee_given: int = 0
+    addressee_total: int = 0
+    addressee_accuracy: float = 0.0
+    addressee_coverage: float = 0.0
 
-    def cells(self) -> list[str]:
-        """The row of a breakdown table: gold, R@.3, speaker, name, E2E R."""
+    def cells(self, *, addressees: bool = False) -> list[str]:
+        """The row of a breakdown table: gold, R@.3, speaker, name, E2E R, and with
+        ``addressees`` the addressee accuracy and coverage."""
         spoken = [self.speaker_accuracy, self.name_accuracy] if self.speaker_total else None
+        heard = [self.addressee_accuracy, self.addressee_coverage] if self.addressee_total else None
         return [
             str(self.n_gold),
             fixed(self.recall) if self.n_gold else "-",
             *(map(fixed, spoken) if spoken else ["-", "-"]),
             fixed(self.end_to_end_recall) if self.n_gold else "-",
+            *((map(fixed, heard) if heard else ["-", "-"]) if addressees else []),
         ]
 
 
 @attrs.frozen(kw_only=True)
 class Breakdown(_ByValue):
-    """Recall, speaker and name accuracy of the gold quotes, by the value of one field.
+    """Recall, speaker, name and addressee accuracy of the gold quotes, by the value of
+    one field.
 
     Attributes:
         field: the gold quotes' field (``"pdnc_quote_type"``, ``"relation"``, ...).
@@ -128,6 +150,19 @@ class Breakdown(_ByValue):
     rows: tuple[BreakdownRow, ...]
     _QUOTES: ClassVar[str] = "gold"
     _COLUMNS: ClassVar[tuple[str, ...]] = ("gold", "R@.3", "speaker", "name", "E2E R")
+    _HEARD: ClassVar[tuple[str, ...]] = ("addressee", "given")
+
+    @property
+    def heard(self) -> bool:
+        """Whether a gold quote of the rows names an addressee."""
+        return any(row.addressee_total for row in self.rows)
+
+    def format_table(self) -> str:
+        """One line per value, its cells after the value; the addressee columns when
+        gold quotes name addressees."""
+        heard = self.heard
+        rows = [[r.value, *r.cells(addressees=heard)] for r in self.rows]
+        return fixed_table(breakdown_header(self.field, addressees=heard), rows)
 
     @classmethod
     def from_counts(cls, field: str, counts: Mapping[str, Mapping[str, int]]) -> Breakdown:
@@ -148,14 +183,17 @@ class Breakdown(_ByValue):
                     speaker_accuracy=ratio(n["speaker_right"], n["speaker_total"]),
                     name_accuracy=ratio(n["name_right"], n["speaker_total"]),
                     end_to_end_recall=ratio(n["end_to_end_tp"], n["n_gold"]),
+                    addressee_accuracy=ratio(n["addressee_right"], n["addressee_total"]),
+                    addressee_coverage=ratio(n["addressee_given"], n["addressee_total"]),
                 )
             )
         return cls(field=field, rows=tuple(rows))
 
 
-def breakdown_header(field: str) -> list[str]:
-    """The header of a table of :class:`BreakdownRow` cells, after the field's own column."""
-    return [field, *Breakdown._COLUMNS]
+def breakdown_header(field: str, *, addressees: bool = False) -> list[str]:
+    """The header of a table of :class:`BreakdownRow` cells, after the field's own column;
+    with ``addressees``, that of their addressee columns too."""
+    return [field, *Breakdown._COLUMNS, *(Breakdown._HEARD if addressees else ())]
 
 
 @attrs.frozen(kw_only=True)

@@ -121,6 +121,12 @@ class Evaluation:
             have a predicted ``speaker_name`` that names the gold speaker or
             a mention of its chain: the resolution alone, without the credit
             that ``speaker_accuracy`` gives to overlapping spans ("He" for "he").
+        addressee_right, addressee_given, addressee_total: ``partial@0.3``
+            pairs whose gold quote names an addressee (``addressees``), how
+            many of them have a predicted ``addressee_name``, and how many
+            have one that names a gold addressee or an alias of theirs.
+        addressee_accuracy, addressee_coverage: the shares of those pairs
+            with the addressee right, and with one given at all.
         end_to_end: a gold quote counts only when matched with the speaker right.
         kinds: the predicted kinds scored (``evaluate(..., kinds=...)``); None: all.
         by_field: the scores broken down by a gold field (``evaluate(..., by=...)``),
@@ -140,6 +146,11 @@ class Evaluation:
     name_right: int
     name_accuracy: float
     end_to_end: Scores
+    addressee_right: int = 0
+    addressee_given: int = 0
+    addressee_total: int = 0
+    addressee_accuracy: float = 0.0
+    addressee_coverage: float = 0.0
     kinds: tuple[str, ...] | None = None
     by_field: Breakdown | None = None
     by_prediction: PredictionBreakdown | None = None
@@ -160,6 +171,13 @@ class Evaluation:
             "name_accuracy": self.name_accuracy,
             "name_right": self.name_right,
         }
+        data["addressee"] = {
+            "accuracy": self.addressee_accuracy,
+            "right": self.addressee_right,
+            "coverage": self.addressee_coverage,
+            "given": self.addressee_given,
+            "total": self.addressee_total,
+        }
         if self.kinds is not None:
             data["kinds"] = list(self.kinds)
         if self.by_field is not None:
@@ -171,8 +189,9 @@ class Evaluation:
     def format_table(self) -> str:
         """A fixed-width table of every measure, with recall and precision by kind.
 
-        The predicted kinds scored and the breakdowns by a field of the gold
-        and of the predicted quotes follow when they were asked for.
+        The addressee accuracy and coverage follow when gold quotes name
+        addressees; the predicted kinds scored and the breakdowns by a field
+        of the gold and of the predicted quotes when they were asked for.
         """
         header = ["measure", "P", "R", "F1", "tp", "pred", "gold"]
         header += [f"R {k}" for k in KINDS] + [f"P {k}" for k in KINDS]
@@ -188,11 +207,20 @@ class Evaluation:
             f"{self.speaker_total} partial@0.3 pairs whose gold quote has a speaker); "
             f"speaker name accuracy {self.name_accuracy:.3f} ({self.name_right}/"
             f"{self.speaker_total})\n"
-            f"{self.n_docs} documents; {self.n_gold_without_words} gold quotes "
+            + (f"{self._addressee_line()}\n" if self.addressee_total else "")
+            + f"{self.n_docs} documents; {self.n_gold_without_words} gold quotes "
             "without words ignored"
             + (f"; predictions scored: {', '.join(self.kinds)}" if self.kinds else "")
             + (f"\n{self.by_field.format_table()}" if self.by_field else "")
             + (f"\n{self.by_prediction.format_table()}" if self.by_prediction else "")
+        )
+
+    def _addressee_line(self) -> str:
+        return (
+            f"addressee accuracy {self.addressee_accuracy:.3f} ({self.addressee_right}/"
+            f"{self.addressee_total} partial@0.3 pairs whose gold quote names an addressee); "
+            f"addressee given {self.addressee_coverage:.3f} ({self.addressee_given}/"
+            f"{self.addressee_total})"
         )
 
     def __str__(self) -> str:
@@ -204,7 +232,9 @@ def format_comparison(evaluations: Mapping[str, Evaluation]) -> str:
 
     Columns: P, R and F1 at ``partial@0.3``; F1 at ``exact`` and
     ``partial@0.8``; ``partial@0.3`` recall of direct, mixed and indirect
-    quotes; speaker accuracy; speaker name accuracy; end-to-end F1.
+    quotes; speaker accuracy; speaker name accuracy; end-to-end F1; and, when
+    gold quotes name addressees, the addressee accuracy and coverage
+    (``addressee``, ``given``).
 
     Examples:
         >>> from quotelib import evaluate
@@ -218,6 +248,8 @@ def format_comparison(evaluations: Mapping[str, Evaluation]) -> str:
     """
     header = ["system", "P@.3", "R@.3", "F1@.3", "F1 exact", "F1@.8"]
     header += ["R direct", "R mixed", "R indirect", "speaker", "name", "E2E F1"]
+    heard = any(ev.addressee_total for ev in evaluations.values())
+    header += ["addressee", "given"] if heard else []
     rows = []
     for name, ev in evaluations.items():
         p = ev.partial_03
@@ -225,7 +257,11 @@ def format_comparison(evaluations: Mapping[str, Evaluation]) -> str:
         row += [_cell(p.recall_by_kind, k) for k in ("direct", "mixed", "indirect")]
         row += [fixed(ev.speaker_accuracy) if ev.speaker_total else "-"]
         row += [fixed(ev.name_accuracy) if ev.speaker_total else "-"]
-        rows.append([*row, fixed(ev.end_to_end.f1)])
+        row += [fixed(ev.end_to_end.f1)]
+        if heard:
+            rates = (ev.addressee_accuracy, ev.addressee_coverage)
+            row += list(map(fixed, rates)) if ev.addressee_total else ["-", "-"]
+        rows.append(row)
     return fixed_table(header, rows)
 
 
@@ -233,7 +269,8 @@ def format_breakdown(evaluations: Mapping[str, Evaluation]) -> str:
     """A fixed-width table comparing systems by the value of a gold field, one row per both.
 
     Every evaluation must hold a breakdown by the same field
-    (``evaluate(..., by=FIELD)``).
+    (``evaluate(..., by=FIELD)``). The addressee accuracy and coverage
+    columns are there when gold quotes name addressees.
 
     Raises:
         ValueError: an evaluation has no breakdown, or one by another field.
@@ -255,12 +292,13 @@ def format_breakdown(evaluations: Mapping[str, Evaluation]) -> str:
         msg = f"every evaluation needs a breakdown by the same field (got {fields!r})"
         raise ValueError(msg)
     field = next(iter(fields.values()), "value")
+    heard = any(ev.by_field.heard for ev in evaluations.values())  # type: ignore[union-attr]
     rows = [
-        [name, row.value, *row.cells()]
+        [name, row.value, *row.cells(addressees=heard)]
         for name, ev in evaluations.items()
         for row in ev.by_field.rows  # type: ignore[union-attr] - checked above
     ]
-    return fixed_table(["system", *breakdown_header(field)], rows)
+    return fixed_table(["system", *breakdown_header(field, addressees=heard)], rows)
 
 
 def _rate(by_kind: ByKind, kind: str) -> float:

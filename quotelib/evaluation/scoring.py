@@ -20,15 +20,23 @@ overlaps the gold speaker or a mention of the gold speaker's coreference chain,
 or when its name matches theirs (see :func:`~quotelib.evaluation.name_match.names_match`). End-to-end, a gold
 quote counts only when it is matched and its speaker is right.
 
+A gold quote that lists its ``addressees`` (character names, as the annotated
+novels do) is scored for the addressee too, on the same pairs: right when the
+predicted ``addressee_name`` matches the name of one of them, or an alias of
+theirs, read off the same gold document's quotes (a character's
+``speaker_text`` and the ``speaker_aliases`` of the quotes it speaks); the
+addressee coverage is the share of those pairs whose prediction gives one.
+
 A gold quote of fiction names its speaker as a character, without a span
 (the annotated novels, ``pdnc-dev.jsonl``): it has a speaker when its
 ``speaker_text`` names one, and its names are ``speaker_text`` and every
 ``speaker_aliases`` entry. A placeholder speaker whose text starts with ``_``
-(``"_unknowable"``, ``"_group"``) counts as no speaker. ``by=FIELD`` breaks
-recall, speaker and name accuracy down by a field of the gold quotes,
-``by_prediction=FIELD`` precision down by a field of the predicted quotes
-(``"cue_class"``), and ``kinds=`` scores only the predictions of some kinds
-(quoted speech only, against a corpus that annotates nothing else).
+(``"_unknowable"``, ``"_group"``) counts as no speaker, and as no addressee.
+``by=FIELD`` breaks recall, speaker, name and addressee accuracy down by a
+field of the gold quotes, ``by_prediction=FIELD`` precision down by a field
+of the predicted quotes (``"cue_class"``), and ``kinds=`` scores only the
+predictions of some kinds (quoted speech only, against a corpus that
+annotates nothing else).
 
 Examples:
     >>> text = 'Putin said "the talks failed." Aides said he left.'
@@ -63,10 +71,13 @@ from quotelib.evaluation.annotated import (
 from quotelib.evaluation.matching import (
     MEASURES,
     Item,
+    addressee_right,
+    character_aliases,
     gold_item,
     match,
     name_right,
     predicted_item,
+    shared_words,
     speaker_right,
 )
 from quotelib.evaluation.name_match import names_match  # noqa: F401 - where users found it
@@ -102,8 +113,8 @@ def evaluate(
             quotes; each quote a :class:`~quotelib.Quote` or its ``to_dict()``.
             A gold document without a prediction counts as predicting nothing.
         by: a field of the gold quotes (``"pdnc_quote_type"``, ``"relation"``):
-            recall, speaker and name accuracy of each of its values, in
-            :attr:`Evaluation.by_field`.
+            recall, speaker, name and addressee accuracy of each of its
+            values, in :attr:`Evaluation.by_field`.
         by_prediction: a field of the predicted quotes (``"cue_class"``,
             ``"rule"``): precision, speaker accuracy and end-to-end precision
             of each of its values, in :attr:`Evaluation.by_prediction`.
@@ -153,6 +164,16 @@ def evaluate(
         >>> result.by_field.of("Explicit").recall
         1.0
 
+        The addressee, named by an alias the gold document gives its character:
+
+        >>> gold[0]["quotes"][0]["addressees"] = ["Jane Bennet"]
+        >>> gold[0]["quotes"].append({"content_parts": [[0, 0]],
+        ...     "speaker_text": "Jane Bennet", "speaker_aliases": ["Jane", "Miss Bennet"]})
+        >>> found["c1"][0]["addressee_name"] = "Jane"
+        >>> result = evaluate(gold, found, kinds=("direct", "mixed"))
+        >>> result.addressee_accuracy, result.addressee_total
+        (1.0, 1)
+
         Precision by the class of the predictions' cues:
 
         >>> text = "Xi said ties are strong. Aides denied that he left."
@@ -197,6 +218,11 @@ def evaluate(
         speaker_accuracy=ratio(tally["speaker", "right"], tally["speaker", "total"]),
         name_right=tally["name", "right"],
         name_accuracy=ratio(tally["name", "right"], tally["speaker", "total"]),
+        addressee_right=tally["addressee", "right"],
+        addressee_given=tally["addressee", "given"],
+        addressee_total=tally["addressee", "total"],
+        addressee_accuracy=ratio(tally["addressee", "right"], tally["addressee", "total"]),
+        addressee_coverage=ratio(tally["addressee", "given"], tally["addressee", "total"]),
         end_to_end=_scores(_E2E, tally),
         kinds=scored_kinds,
         by_field=None if by is None else _breakdown(tally, by),
@@ -311,8 +337,9 @@ def _paired_documents(
             raise ValueError(msg)
         seen.add(doc["id"])
         text, where = doc["text"], f"document {doc['id']!r} quote"
+        aliases = character_aliases(doc["quotes"])
         golds = [
-            gold_item(quote, text, field, f"gold {where} {number}")
+            gold_item(quote, text, field, f"gold {where} {number}", aliases)
             for number, quote in enumerate(doc["quotes"])
         ]
         found = [q.to_dict() if isinstance(q, Quote) else q for q in predictions.pop(doc["id"], ())]
@@ -331,8 +358,9 @@ def _tally_document(tally: Counter, golds: list[Item], preds: list[Item]) -> Non
     tally.update(("n_pred", p.kind) for p in preds)
     tally.update(("by", g.group, "n_gold") for g in golds if g.group is not None)
     tally.update(("by_pred", p.group, "n_pred") for p in preds if p.group is not None)
+    shared = shared_words(golds, preds)
     for measure in MEASURES:
-        for gi, pi in match(golds, preds, measure):
+        for gi, pi in match(golds, preds, measure, shared):
             tally[measure, "gold", golds[gi].kind] += 1
             tally[measure, "pred", preds[pi].kind] += 1
             if measure == MEASURES[0]:
@@ -340,7 +368,8 @@ def _tally_document(tally: Counter, golds: list[Item], preds: list[Item]) -> Non
 
 
 def _tally_pair(tally: Counter, g: Item, p: Item) -> None:
-    """The speaker and end-to-end counts of a ``partial@0.3`` pair, overall and by group."""
+    """The speaker, addressee and end-to-end counts of a ``partial@0.3`` pair, overall
+    and by group."""
     right = speaker_right(g, p)
     counts = {"tp": 1, "end_to_end_tp": right}
     if g.has_speaker:
@@ -348,6 +377,10 @@ def _tally_pair(tally: Counter, g: Item, p: Item) -> None:
         tally["speaker", "total"] += 1
         tally["speaker", "right"] += right
         tally["name", "right"] += counts["name_right"]
+    if g.has_addressee:
+        heard = {"total": 1, "given": bool(p.addressee), "right": addressee_right(g, p)}
+        counts.update({f"addressee_{what}": count for what, count in heard.items()})
+        tally.update({("addressee", what): count for what, count in heard.items()})
     if right:
         tally[_E2E, "gold", g.kind] += 1
         tally[_E2E, "pred", p.kind] += 1

@@ -327,8 +327,11 @@ def test_evaluate_records_are_frozen_plain_data():
         "name_accuracy": 0.0,  # TAXES predicts a speaker span, no speaker_name
         "name_right": 0,
     }
+    # No gold quote names an addressee: the addressee's numbers are there, all naught.
+    assert data["addressee"] == {"accuracy": 0.0, "right": 0, "coverage": 0.0, "given": 0,
+                                 "total": 0}  # fmt: skip
     assert set(data) == {"n_docs", "n_gold_without_words", "partial@0.3", "partial@0.8",
-                         "exact", "end-to-end", "speaker"}  # fmt: skip
+                         "exact", "end-to-end", "speaker", "addressee"}  # fmt: skip
 
 
 def test_evaluate_tables_show_the_numbers():
@@ -570,7 +573,8 @@ def test_evaluate_breakdown_shows_in_tables_and_dicts():
     assert data["by_field"]["values"]["Anaphoric"] == {
         "n_gold": 1, "tp": 1, "recall": 1.0, "speaker_right": 0, "speaker_total": 1,
         "speaker_accuracy": 0.0, "name_right": 0, "name_accuracy": 0.0, "end_to_end_tp": 0,
-        "end_to_end_recall": 0.0,
+        "end_to_end_recall": 0.0, "addressee_right": 0, "addressee_given": 0,
+        "addressee_total": 0, "addressee_accuracy": 0.0, "addressee_coverage": 0.0,
     }  # fmt: skip
     comparison = format_breakdown({"a": result, "b": result}).splitlines()
     assert comparison[0].split() == ["system", "pdnc_quote_type", "gold", "R@.3", "speaker",
