@@ -248,7 +248,8 @@ def score_whole_novels(
     starts: dict[str, list[int]] = {}
     for chunk in sorted(chunks, key=lambda doc: doc["meta"]["chunk"]):
         starts.setdefault(chunk["meta"]["novel"], []).append(chunk["meta"]["novel_offset"])
-    runs = [NovelRun(system) for system in novel_systems(nlp, plain, starts, args.batch_size)]
+    systems = novel_systems(nlp, plain, starts, args.batch_size, novels)
+    runs = [NovelRun(system) for system in systems]
     for run in runs:
         run.run(novels)
     overall, each = score_novels(novels, runs, corpus.kinds, corpus.by)

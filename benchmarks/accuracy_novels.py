@@ -116,7 +116,11 @@ def whole_text(extract_quotes: Callable[..., list[Any]], nlp: Any) -> NovelExtra
 
 
 def novel_systems(
-    nlp: Any, plain: Any, starts: dict[str, list[int]], batch_size: int
+    nlp: Any,
+    plain: Any,
+    starts: dict[str, list[int]],
+    batch_size: int,
+    novels: Sequence[dict[str, Any]] = (),
 ) -> list[NovelSystem]:
     """The systems scored on whole novels, one entry each.
 
@@ -124,6 +128,8 @@ def novel_systems(
         nlp: quotelib's pipeline; plain: the pipeline textacy's users load.
         starts: each novel's chunk offsets (``meta.novel_offset``), for textacy.
         batch_size: chunks per ``nlp.pipe`` batch, for textacy.
+        novels: the annotated novels, for quotelib with a speaker model fitted on the
+            other novels than the one it reads (leave-one-novel-out; none without them).
     """
     textacy_note = (
         "run on each chunk of the corpus (it cannot parse a whole book at once), "
@@ -142,6 +148,15 @@ def novel_systems(
         note = "the whole novel as one text"
         systems.append(
             NovelSystem(name="quotelib", extract=whole_text(extract_quotes, nlp), note=note)
+        )
+    if extract_quotes is not None and len(novels) > 1:
+        from fit_speakers import LeaveOneOut  # scipy, for the fits, only on this path
+
+        note = "the whole novel, its speakers ranked by a model fitted on the other novels"
+        systems.append(
+            NovelSystem(
+                name="quotelib-speakers-loo", extract=LeaveOneOut(list(novels), nlp), note=note
+            )
         )
     return systems
 

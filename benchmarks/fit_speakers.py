@@ -1,7 +1,7 @@
 """Fit the speaker ranker's weights on the dev novels; score them leave-one-novel-out.
 
-The eight novels of ``pdnc-dev.jsonl`` are rebuilt whole in memory (each
-chunk's ``meta.novel_offset``, as ``../shared/tools/whole_novels.py`` does;
+The eight novels of ``pdnc-dev.jsonl`` are rebuilt whole in memory
+(``throughput_novel.build_novels``: each chunk's ``meta.novel_offset``;
 nothing is written into the repository) and read by quotelib as one text
 each. For each quotation the ranker would weigh (:mod:`quotelib.core.scene`),
 its candidates and their features are kept, with the candidates the
@@ -45,6 +45,7 @@ import numpy as np
 from accuracy_systems import ROOT
 from scipy.optimize import minimize
 from spacy.tokens import DocBin
+from throughput_novel import build_novels
 
 import quotelib
 import quotelib.core.stages
@@ -80,34 +81,6 @@ class Reading:
     scene: Scene
     inputs: tuple  # (view, attributions, entities, resolved) as rank_speakers receives them
     gold: dict[int, list[str]]  # attribution index -> the gold speaker's names
-
-
-def whole_novels(path: Path) -> list[dict[str, Any]]:
-    """The novels of ``path``, each chunk's text and quotes moved onto its novel."""
-    chunks: dict[str, list[dict[str, Any]]] = {}
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            record = json.loads(line)
-            chunks.setdefault(record["meta"]["novel"], []).append(record)
-    novels = []
-    for name in sorted(chunks):
-        text, quotes = "", []
-        for chunk in sorted(chunks[name], key=lambda c: c["meta"]["chunk"]):
-            base = chunk["meta"]["novel_offset"]
-            assert base == len(text), f"{chunk['id']} starts at {base}, not {len(text)}"
-            text += chunk["text"]
-            quotes += [_moved(quote, base) for quote in chunk["quotes"]]
-        novels.append({"id": name, "text": text, "quotes": quotes})
-    return novels
-
-
-def _moved(quote: dict[str, Any], base: int) -> dict[str, Any]:
-    moved = dict(quote)
-    for key in ("content", "speaker", "cue"):
-        if moved.get(key):
-            moved[key] = [moved[key][0] + base, moved[key][1] + base]
-    moved["content_parts"] = [[s + base, e + base] for s, e in quote.get("content_parts") or []]
-    return moved
 
 
 def parse(novel: dict[str, Any], nlp: Any, cache: Path | None) -> Any:
@@ -223,6 +196,25 @@ def using(model: SpeakerModel) -> Iterator[None]:
         yield
 
 
+class LeaveOneOut:
+    """quotelib reading each novel with a ranker fitted on the other novels: the system row
+    of ``benchmarks/accuracy.py`` that estimates the ranker on a novel it has not seen.
+
+    The models are fitted on the first call (the benchmark's warm-up, off the clock).
+    """
+
+    def __init__(self, novels: list[dict[str, Any]], nlp: Any, penalty: float = 1.0) -> None:
+        self.novels, self.nlp, self.penalty = novels, nlp, penalty
+        self.models: dict[str, SpeakerModel] | None = None
+
+    def __call__(self, novel_id: str, text: str) -> list[Any]:
+        if self.models is None:
+            readings = [read(novel, parse(novel, self.nlp, None)) for novel in self.novels]
+            self.models = leave_one_novel_out(readings, self.penalty)
+        with using(self.models[novel_id]):
+            return quotelib.extract_quotes(text, nlp=self.nlp)
+
+
 def leave_one_novel_out(
     readings: list[Reading], penalty: float, without: tuple[str, ...] = ()
 ) -> dict[str, SpeakerModel]:
@@ -291,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     nlp = quotelib.load_pipeline()
     readings = []
-    for novel in whole_novels(args.data):
+    for novel in build_novels(args.data).values():
         readings.append(read(novel, parse(novel, nlp, args.cache)))
         print(f"read {novel['id']} ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
     rules = summary([score(r, None) for r in readings])
