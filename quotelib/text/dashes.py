@@ -133,6 +133,15 @@ def dash_stretches(text: str, layout: Layout, marked: Sequence[tuple[int, int]])
     Returns:
         The stretches in text order; none when the document does not keep the
         convention (see the module's notes).
+
+    Examples:
+        >>> from quotelib.text.layout import find_layout
+        >>> text = "—Back to barracks! he said sternly.\\n—Yes, sir."
+        >>> [(s.mark, text[s.start : s.end]) for s in dash_stretches(text, find_layout(text), [])]
+        [('—', '—Back to barracks!'), ('—', '—Yes, sir.')]
+        >>> text = "Here is the plan:\\n— Stocks fell.\\n— Oil rose."
+        >>> dash_stretches(text, find_layout(text), [])  # a list: no attribution in it
+        []
     """
     opening = [
         (match, end)
@@ -145,7 +154,7 @@ def dash_stretches(text: str, layout: Layout, marked: Sequence[tuple[int, int]])
     turns = [_turn(text, match, end, quoted) for match, end in opening]
     quote_paragraphs = {start for start, _ in marked}
     opened_by_marks = sum(start in quote_paragraphs for start, _ in layout.paragraphs)
-    attributed = sum(len(stretches) > 1 or said for stretches, said in turns)
+    attributed = sum(said for _, said in turns)
     if not attributed or attributed * ATTRIBUTED_SHARE < len(turns):
         return []
     if opened_by_marks * TURNS_PER_QUOTE_PARAGRAPH > len(turns):
@@ -252,11 +261,13 @@ def _is_attribution(words: list[str]) -> bool:
     if _speech_verb(words[0]):
         return _speaker(_without_adverbs(words[1:]))
     for at in range(1, min(len(words), 5)):
-        if _speech_verb(words[at]):
-            subject = words[:at]
-            if len(subject) > 1 and subject[-1].endswith("ly"):
-                subject = subject[:-1]  # she quietly said
-            return _speaker(subject) and _addressed(words[at + 1 :], words[at])
+        if not _speech_verb(words[at]):
+            continue
+        subject = words[:at]
+        if len(subject) > 1 and subject[-1].endswith("ly"):
+            subject = subject[:-1]  # she quietly said
+        if _speaker(subject) and _addressed(words[at + 1 :], words[at]):
+            return True
     return False
 
 

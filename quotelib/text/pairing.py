@@ -97,7 +97,15 @@ def roles_ahead(
 ) -> list[list[int | None] | None]:
     """For each paragraph that one soft line break joins to the one before (``joined``):
     the role of the first mark of each family in it or the lines after it, until a blank
-    line; ``None`` for the others."""
+    line; ``None`` for the others.
+
+    Examples:
+        >>> kinds = MarkKinds(family={'"': 0, "'": 1}, single=1, partners={}, alike=frozenset())
+        >>> lines = [[(0, 1, '"', OPEN)], [], [(20, 21, '"', CLOSE)], [(30, 31, "'", OPEN)]]
+        >>> roles_ahead(lines, [False, True, True, False], kinds, 2) == [
+        ...     None, [CLOSE, None], [CLOSE, None], None]
+        True
+    """
     ahead: list[list[int | None] | None] = [None] * len(tokens)
     later: list[int | None] = [None] * families
     for number in range(len(tokens) - 1, 0, -1):

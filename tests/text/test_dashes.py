@@ -41,6 +41,7 @@ REPLY = "\n— Not yet, said Anna."
         ("— Sit down, she told him. — Please.", ["Sit down,", "Please."]),
         ("— Enough, the captain shouted at them, and turned away.", ["Enough,"]),
         ("— Go on, she quietly said.", ["Go on,"]),
+        ("— It will rain, the reports said.", ["It will rain,"]),
         (
             "— Hush! he said. He added in a low voice: — They are listening.",
             ["Hush!", "They are listening."],
@@ -60,6 +61,7 @@ REPLY = "\n— Not yet, said Anna."
         "object-after-tell",
         "and-past-tense-goes-on",
         "adverb-before-verb",
+        "noun-like-a-verb-before-the-verb",
         "narration-up-to-the-next-dash",
     ],
 )
