@@ -191,6 +191,36 @@ def test_extract_news_sentence_shapes(text, expected):
     assert got == expected
 
 
+# Dash dialogue: (text, [(speaker, cue, content parts)]), the same as for quote marks.
+DASH_DIALOGUE = [
+    (
+        "— Come in, Marek, the door is open.\n\n— Thank you, said Marek.",
+        [(None, None, ["Come in, Marek, the door is open."]), ("Marek", "said", ["Thank you,"])],
+    ),
+    ("—Back to barracks! he said sternly.", [("he", "said", ["Back to barracks!"])]),
+    ("— I know, she said. — But not today.", [("she", "said", ["I know,", "But not today."])]),
+    ("— Come in, he said, the door is open.", [("he", "said", ["Come in,", "the door is open."])]),
+    ("— Tell me, Mulligan, Stephen said quietly.", [("Stephen", "said", ["Tell me, Mulligan,"])]),
+    ("— Out, she answered, smiling.", [("she", "answered", ["Out,"])]),
+    ("— Why? asked Tom.", [("Tom", "asked", ["Why?"])]),
+    ("--Yes, said Stephen. --I will.", [("Stephen", "said", ["Yes,", "I will."])]),
+]
+
+
+@pytest.mark.parametrize("text, expected", DASH_DIALOGUE, ids=range(len(DASH_DIALOGUE)))
+def test_extract_dash_dialogue_shapes(text, expected):
+    found = quotelib.extract_quotes(text)
+    assert [
+        (
+            q.speaker.text if q.speaker else None,
+            q.cue.text if q.cue else None,
+            [p.text for p in q.content_parts],
+        )
+        for q in found
+    ] == expected
+    assert all(q.kind == "direct" for q in found)
+
+
 def test_extract_multi_paragraph_quote_is_one_attribution():
     text = (
         'The chairman said: "We have reviewed every contract.\n\n'

@@ -9,6 +9,7 @@ from quotelib.lexicon.sets import word_set
 __all__ = [
     "ADDRESSED_TO_VERBS",
     "ADDRESSEE_VERBS",
+    "CLITICS",
     "CONTENTLESS_OBJECTS",
     "DETERMINERS",
     "ELISIONS",
@@ -62,3 +63,6 @@ DETERMINERS = word_set("a an the his her its their our my your this that these t
 NEGATIVE_WORDS = word_set("neither nobody none no nothing nor")
 #: Words that an apostrophe shortens at their start: ``'em``, ``'til``.
 ELISIONS = word_set("em n t til tis twas cause bout nuff")
+#: The endings an apostrophe opens as tokens of their own in Penn Treebank text
+#: (``John 's``, ``I 'm``, ``we 're``), never the first word of a quotation.
+CLITICS = word_set("s m d re ll ve")

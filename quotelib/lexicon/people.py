@@ -14,6 +14,7 @@ __all__ = [
     "MALE_TITLES",
     "MALE_WORDS",
     "NAME_PARTICLES",
+    "OBJECT_PRONOUNS",
     "RELATIVE_PRONOUNS",
     "ROLELESS_TITLES",
     "SECOND_PERSON",
@@ -63,6 +64,8 @@ ANONYMOUS_NOUNS = word_set(
 
 #: Personal pronouns by what they can refer to.
 HE, SHE, THEY, IT = word_set("he him"), word_set("she her"), word_set("they them"), word_set("it")
+#: The personal pronouns that can be the object of a verb: who is told in "she told him".
+OBJECT_PRONOUNS = word_set("me us him her them")
 #: The pronouns that can be the subject of a speech: who speaks in "she said".
 SPEAKING_PRONOUNS = word_set("he she i we they")
 #: The words of the second person: who is spoken to.

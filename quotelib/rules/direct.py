@@ -32,6 +32,7 @@ from quotelib.document.view import DocView
 from quotelib.rules.person import is_person
 from quotelib.rules.reported import noun_speaker
 from quotelib.rules.utterance import is_clause, opens_paragraph
+from quotelib.text.dashes import DASH_MARKS
 from quotelib.text.marks import Quotation
 from quotelib.text.ranges import merge
 
@@ -89,7 +90,28 @@ def _finished(
         parts, speaker = _speaker_in_content(view, parts, attribution.cue[0], starts)
     if speaker is None and attribution.cue_token is not None:
         speaker = _subject_before(view, attribution.cue_token)
+    if speaker is None and attribution.cue_token is not None:
+        speaker = _speaker_after_dash_turn(view, attribution.cue_token, starts)
     return attrs.evolve(attribution, parts=parts, speaker=speaker)
+
+
+def _speaker_after_dash_turn(view: DocView, cue: int, starts: list[int]) -> int | None:
+    """The speaker after an inverted cue that ends a dash turn's words, which the parser
+    read as the cue's object: ``— Why? asked Tom.`` (quote marks before the cue tell the
+    parse the same, ``"Why?" asked Tom.``)."""
+    verb = view.doc[cue]
+    before = bisect.bisect_left(starts, verb.idx) - 1
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or before < 0:
+        return None
+    turn = view.outer[before]
+    if turn.mark not in DASH_MARKS or view.text[turn.end : verb.idx].strip(" ,"):
+        return None
+    for token in view.doc[cue + 1 : cue + 5]:
+        if token.is_punct:
+            break
+        if token.pos_ in ("PROPN", "NOUN", "PRON"):
+            return name_head(token).i
+    return None
 
 
 def _subject_before(view: DocView, cue: int) -> int | None:
@@ -160,9 +182,11 @@ def _widen(
         for index in _touching(quotations, starts, start, end):
             quotation = quotations[index]
             if len(quotation.parts) == 1:
-                # One paragraph: stretch over the quotation, marks included.
+                # One paragraph: stretch over the quotation, marks included (not a dash,
+                # which the records keep no more than a quote mark).
+                low, high = _marked(quotation)
                 pieces = [
-                    (min(s, quotation.start), max(e, quotation.end))
+                    (min(s, low), max(e, high))
                     if s < quotation.end and quotation.start < e
                     else (s, e)
                     for s, e in pieces
@@ -177,6 +201,11 @@ def _widen(
                 ]
         widened.extend(pieces)
     return merge(widened)
+
+
+def _marked(quotation: Quotation) -> tuple[int, int]:
+    """A quotation's range with its quote marks, or its words when a dash opens it."""
+    return quotation.parts[0] if quotation.mark in DASH_MARKS else (quotation.start, quotation.end)
 
 
 def _touching(quotations: Sequence[Quotation], starts: list[int], start: int, end: int) -> range:

@@ -48,7 +48,7 @@ import re
 
 import attrs
 
-__all__ = ["FEW_LINES", "Layout", "WRAP_WIDTHS", "find_layout"]
+__all__ = ["FEW_LINES", "Layout", "WRAP_WIDTHS", "find_layout", "single_break"]
 
 logger = logging.getLogger(__name__)
 
@@ -200,6 +200,18 @@ def find_layout(text: str) -> Layout:
         wraps=tuple(wraps),
         length=len(text),
     )
+
+
+def single_break(text: str, end: int, start: int) -> bool:
+    """Whether the line starting at ``start`` follows the one ending at ``end`` across one
+    soft line break: no blank line, no break that always ends a paragraph.
+
+    Examples:
+        >>> text = "One line\\nthe next\\n\\nafter a blank line"
+        >>> single_break(text, 8, 9), single_break(text, 17, 19)
+        (True, False)
+    """
+    return _gap(text, end, start)[2]
 
 
 def _gap(text: str, end: int, start: int) -> tuple[int, int, bool]:

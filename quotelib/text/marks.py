@@ -18,14 +18,24 @@ Marks are paired paragraph by paragraph, in the paragraphs of
 quotation runs on over its line wraps. A quotation may also run over several
 paragraphs, as news and novels write it: each paragraph but the last then ends
 without a closing mark and the next one opens with a mark of the same kind.
-Such a quotation has one part per paragraph. A mark that finds no partner is
-skipped and logged at DEBUG level; it never costs the other quotations of the
-document, since pairing starts afresh at the next paragraph at the latest.
+Such a quotation has one part per paragraph. In a text the layout does not
+read as wrapped (a few short lines), a mark left open at the end of a line
+runs on over single line breaks to the first mark of its kind, when that mark
+closes it, with one part per line (:mod:`quotelib.text.pairing`). A mark that
+finds no partner is skipped and logged at DEBUG level; it never costs the other
+quotations of the document, since pairing starts afresh at the next paragraph
+at the latest.
+
+In a document that keeps the convention of dash dialogue (``— I know, she
+said. — But not today.``), each spoken stretch of a turn is a quotation too,
+its mark the dash (:mod:`quotelib.text.dashes`); quotations in quote marks
+inside it are nested in it.
 
 Known limits: a single mark before digits is always an apostrophe (``'60 Minutes'``
 is not a quotation); a quotation whose paragraph ends without a closing mark and
-that the next paragraph does not continue is dropped, not closed at the
-paragraph end.
+that the next paragraph (or line) does not continue is dropped, not closed at the
+paragraph end; ``the boys' toys'`` inside a quotation opened by a single mark is
+read as closing at the first apostrophe.
 """
 
 from __future__ import annotations
@@ -35,11 +45,21 @@ import re
 
 import attrs
 
-from quotelib.lexicon import ELISIONS
-from quotelib.text.layout import Layout, find_layout
+from quotelib.lexicon import CLITICS, ELISIONS
+from quotelib.text.dashes import dash_stretches
+from quotelib.text.layout import Layout, find_layout, single_break
+from quotelib.text.pairing import CLOSE as _CLOSE
+from quotelib.text.pairing import CLOSE_PARTNER as _CLOSE_PARTNER
+from quotelib.text.pairing import CLOSE_TICK as _CLOSE_TICK
+from quotelib.text.pairing import EITHER as _EITHER
+from quotelib.text.pairing import OPEN as _OPEN
+from quotelib.text.pairing import OPEN_OR_CLOSE as _OPEN_OR_CLOSE
+from quotelib.text.pairing import WEAK as _WEAK
+from quotelib.text.pairing import MarkKinds, Pairer, Token, roles_ahead
 from quotelib.text.ranges import strip_space
 
 __all__ = [
+    "CLITICS",
     "CLOSING_MARK_CHARS",
     "CLOSING_MARK_CLASS",
     "DOUBLE_MARKS",
@@ -81,20 +101,18 @@ CLOSING_MARK_CLASS = f"[{re.escape(''.join(sorted(CLOSING_MARK_CHARS)))}]"
 
 _FAMILY = {**dict.fromkeys(DOUBLE_MARKS, 0), **dict.fromkeys(SINGLE_MARKS, 1)}
 _FAMILY.update(dict.fromkeys(GUILLEMETS, 2))
-_SINGLE = 1
-# A mark that usually opens closes the low or reversed mark it is paired with here.
-_CLOSES_PARTNER = {"“": "„", "‘": "‚", "«": "»", "‹": "›"}
+_SINGLE, _FAMILIES = 1, 3
+# What the pairer knows of the marks: a mark that usually opens closes the low or
+# reversed mark it is paired with here, a ' between spaces closes a backtick, and two
+# apostrophes close two backticks.
+_KINDS = MarkKinds(
+    family=_FAMILY,
+    single=_SINGLE,
+    partners={"“": "„", "‘": "‚", "«": "»", "‹": "›", "'": "`"},
+    alike=frozenset({("``", "''")}),
+)
 # Characters after which a mark stands at the start of something.
 _OPEN_BEFORE = frozenset('([{<=—–-/"“„‘‚«»‹›`')
-# How far down the stack a closing mark looks for its partner.
-_MAX_WALK = 8
-
-# Roles: _OPEN, _CLOSE, _WEAK (closes a single quote, else an apostrophe), _EITHER
-# (straight double: closes an open one, else opens), _OPEN_OR_CLOSE (opens unless a
-# mark of its kind is open), _CLOSE_PARTNER (closes its low partner, else opens),
-# _CLOSE_TICK (a ' between spaces: closes an open `, else nothing).
-_OPEN, _CLOSE, _WEAK, _EITHER, _OPEN_OR_CLOSE, _CLOSE_PARTNER, _CLOSE_TICK = range(7)
-
 # One alternative per mark, not '+|["“”...]: a pattern whose alternatives all
 # open with a literal character is searched for by that character, three
 # times as fast as trying it at every offset.
@@ -102,21 +120,23 @@ _MARK_RE = re.compile("''*|``*|\"|“|”|„|‘|’|‚|«|»|‹|›")
 _ALNUM_RE = re.compile(r"[^\W_]")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
-_Token = tuple[int, int, str, int]  # (start, end, mark, role)
-
 
 @attrs.frozen(kw_only=True)
 class Quotation:
     """A stretch of text enclosed in quotation marks.
 
     Attributes:
-        start: offset of the opening mark.
-        end: offset just after the closing mark.
+        start: offset of the opening mark (of a dash turn's stretch: its dash, or
+            its first word when it resumes after the attribution's comma).
+        end: offset just after the closing mark (of a dash turn's stretch: after
+            its last character).
         parts: ``(start, end)`` offsets of the content without the marks and
-            surrounding whitespace, one per paragraph for a quotation that runs
-            over several paragraphs.
+            surrounding whitespace, one per paragraph (or line) for a quotation
+            that runs over several.
         depth: 0 for an outermost quotation, 1 for one nested in another, ...
-        mark: the opening mark, e.g. ``'“'`` (``"''"`` for two apostrophes).
+        mark: the opening mark, e.g. ``'“'`` (``"''"`` for two apostrophes), or
+            the dash of a turn of dash dialogue (one of
+            :data:`quotelib.text.dashes.DASH_MARKS`).
 
     Examples:
         >>> text = 'Putin, addressing Xi as his “dear friend”, echoed this.'
@@ -167,6 +187,9 @@ def find_quotations(text: str) -> list[Quotation]:
         >>> text = '“We will win.\\n\\n“We always do,” he said.'
         >>> [q.parts for q in find_quotations(text)]
         [((1, 13), (16, 29))]
+        >>> text = "— Come in, he said, the door is open.\\n— Thank you, said Marek."
+        >>> [(q.mark, text[q.content_start : q.content_end]) for q in find_quotations(text)]
+        [('—', 'Come in,'), ('—', 'the door is open.'), ('—', 'Thank you,')]
     """
     if not isinstance(text, str):
         msg = f"'text' must be str (got {text!r} that is a {type(text)!r})"
@@ -177,17 +200,22 @@ def find_quotations(text: str) -> list[Quotation]:
 def pair_quotations(text: str, layout: Layout) -> list[Quotation]:
     """The quotations of ``text`` (as :func:`find_quotations`), paired in the paragraphs of
     its ``layout``, found once for the document (:class:`quotelib.document.view.DocView`)."""
-    pairer = _Pairer()
-    for start, end in layout.paragraphs:
-        tokens = _drop_weak_apostrophes(_classify(text, start, end))
-        pairer.paragraph(tokens, start, end)
+    paragraphs = layout.paragraphs
+    tokens = [_drop_weak_apostrophes(_classify(text, start, end)) for start, end in paragraphs]
+    joined = [False] + [single_break(text, a[1], b[0]) for a, b in zip(paragraphs, paragraphs[1:])]
+    pairer = Pairer(_KINDS)
+    ahead = roles_ahead(tokens, joined, _KINDS, _FAMILIES)
+    for (start, end), marks, roles in zip(paragraphs, tokens, ahead):
+        pairer.paragraph(marks, start, end, roles)
     pairer.drop_open()
-    return _finish(text, pairer.found)
+    marked = [(start, end) for start, end, *_ in pairer.found]
+    dashed = [(s.start, s.end, s.mark, [s.content]) for s in dash_stretches(text, layout, marked)]
+    return _finish(text, dashed + pairer.found)
 
 
-def _classify(text: str, start: int, end: int) -> list[_Token]:
+def _classify(text: str, start: int, end: int) -> list[Token]:
     """The quotation marks of one paragraph with their roles; apostrophes left out."""
-    tokens: list[_Token] = []
+    tokens: list[Token] = []
     for match in _MARK_RE.finditer(text, start, end):
         i, j = match.span()
         if j - i > 1 and text[i] == "'" and _elision_follows(text, j, end):
@@ -240,6 +268,8 @@ def _single_role(
         word = _WORD_RE.match(text, i + 1, end)
         if after.isdigit() or (word and word.group().lower() in ELISIONS):
             return None  # ’90s, 'em, rock ’n’ roll
+        if before.isspace() and word and word.group().lower() in CLITICS and _alone(text, word):
+            return None  # John 's, I 'm: Penn Treebank tokens
         return None if mark == "’" else _CLOSE_PARTNER if mark == "‘" else _OPEN
     if mark == "‘":
         return _CLOSE_PARTNER
@@ -254,6 +284,11 @@ def _single_role(
     return _WEAK if before.isalnum() and i + 1 < end and after.isspace() else _CLOSE
 
 
+def _alone(text: str, word: re.Match) -> bool:
+    """Whether ``word`` stands alone as a token: a space (or the end) follows it."""
+    return word.end() == len(text) or text[word.end()].isspace()
+
+
 def _elision_follows(text: str, j: int, end: int) -> bool:
     """Whether a run of apostrophes ending at ``j`` is followed by an elided word
     (``''Tis``) and no ``''`` closes it later in the paragraph."""
@@ -261,7 +296,7 @@ def _elision_follows(text: str, j: int, end: int) -> bool:
     return bool(word) and word.group().lower() in ELISIONS and text.find("''", j, end) < 0
 
 
-def _backticks(i: int, j: int, before: str, after: str) -> list[_Token]:
+def _backticks(i: int, j: int, before: str, after: str) -> list[Token]:
     """The opening marks of a run of backticks: each two a double mark, a last odd one single.
 
     A backtick between two letters is an apostrophe (``don`t``), and one that
@@ -275,7 +310,7 @@ def _backticks(i: int, j: int, before: str, after: str) -> list[_Token]:
     return tokens
 
 
-def _classify_run(i: int, j: int, opens: bool, closes: bool) -> list[_Token]:
+def _classify_run(i: int, j: int, opens: bool, closes: bool) -> list[Token]:
     """Split a run of straight apostrophes into ``''`` marks and a single ``'``."""
     role = _OPEN if opens and not closes else _CLOSE if closes and not opens else _EITHER
     doubles = [(k, k + 2, "''", role) for k in range(i, j - 1, 2)]
@@ -286,7 +321,7 @@ def _classify_run(i: int, j: int, opens: bool, closes: bool) -> list[_Token]:
     return [(i, i + 1, "'", _CLOSE), *((k + 1, k + 3, "''", role) for k, *_ in doubles)]
 
 
-def _drop_weak_apostrophes(tokens: list[_Token]) -> list[_Token]:
+def _drop_weak_apostrophes(tokens: list[Token]) -> list[Token]:
     """Drop each ``s’``-like mark followed by a surer single closing mark.
 
     In ``‘the workers’ union,’ he said`` the first ``’`` is an apostrophe,
@@ -307,90 +342,9 @@ def _drop_weak_apostrophes(tokens: list[_Token]) -> list[_Token]:
     return kept
 
 
-class _Pairer:
-    """A stack of open marks, fed one paragraph at a time."""
-
-    def __init__(self) -> None:
-        # Each open mark: [start, mark, content start, finished parts].
-        self.stack: list[list] = []
-        self.found: list[tuple[int, int, str, list[tuple[int, int]]]] = []
-
-    def paragraph(self, tokens: list[_Token], start: int, end: int) -> None:
-        """Pair the marks of one paragraph, continuing quotations left open."""
-        for token in tokens[self._continue(tokens, start) :]:
-            self._feed(token)
-        for entry in self.stack:
-            entry[3].append((entry[2], end))
-
-    def drop_open(self, keep: int = 0) -> None:
-        """Log and forget the open marks above the ``keep`` lowest ones."""
-        for entry in self.stack[keep:]:
-            logger.debug("unpaired opening quote mark %r at offset %d", entry[1], entry[0])
-        del self.stack[keep:]
-
-    def _continue(self, tokens: list[_Token], start: int) -> int:
-        """Continue open quotations whose mark reopens this paragraph.
-
-        Returns the number of leading tokens used up as continuation marks.
-        """
-        used = 0
-        for entry in self.stack:
-            if used == len(tokens):
-                break
-            i, j, mark, role = tokens[used]
-            if i != start or role in (_CLOSE, _WEAK) or mark != entry[1]:
-                break
-            entry[2], start, used = j, j, used + 1
-        self.drop_open(used)
-        return used
-
-    def _feed(self, token: _Token) -> None:
-        i, j, mark, role = token
-        if role == _OPEN:
-            self.stack.append([i, mark, j, []])
-            return
-        if role == _CLOSE_PARTNER:
-            if self.stack and self.stack[-1][1] == _CLOSES_PARTNER[mark]:
-                self._close(len(self.stack) - 1, i, j)
-            else:
-                self.stack.append([i, mark, j, []])
-            return
-        if role == _CLOSE_TICK:
-            if self.stack and self.stack[-1][1] == "`":
-                self._close(len(self.stack) - 1, i, j)
-            return
-        depth = self._partner(mark, same_mark=role == _EITHER)
-        if depth is not None:
-            self._close(depth, i, j)
-        elif role in (_EITHER, _OPEN_OR_CLOSE):
-            self.stack.append([i, mark, j, []])
-        elif role == _CLOSE:
-            logger.debug("unpaired closing quote mark %r at offset %d", mark, i)
-
-    def _partner(self, mark: str, *, same_mark: bool) -> int | None:
-        """Stack index of the open mark that ``mark`` closes, if any."""
-        family = _FAMILY[mark]
-        top = len(self.stack) - 1
-        if family == _SINGLE:  # a single mark closes only the innermost quotation
-            return top if top >= 0 and _FAMILY[self.stack[top][1]] == _SINGLE else None
-        for depth in range(top, max(-1, top - _MAX_WALK), -1):
-            opener = self.stack[depth][1]
-            if _FAMILY[opener] == family:
-                same = opener == mark or (opener, mark) == ("``", "''")
-                return depth if not same_mark or same else None
-        return None
-
-    def _close(self, depth: int, i: int, j: int) -> None:
-        if depth + 1 < len(self.stack):
-            self.drop_open(depth + 1)
-        start, mark, content_start, parts = self.stack.pop()
-        parts.append((content_start, i))
-        self.found.append((start, j, mark, parts))
-
-
 def _finish(text: str, found: list) -> list[Quotation]:
     """Strip and check the contents, compute depths and build the records."""
-    found.sort(key=lambda quotation: quotation[0])
+    found.sort(key=lambda quotation: (quotation[0], -quotation[1]))  # the outer one first
     next_alnum, alnum_at = {}, -1
     for start in sorted({a for *_, parts in found for a, _ in parts}):
         if alnum_at < start:

@@ -333,3 +333,31 @@ def test_direct_inverted_cue_parsed_as_an_adjective_of_the_speaker():
     assert _attached(hand_view(text, rows)) == [
         ("direct", "repeated", "Louisa", ["Shall I go now?"])
     ]
+
+
+def test_direct_content_widened_over_a_dash_turn_leaves_the_dash_out():
+    # A reported clause touching a dash turn takes its words; the dash is no more content
+    # than a quote mark.
+    text = "— I know, she said. — But not today."
+    view = words_view(text)
+    reported = Attribution(
+        parts=[span(text, "I know")], rule="verb", cue=span(text, "said"), speaker=4
+    )
+    assert _attached(view, [reported]) == [("verb", "said", "she", ["I know,"])]
+
+
+def test_direct_speaker_after_an_inverted_cue_ending_a_dash_turn():
+    # Regression: '— Why? asked Tom.' parsed "Tom" as the object of "asked", and nothing
+    # told the parse that a quotation ends before the cue, as quote marks do.
+    view = hand_view(
+        "— Why? asked Tom.",
+        [
+            ("—", 3, "punct", "PUNCT", ":"),
+            ("Why", 3, "advmod", "SCONJ", "WRB"),
+            ("?", 1, "punct", "PUNCT", "."),
+            ("asked", 3, "ROOT", "VERB", "VBD"),
+            ("Tom", 3, "dobj", "PROPN", "NNP"),
+            (".", 3, "punct", "PUNCT", "."),
+        ],
+    )
+    assert _attached(view) == [("direct", "asked", "Tom", ["Why?"])]

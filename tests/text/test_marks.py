@@ -12,7 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotelib.text import marks
+from quotelib.text import dashes, marks, pairing
+from quotelib.text.dashes import DASH_MARKS
+from quotelib.text.layout import find_layout
 from quotelib.text.marks import Quotation, find_quotations
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -257,6 +259,146 @@ def test_marks_wrapped_lines(text, expected):
     assert [content for content, _ in contents(text)] == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "``He said `no' to them'' and left.",
+            [("He said `no' to them", 0), ("no", 1)],
+        ),
+        (
+            "``It's `John's' book,'' he said.",
+            [("It's `John's' book,", 0), ("John's", 1)],
+        ),
+        (
+            "``She called it `the end.''' Then she left.",
+            [("She called it `the end.'", 0), ("the end.", 1)],
+        ),
+        (
+            "``I said `stop' and `go','' he said.",
+            [("I said `stop' and `go',", 0), ("stop", 1), ("go", 1)],
+        ),
+        (
+            "`` He said ` no ' to them , '' she said .",
+            [("He said ` no ' to them ,", 0), ("no", 1)],
+        ),
+        (
+            "`` He said ` John 's toy ' was gone , '' she said .",
+            [("He said ` John 's toy ' was gone ,", 0), ("John 's toy", 1)],
+        ),
+        (
+            "`` She said , ` I 'm done and we 're off . ' '' He ran .",
+            [("She said , ` I 'm done and we 're off . '", 0), ("I 'm done and we 're off .", 1)],
+        ),
+        (
+            "`He said ``no'' to them' and left.",
+            [("He said ``no'' to them", 0), ("no", 1)],
+        ),
+    ],
+    ids=[
+        "latex",
+        "latex-apostrophes-inside",
+        "latex-closing-together",
+        "latex-two-inside",
+        "treebank",
+        "treebank-possessive-clitic",
+        "treebank-clitics",
+        "latex-double-inside-single",
+    ],
+)
+def test_marks_latex_and_treebank_nesting(text, expected):
+    # Regression: a Penn Treebank clitic ('s, 'm, 're) opened a quotation, and the
+    # quotation nested inside was lost with it.
+    assert contents(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('"I will come\ntomorrow," she said.', [("I will come|tomorrow,", 0)]),
+        (
+            'Mary looked up.\n"I will come\ntomorrow\nor the day after," she said.',
+            [("I will come|tomorrow|or the day after,", 0)],
+        ),
+        (
+            "“Come and see\nthe ‘new’ house,” he said.",
+            [("Come and see|the ‘new’ house,", 0), ("new", 1)],
+        ),
+        ("``He said,\n`no,' and left,'' she said.", [("He said,|`no,' and left,", 0), ("no,", 1)]),
+        ("‘I will\ncome,’ she said.", [("I will|come,", 0)]),
+    ],
+    ids=["two-lines", "three-lines", "curly-with-nested", "latex", "single"],
+)
+def test_marks_quotation_runs_on_over_single_line_breaks(text, expected):
+    # Regression: in a short text the layout reads one paragraph per line, and a
+    # quotation over two lines was never paired.
+    assert not find_layout(text).wrapped
+    assert contents(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('He said "no\n\ntomorrow," she said.', []),
+        ('He said "no.\nThen "yes," she said.', ["yes,"]),
+        ('He said "no.\nThen he left.\n"Yes," she said.', ["Yes,"]),
+        ("“We will win.\n“We always do,” he said.", ["We will win.|We always do,"]),
+        ("He said “No, ‘never\nAgain,” they said.", []),
+    ],
+    ids=[
+        "blank-line",
+        "next-line-opens-first",
+        "next-marks-open",
+        "next-line-reopens",
+        "two-open-at-the-line-end",
+    ],
+)
+def test_marks_what_does_not_run_on_over_a_line_break(text, expected):
+    assert [content for content, _ in contents(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "— Come in, Marek, the door is open.\n— I know, she said. — But not today.",
+            [
+                ("—", "Come in, Marek, the door is open.", 0),
+                ("—", "I know,", 0),
+                ("—", "But not today.", 0),
+            ],
+        ),
+        (
+            '—Stop! he said. —They wrote "never again" on it, said Anna.',
+            [
+                ("—", "Stop!", 0),
+                ("—", 'They wrote "never again" on it,', 0),
+                ('"', "never again", 1),
+            ],
+        ),
+    ],
+    ids=["turns", "quote-marks-nested-in-a-turn"],
+)
+def test_marks_dash_turns_are_quotations(text, expected):
+    found = find_quotations(text)
+    assert [(q.mark, text[q.content_start : q.content_end], q.depth) for q in found] == expected
+    assert all(q.end == q.content_end for q in found if q.mark == "—")  # no closing mark
+
+
+def test_marks_dash_turn_resumed_after_a_comma_starts_at_its_words():
+    text = "— Come in, he said, the door is open.\n— Thank you, said Marek."
+    resumed = find_quotations(text)[1]
+    assert (resumed.start, resumed.parts, resumed.mark) == (20, ((20, 37),), "—")
+
+
+def test_marks_news_dashes_are_no_turns():
+    text = (
+        '"The economy is growing," she said.\n\n— Janet Yellen\n\n'
+        "Markets rose — for a while — and fell, traders said."
+    )
+    assert [q.mark for q in find_quotations(text)] == ['"']
+
+
 def test_marks_multi_paragraph_parts_exclude_marks():
     text = "“We will win.\n\n“We always do,” he said."
     [quotation] = find_quotations(text)
@@ -290,7 +432,7 @@ def test_marks_unpaired_mark_recovery(text, expected):
 
 def test_marks_unpaired_marks_are_logged(caplog):
     text = 'He said "no.\n\nShe said,” there are people.\n\n"Yes," he said.'
-    with caplog.at_level(logging.DEBUG, logger="quotelib.text.marks"):
+    with caplog.at_level(logging.DEBUG, logger="quotelib.text"):  # marks and their pairing
         found = contents(text)
     assert found == [("Yes,", 0)]
     messages = [record.getMessage() for record in caplog.records]
@@ -364,10 +506,14 @@ def test_marks_large_text_pairs_every_quotation():
     assert len(find_quotations(text)) == 3 * (1_000_000 // len(_NEWS_PARAGRAPH))
 
 
+_PAIRING_FILES = {marks.__file__, pairing.__file__, dashes.__file__}
+
+
 def _lines_run(text: str) -> int:
-    """How many lines of quotelib.text.marks run to pair ``text``: a count of work that no
-    load on the machine can change, unlike a time. (Work inside the regex engine is
-    not counted; ``benchmarks/marks_scaling.py`` times the whole.)"""
+    """How many lines of quotelib.text.marks (and of the pairing and dash turns it calls)
+    run to pair ``text``: a count of work that no load on the machine can change, unlike a
+    time. (Work inside the regex engine is not counted; ``benchmarks/marks_scaling.py``
+    times the whole.)"""
     count = 0
 
     def count_lines(frame, event, arg):
@@ -376,7 +522,7 @@ def _lines_run(text: str) -> int:
         return count_lines
 
     def in_marks(frame, event, arg):
-        return count_lines if frame.f_code.co_filename == marks.__file__ else None
+        return count_lines if frame.f_code.co_filename in _PAIRING_FILES else None
 
     previous = sys.gettrace()
     sys.settrace(in_marks)
@@ -424,6 +570,7 @@ def test_marks_property_invariants(text):
     for q in found:
         assert 0 <= q.start < q.content_start and q.content_end < q.end <= len(text)
         assert q.depth >= 0 and text[q.start : q.start + len(q.mark)] == q.mark
+        assert q.mark not in DASH_MARKS  # no speech verb here: no dash dialogue
         assert q.parts and all(start < end for start, end in q.parts)
         assert all(a[1] <= b[0] for a, b in zip(q.parts, q.parts[1:]))
         assert any(char.isalnum() for start, end in q.parts for char in text[start:end])
