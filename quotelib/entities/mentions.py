@@ -8,7 +8,9 @@ are read off spaCy's named entities, or off the tagger and the parse
 recogniser, and grouped. The canonical name is the fullest proper name of
 the group without its title ("Xi Jinping"). A surname alone joins the most
 recent person whose name ends with it, so "Bill Clinton" and "Hillary
-Clinton" stay two people, and "Clinton" goes to the one named last.
+Clinton" stay two people, and "Clinton" goes to the one named last; titles
+and gender keep apart the people a surname names
+(:mod:`quotelib.entities.people`: "Mr. Darcy" is never "Miss Georgiana Darcy").
 """
 
 from __future__ import annotations
@@ -22,8 +24,9 @@ import attrs
 from spacy.tokens import Span, Token
 
 from quotelib.document.view import DocView
-from quotelib.entities.characters import gender_evidence, gender_of, mention_genders
+from quotelib.entities.characters import gender_evidence, gender_of, mention_genders, votes_of
 from quotelib.entities.names import ACRONYM, find_names
+from quotelib.entities.people import NameForm, match_person
 from quotelib.lexicon import NAME_PARTICLES, ROLELESS_TITLES, TITLES
 from quotelib.lexicon.gazetteers import NAME_LINK_WORDS
 
@@ -56,6 +59,8 @@ class Entity:
         gender: ``"male"`` or ``"female"`` as the text says (titles, and the pronouns that
             follow the person's names), else ``None``. What a speaker resolver learns later
             is its own (:meth:`quotelib.entities.resolve.SpeakerResolver.gender`).
+        evidence: the words that told the gender, with their counts, most first
+            (``("mrs", 12), ("her", 3)``; :func:`quotelib.entities.characters.gender_evidence`).
         mentions: the character range of each name mention, in text order.
         introductions: each name mention of a person with its number of leading titles,
             which :attr:`roles` are read off.
@@ -69,6 +74,7 @@ class Entity:
     gender: str | None = None
     mentions: tuple[tuple[int, int], ...] = ()
     introductions: tuple[tuple[Span, int], ...] = ()
+    evidence: tuple[tuple[str, int], ...] = ()
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -114,13 +120,15 @@ class _Draft:
     gender: str | None = None
     mentions: list[tuple[int, int]] = attrs.Factory(list)
     introductions: list[tuple[Span, int]] = attrs.Factory(list)
-    votes: Counter = attrs.Factory(Counter)  # what the text says of the gender of each mention
+    evidence: Counter = attrs.Factory(Counter)  # the words that told the gender of its mentions
+    classes: set[str] = attrs.Factory(set)  # the title classes a person was named with
+    forms: set[tuple[str, str]] = attrs.Factory(set)  # a person's title-and-name forms
 
     def freeze(self) -> Entity:
         """The entity, with the gender all its mentions' evidence shows if no title gave one."""
         gender = self.gender
         if self.kind == _PERSON and gender is None:
-            gender = gender_of(self.votes)
+            gender = gender_of(votes_of(self.evidence))
         return Entity(
             key=self.key,
             kind=self.kind,
@@ -130,6 +138,7 @@ class _Draft:
             gender=gender,
             mentions=tuple(self.mentions),
             introductions=tuple(self.introductions),
+            evidence=tuple(sorted(self.evidence.items(), key=lambda item: (-item[1], item[0]))),
         )
 
 
@@ -189,7 +198,7 @@ def find_entities(view: DocView, names: str = "parse") -> Entities:
             draft = _add_named(table, ent, kind)
         if draft is not None:
             draft.mentions.append((ent.start_char, ent.end_char))
-            draft.votes.update(said)
+            draft.evidence.update(said)
             for i in range(ent.start, ent.end):
                 table.by_token[i] = draft
     return table.freeze()
@@ -229,61 +238,93 @@ def _is_known_surname(table: _Table, ent: Span) -> bool:
 
 
 def _add_person(table: _Table, ent: Span, gender: str | None) -> _Draft | None:
-    titles = _leading_titles(ent)
-    names = [t for t in ent[len(titles) :] if not t.is_punct and t.lower_ not in ("’s", "'s")]
-    proper = [t for t in names if t.pos_ == "PROPN" or t.lower_ in NAME_PARTICLES]
-    names = proper if proper and proper[-1].i == names[-1].i else names
-    if not names:
+    form = _name_form(ent, gender)
+    if form is None:
         return None
-    words = [t.text for t in names]
-    entity = _match_person(table, words, gender)
+    words = list(form.words)
+    met = {id(p): p for word in {words[0], words[-1]} for p in table.by_word.get(word, ())}
+    recent = sorted(met.values(), key=lambda p: -p.mentions[-1][0])
+    entity = match_person(form, recent)
     if entity is None:
         entity = _Draft(key=_key(table, words), kind=_PERSON, name=" ".join(words))
         table.drafts.append(entity)
     if len(words) > 1 and len(words) >= len(entity.name.split()):
         entity.name = " ".join(words)
-    entity.first = entity.first or (words[0] if len(words) > 1 else None)
+    if len(words) > 1 and entity.first is None:
+        entity.first = words[0]
+        if entity.last == words[0]:
+            entity.last = None  # "Lydia" met alone, then "Lydia Bennet"
     if len(words) > 1 or entity.last is None or words[-1] != entity.first:
-        entity.last = words[-1]  # a first name alone ("Bill" of "Bill Clinton") keeps the surname
+        entity.last = entity.last if len(words) == 1 and entity.first else words[-1]
+        entity.last = entity.last or words[-1]
     for word in {entity.first, entity.last} - {None}:
         indexed = table.by_word.setdefault(word, [])
         if not any(other is entity for other in indexed):  # keys differ: identity is equality
             indexed.append(entity)
-    entity.gender = entity.gender or gender
-    entity.introductions.append((ent, len(titles)))
+    entity.gender = entity.gender or form.gender
+    if form.cls is not None:
+        entity.classes.add(form.cls)
+    if form.form is not None:
+        entity.forms.add(form.form)
+    entity.introductions.append((ent, len(ent) - len(_name_tokens(ent))))
     return entity
 
 
+def _name_form(ent: Span, gender: str | None) -> NameForm | None:
+    """The titles and name words of a person's mention; ``None`` for a title alone ("Sir")
+    unless a name shared with the next mention follows ("Mr. and Mrs. Bennet")."""
+    titles = _leading_titles(ent)
+    names = _name_tokens(ent)
+    if not names or len(titles) == len(ent):
+        names = _shared_name(ent) if titles else []
+        if not names:
+            return None
+    before = ent.start - 1
+    while not titles and before >= 0 and _is_title(ent.doc[before]):
+        before -= 1  # "Colonel Fitzwilliam": the finder left the title out of the name
+    titles = [*ent.doc[before + 1 : ent.start], *titles]
+    return NameForm(
+        titles=tuple(t.lower_ for t in titles), words=tuple(t.text for t in names), gender=gender
+    )
+
+
+def _is_title(token: Token) -> bool:
+    """A title as it stands before a name: capitalised ("Colonel", not "in general")."""
+    return token.lower_ in TITLES and token.text[:1].isupper()
+
+
+def _name_tokens(ent: Span) -> list[Token]:
+    titles = _leading_titles(ent)
+    names = [t for t in ent[len(titles) :] if not t.is_punct and t.lower_ not in ("’s", "'s")]
+    proper = [t for t in names if t.pos_ == "PROPN" or t.lower_ in NAME_PARTICLES]
+    return proper if proper and proper[-1].i == names[-1].i else names
+
+
+def _shared_name(ent: Span) -> list[Token]:
+    """The name a title alone shares with the titled name after "and": "Mr. and Mrs.
+    Bennet" names Mr. Bennet."""
+    doc, at = ent.doc, ent.end
+    if at + 1 >= len(doc) or doc[at].lower_ != "and" or doc[at + 1].lower_ not in TITLES:
+        return []
+    at += 1
+    while at < len(doc) and doc[at].lower_ in TITLES:
+        at += 1
+    names = []
+    while at < len(doc) and doc[at].pos_ == "PROPN" and doc[at].lower_ not in TITLES:
+        names.append(doc[at])
+        at += 1
+    return names
+
+
 def _leading_titles(ent: Span) -> list[Token]:
+    """The titles a mention opens with; the last word of two or more is a name ("Miss
+    King"), a title alone is none ("Sir")."""
     titles = []
     for token in ent:
-        if token.lower_ not in TITLES or len(titles) == len(ent) - 1:
+        if token.lower_ not in TITLES or (len(titles) == len(ent) - 1 and titles):
             break
         titles.append(token)
     return titles
-
-
-def _match_person(table: _Table, words: list[str], gender: str | None) -> _Draft | None:
-    """The person these name words refer to: same full name, or a surname or first name.
-
-    Only people of a compatible gender are candidates, the most recently
-    mentioned first: a bare "Harlow" goes to whichever Harlow the text named
-    last, unless what the text says of this "Harlow" tells them apart.
-    """
-    people = sorted(table.by_word.get(words[-1], []), key=lambda e: -e.mentions[-1][0])
-    compatible = [e for e in people if gender is None or e.gender in (None, gender)]
-    if len(words) > 1:
-        for entity in compatible:
-            same_last = entity.last == words[-1]
-            if same_last and (entity.first in (None, words[0]) or entity.name == " ".join(words)):
-                return entity
-        return None
-    word = words[0]
-    by_surname = [e for e in compatible if e.last == word]
-    if by_surname:
-        return by_surname[0]
-    by_first = [e for e in compatible if e.first == word]
-    return by_first[0] if len(by_first) == 1 else None
 
 
 def _role_of(ent: Span, titles: list[Token]) -> str | None:
