@@ -26,8 +26,8 @@ from spacy.tokens import Span, Token
 from quotelib.document.view import DocView
 from quotelib.entities.characters import gender_evidence, gender_of, mention_genders, votes_of
 from quotelib.entities.names import ACRONYM, find_names
-from quotelib.entities.people import NameForm, match_person
-from quotelib.lexicon import NAME_PARTICLES, ROLELESS_TITLES, TITLES
+from quotelib.entities.people import leading_titles, match_person, name_form
+from quotelib.lexicon import ROLELESS_TITLES
 from quotelib.lexicon.gazetteers import NAME_LINK_WORDS
 
 __all__ = ["Entities", "Entity", "NAME_FINDERS", "find_entities", "name_mentions", "slug"]
@@ -238,7 +238,7 @@ def _is_known_surname(table: _Table, ent: Span) -> bool:
 
 
 def _add_person(table: _Table, ent: Span, gender: str | None) -> _Draft | None:
-    form = _name_form(ent, gender)
+    form = name_form(ent, gender)
     if form is None:
         return None
     words = list(form.words)
@@ -266,65 +266,8 @@ def _add_person(table: _Table, ent: Span, gender: str | None) -> _Draft | None:
         entity.classes.add(form.cls)
     if form.form is not None:
         entity.forms.add(form.form)
-    entity.introductions.append((ent, len(ent) - len(_name_tokens(ent))))
+    entity.introductions.append((ent, len(leading_titles(ent))))
     return entity
-
-
-def _name_form(ent: Span, gender: str | None) -> NameForm | None:
-    """The titles and name words of a person's mention; ``None`` for a title alone ("Sir")
-    unless a name shared with the next mention follows ("Mr. and Mrs. Bennet")."""
-    titles = _leading_titles(ent)
-    names = _name_tokens(ent)
-    if not names or len(titles) == len(ent):
-        names = _shared_name(ent) if titles else []
-        if not names:
-            return None
-    before = ent.start - 1
-    while not titles and before >= 0 and _is_title(ent.doc[before]):
-        before -= 1  # "Colonel Fitzwilliam": the finder left the title out of the name
-    titles = [*ent.doc[before + 1 : ent.start], *titles]
-    return NameForm(
-        titles=tuple(t.lower_ for t in titles), words=tuple(t.text for t in names), gender=gender
-    )
-
-
-def _is_title(token: Token) -> bool:
-    """A title as it stands before a name: capitalised ("Colonel", not "in general")."""
-    return token.lower_ in TITLES and token.text[:1].isupper()
-
-
-def _name_tokens(ent: Span) -> list[Token]:
-    titles = _leading_titles(ent)
-    names = [t for t in ent[len(titles) :] if not t.is_punct and t.lower_ not in ("’s", "'s")]
-    proper = [t for t in names if t.pos_ == "PROPN" or t.lower_ in NAME_PARTICLES]
-    return proper if proper and proper[-1].i == names[-1].i else names
-
-
-def _shared_name(ent: Span) -> list[Token]:
-    """The name a title alone shares with the titled name after "and": "Mr. and Mrs.
-    Bennet" names Mr. Bennet."""
-    doc, at = ent.doc, ent.end
-    if at + 1 >= len(doc) or doc[at].lower_ != "and" or doc[at + 1].lower_ not in TITLES:
-        return []
-    at += 1
-    while at < len(doc) and doc[at].lower_ in TITLES:
-        at += 1
-    names = []
-    while at < len(doc) and doc[at].pos_ == "PROPN" and doc[at].lower_ not in TITLES:
-        names.append(doc[at])
-        at += 1
-    return names
-
-
-def _leading_titles(ent: Span) -> list[Token]:
-    """The titles a mention opens with; the last word of two or more is a name ("Miss
-    King"), a title alone is none ("Sir")."""
-    titles = []
-    for token in ent:
-        if token.lower_ not in TITLES or (len(titles) == len(ent) - 1 and titles):
-            break
-        titles.append(token)
-    return titles
 
 
 def _role_of(ent: Span, titles: list[Token]) -> str | None:

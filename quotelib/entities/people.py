@@ -28,16 +28,27 @@ from collections.abc import Sequence
 from typing import Protocol
 
 import attrs
+from spacy.tokens import Span, Token
 
 from quotelib.lexicon import (
     FEMALE_TITLES,
     GIVEN_NAME_TITLES,
     MALE_TITLES,
     MARRIED_TITLES,
+    NAME_PARTICLES,
+    TITLES,
     UNMARRIED_TITLES,
 )
 
-__all__ = ["NameForm", "Person", "compatible_classes", "match_person", "title_class"]
+__all__ = [
+    "NameForm",
+    "Person",
+    "compatible_classes",
+    "leading_titles",
+    "match_person",
+    "name_form",
+    "title_class",
+]
 
 #: The title classes: what a title says of the person, one word each.
 MALE, FEMALE, MARRIED, UNMARRIED = "male", "female", "married", "unmarried"
@@ -253,3 +264,60 @@ def _title_allows(form: NameForm, person: Person, people: Sequence[Person]) -> b
 
 def _gender(form: NameForm) -> str | None:
     return form.gender or _gender_of_class(form.cls)
+
+
+def name_form(ent: Span, gender: str | None) -> NameForm | None:
+    """The titles and name words of a person's mention; ``None`` for a title alone ("Sir")
+    unless a name shared with the next mention follows ("Mr. and Mrs. Bennet")."""
+    titles = leading_titles(ent)
+    names = _name_tokens(ent)
+    if not names or len(titles) == len(ent):
+        names = _shared_name(ent) if titles else []
+        if not names:
+            return None
+    before = ent.start - 1
+    while not titles and before >= 0 and _is_title(ent.doc[before]):
+        before -= 1  # "Colonel Fitzwilliam": the finder left the title out of the name
+    titles = [*ent.doc[before + 1 : ent.start], *titles]
+    return NameForm(
+        titles=tuple(t.lower_ for t in titles), words=tuple(t.text for t in names), gender=gender
+    )
+
+
+def _is_title(token: Token) -> bool:
+    """A title as it stands before a name: capitalised ("Colonel", not "in general")."""
+    return token.lower_ in TITLES and token.text[:1].isupper()
+
+
+def _name_tokens(ent: Span) -> list[Token]:
+    titles = leading_titles(ent)
+    names = [t for t in ent[len(titles) :] if not t.is_punct and t.lower_ not in ("’s", "'s")]
+    proper = [t for t in names if t.pos_ == "PROPN" or t.lower_ in NAME_PARTICLES]
+    return proper if proper and proper[-1].i == names[-1].i else names
+
+
+def _shared_name(ent: Span) -> list[Token]:
+    """The name a title alone shares with the titled name after "and": "Mr. and Mrs.
+    Bennet" names Mr. Bennet."""
+    doc, at = ent.doc, ent.end
+    if at + 1 >= len(doc) or doc[at].lower_ != "and" or doc[at + 1].lower_ not in TITLES:
+        return []
+    at += 1
+    while at < len(doc) and doc[at].lower_ in TITLES:
+        at += 1
+    names = []
+    while at < len(doc) and doc[at].pos_ == "PROPN" and doc[at].lower_ not in TITLES:
+        names.append(doc[at])
+        at += 1
+    return names
+
+
+def leading_titles(ent: Span) -> list[Token]:
+    """The titles a mention opens with; the last word of two or more is a name ("Miss
+    King"), a title alone is none ("Sir")."""
+    titles = []
+    for token in ent:
+        if token.lower_ not in TITLES or (len(titles) == len(ent) - 1 and titles):
+            break
+        titles.append(token)
+    return titles
