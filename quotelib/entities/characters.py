@@ -162,6 +162,7 @@ class Cast:
         mentions: ``(offset, person, is_subject)`` of each name mention of a person.
         gender: the gender of a person as far as the caller knows (the speaker resolver's
             :meth:`~quotelib.entities.resolve.SpeakerResolver.gender`), ``None`` if unknown.
+        narrator: the narrator of a first-person story, whom no "he" or "she" stands for.
     """
 
     def __init__(
@@ -169,9 +170,11 @@ class Cast:
         view: DocView,
         mentions: Sequence[tuple[int, object, bool]],
         gender: Callable[[object], str | None],
+        narrator: object | None = None,
     ) -> None:
         self.view = view
         self.gender = gender
+        self.narrator = narrator
         self._mentions = sorted(
             (m for m in mentions if not view.marks.contains(m[0])), key=lambda m: m[0]
         )
@@ -203,6 +206,8 @@ class Cast:
         seen: list = []
         for events in (acting, named):
             for _, entity in sorted(events, key=lambda event: -event[0]):
+                if entity is self.narrator:
+                    continue
                 if fits(entity) and all(entity is not other for other in seen):
                     seen.append(entity)
                     yield entity

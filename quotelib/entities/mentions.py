@@ -26,7 +26,8 @@ from spacy.tokens import Span, Token
 from quotelib.document.view import DocView
 from quotelib.entities.characters import gender_evidence, gender_of, mention_genders, votes_of
 from quotelib.entities.names import ACRONYM, find_names
-from quotelib.entities.people import leading_titles, match_person, name_form
+from quotelib.entities.narrator import Narrator, find_narrator
+from quotelib.entities.people import NameForm, leading_titles, match_person, name_form
 from quotelib.lexicon import ROLELESS_TITLES
 from quotelib.lexicon.gazetteers import NAME_LINK_WORDS
 
@@ -98,10 +99,13 @@ class Entities:
     Attributes:
         entities: the entities, in order of their first mention.
         by_token: the entity each token of a name mention belongs to, by token index.
+        narrator: the person who tells a first-person story, one of the entities
+            (:mod:`quotelib.entities.narrator`), or ``None``.
     """
 
     entities: tuple[Entity, ...] = ()
     by_token: Mapping[int, Entity] = attrs.field(factory=dict, converter=MappingProxyType)
+    narrator: Entity | None = None
 
     def at(self, token: Token) -> Entity | None:
         """The entity a token's name mention belongs to, if any."""
@@ -153,6 +157,7 @@ class _Table:
     by_name: dict[tuple[str, str], _Draft] = attrs.Factory(dict)
     by_word: dict[str, list[_Draft]] = attrs.Factory(dict)
     keys: set[str] = attrs.Factory(set)
+    narrator: _Draft | None = None
 
     def freeze(self) -> Entities:
         """The entities grouped, frozen."""
@@ -160,6 +165,7 @@ class _Table:
         return Entities(
             entities=tuple(frozen.values()),
             by_token={i: frozen[draft.key] for i, draft in self.by_token.items()},
+            narrator=None if self.narrator is None else frozen[self.narrator.key],
         )
 
 
@@ -201,7 +207,33 @@ def find_entities(view: DocView, names: str = "parse") -> Entities:
             draft.evidence.update(said)
             for i in range(ent.start, ent.end):
                 table.by_token[i] = draft
+    narrator = find_narrator(view)
+    if narrator is not None:
+        table.narrator = _add_narrator(table, view, narrator)
     return table.freeze()
+
+
+def _add_narrator(table: _Table, view: DocView, narrator: Narrator) -> _Draft:
+    """The narrator's person: the one their name names, a new one, or one keyed
+    ``narrator`` when the text never names them."""
+    if not narrator.words:
+        entity = _Draft(key=_key(table, ["narrator"]), kind=_PERSON, name="the narrator")
+        table.drafts.append(entity)
+        return entity
+    words = list(narrator.words)
+    met = {id(p): p for word in {words[0], words[-1]} for p in table.by_word.get(word, ())}
+    form = NameForm(titles=narrator.titles, words=narrator.words)
+    entity = match_person(form, sorted(met.values(), key=lambda p: -p.mentions[-1][0]))
+    if entity is None:
+        entity = _Draft(key=_key(table, words), kind=_PERSON, name=" ".join(words))
+        entity.first, entity.last = (words[0] if len(words) > 1 else None), words[-1]
+        table.drafts.append(entity)
+    entity.mentions = sorted({*entity.mentions, *narrator.mentions})
+    for start, end in narrator.mentions:
+        span = view.doc.char_span(start, end, alignment_mode="contract")
+        for i in range(span.start, span.end) if span is not None else ():
+            table.by_token.setdefault(i, entity)
+    return entity
 
 
 def name_mentions(view: DocView, names: str) -> list[Span]:
