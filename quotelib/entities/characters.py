@@ -23,7 +23,7 @@ import bisect
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from quotelib.document.view import DocView
 from quotelib.lexicon import FEMALE_TITLES, FEMALE_WORDS, MALE_TITLES, MALE_WORDS
@@ -110,7 +110,9 @@ def gender_evidence(view: DocView, names: Sequence[Span]) -> list[Counter]:
     people = [n for n, span in enumerate(names) if span.label_ == "PERSON"]
     for n in people:
         span = names[n]
-        before = [doc[span.start - 1].lower_] if span.start else []
+        before = (
+            [doc[span.start - 1].lower_] if span.start and _capital(doc[span.start - 1]) else []
+        )
         title = next((w for w in before + [t.lower_ for t in span] if title_gender([w])), None)
         if title is not None:
             evidence[n][title.rstrip(".")] += 1
@@ -131,6 +133,11 @@ def gender_evidence(view: DocView, names: Sequence[Span]) -> list[Counter]:
             if not earlier or names[people[at - 1]].text == span.text:
                 evidence[people[at]][lower] += 1
     return evidence
+
+
+def _capital(token: Token) -> bool:
+    """A title stands capitalised before a name ("Miss Reisz"; not "I miss Robert")."""
+    return token.text[:1].isupper()
 
 
 def mention_genders(names: Sequence[Span], evidence: Sequence[Counter]) -> list[str | None]:
