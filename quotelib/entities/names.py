@@ -84,7 +84,7 @@ def find_names(view: DocView) -> list[Span]:
         for i, (tag, orth) in enumerate(zip(columns.tags, columns.orths))
         if tag in _NAME_TAGS and strings[orth][:1].isupper() and _NAME_WORD.match(strings[orth])
     )
-    runs = _unglued(view, _name_runs(view, name_words))
+    runs, unglued = _unglued(view, _name_runs(view, name_words))
     names = [n for run in runs for n in _split_at_title(view, name_words, *run) if not n.is_date()]
     evidence = _Evidence(places=set(), with_the=set())
     for name in names:
@@ -104,7 +104,7 @@ def find_names(view: DocView) -> list[Span]:
     spans = [
         Span(doc, name.start, name.end, label=label)
         for name, label in zip(names, labels)
-        if _is_supported(view, name, label, evidence.person_words)
+        if name.start in unglued or _is_supported(view, name, label, evidence.person_words)
     ]
     mistagged = _mistagged_surnames(view, spans)
     return sorted([*spans, *mistagged], key=lambda span: span.start)
@@ -224,8 +224,9 @@ def _name_runs(view: DocView, name_words: frozenset[int]) -> list[tuple[int, int
     return runs
 
 
-def _unglued(view: DocView, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The runs, each without a first word the tagger glued to a name.
+def _unglued(view: DocView, runs: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], set[int]]:
+    """The runs, each without a first word the tagger glued to a name, and where each name
+    so freed starts (a name the document writes alone more often, so a name kept).
 
     "Dearest Jane", "Poor Harriet", "from London Lydia came": the first word
     of a run of two or more is left out when the document shows it is not part
@@ -244,7 +245,7 @@ def _unglued(view: DocView, runs: list[tuple[int, int]]) -> list[tuple[int, int]
         for key, (start, end) in zip(keys, runs)
         if end - start == 1 and start and view.word(start - 1) in PLACE_PREPOSITIONS
     }
-    found = []
+    found, freed = [], set()
     for key, (start, end) in zip(keys, runs):
         first, _, rest = key.partition(" ")
         glued = (
@@ -260,7 +261,9 @@ def _unglued(view: DocView, runs: list[tuple[int, int]]) -> list[tuple[int, int]
             )
         )
         found.append((start + 1, end) if glued else (start, end))
-    return found
+        if glued:
+            freed.add(start + 1)
+    return found, freed
 
 
 def _continues(doc: Doc, end: int, i: int) -> bool:
