@@ -111,7 +111,9 @@ def gender_evidence(view: DocView, names: Sequence[Span]) -> list[Counter]:
     for n in people:
         span = names[n]
         before = (
-            [doc[span.start - 1].lower_] if span.start and _capital(doc[span.start - 1]) else []
+            [doc[span.start - 1].lower_]
+            if span.start and _stands_as_title(doc[span.start - 1])
+            else []
         )
         title = next((w for w in before + [t.lower_ for t in span] if title_gender([w])), None)
         if title is not None:
@@ -135,9 +137,9 @@ def gender_evidence(view: DocView, names: Sequence[Span]) -> list[Counter]:
     return evidence
 
 
-def _capital(token: Token) -> bool:
-    """A title stands capitalised before a name ("Miss Reisz"; not "I miss Robert")."""
-    return token.text[:1].isupper()
+def _stands_as_title(token: Token) -> bool:
+    """A title before a name, not a verb spelled as one ("Miss Reisz"; not "I miss Robert")."""
+    return token.pos_ != "VERB"
 
 
 def mention_genders(names: Sequence[Span], evidence: Sequence[Counter]) -> list[str | None]:

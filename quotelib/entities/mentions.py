@@ -127,6 +127,7 @@ class _Draft:
     evidence: Counter = attrs.Factory(Counter)  # the words that told the gender of its mentions
     classes: set[str] = attrs.Factory(set)  # the title classes a person was named with
     forms: set[tuple[str, str]] = attrs.Factory(set)  # a person's title-and-name forms
+    familiar: bool = False  # a person the text calls by their first name alone
 
     def freeze(self) -> Entity:
         """The entity, with the gender all its mentions' evidence shows if no title gave one."""
@@ -286,6 +287,10 @@ def _add_person(table: _Table, ent: Span, gender: str | None) -> _Draft | None:
         entity.first = words[0]
         if entity.last == words[0]:
             entity.last = None  # "Lydia" met alone, then "Lydia Bennet"
+            entity.familiar = not entity.forms
+    entity.familiar = entity.familiar or (
+        len(words) == 1 and not form.titles and words[0] == entity.first
+    )
     if len(words) > 1 or entity.last is None or words[-1] != entity.first:
         entity.last = entity.last if len(words) == 1 and entity.first else words[-1]
         entity.last = entity.last or words[-1]

@@ -139,6 +139,7 @@ class Person(Protocol):
     gender: str | None
     classes: set[str]  # the title classes the person was named with
     forms: set[tuple[str, str]]  # the title-and-name forms the person was named with
+    familiar: bool  # the text called them by their first name alone ("Lizzy", "Edna")
 
 
 def _fits(form: NameForm, person: Person) -> bool:
@@ -164,6 +165,7 @@ def match_person(form: NameForm, people: Sequence[Person]) -> Person | None:
         ...     gender: str | None = None
         ...     classes: set = attrs.Factory(set)
         ...     forms: set = attrs.Factory(set)
+        ...     familiar: bool = True
         >>> mother = P(None, "Bennet", "female", {"married"}, {("married", "Bennet")})
         >>> lizzy = P("Elizabeth", "Bennet", "female")
         >>> match_person(NameForm(titles=("mrs.",), words=("Bennet",)), [lizzy, mother]) is mother
@@ -249,15 +251,17 @@ def _alone_in_family(person: Person, people: Sequence[Person], gender: str | Non
 def _title_allows(form: NameForm, person: Person, people: Sequence[Person]) -> bool:
     """Whether a title and a surname ("Mrs. Bennet") name a person met by a first name.
 
-    A married woman's title names no one the text gave a first name without
-    such a title: "Mrs. Bennet" is not "Elizabeth Bennet". Another title
+    A married woman's title names no woman the text calls by her first name
+    alone and never gave such a title: "Mrs. Bennet" is not "Elizabeth
+    Bennet" (who is "Elizabeth" to the narrative), while "Mrs. Clinton" is the
+    "Hillary Clinton" of a news report. Another title
     names them when the family has no other person of that gender ("Mr.
     Putin" after "Vladimir Putin"; not "Miss Bennet" after "Elizabeth
     Bennet" and "Mrs. Bennet").
     """
     if person.first is None or form.cls is None:
         return True
-    if form.cls == MARRIED and not person.classes & {MARRIED, FEMALE}:
+    if form.cls == MARRIED and person.familiar and not person.classes & {MARRIED, FEMALE}:
         return False
     return _alone_in_family(person, people, _gender(form))
 

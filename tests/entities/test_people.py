@@ -18,6 +18,7 @@ class _Person:
     gender: str | None = None
     classes: set = attrs.Factory(set)
     forms: set = attrs.Factory(set)
+    familiar: bool = True
 
 
 @pytest.mark.parametrize(
@@ -49,6 +50,13 @@ def test_people_a_title_and_surname_name_who_was_called_so_before():
     people = [lizzy, miss_bennet, mother]  # the most recent first
     assert match_person(NameForm(titles=("miss",), words=("Bennet",)), people) is miss_bennet
     assert match_person(NameForm(titles=("mrs.",), words=("Bennet",)), people) is mother
+
+
+def test_people_mrs_names_a_woman_of_a_news_report_not_one_called_by_her_first_name():
+    hillary = _Person("Hillary", "Clinton", "female", familiar=False)
+    lizzy = _Person("Elizabeth", "Bennet", "female", familiar=True)
+    assert match_person(NameForm(titles=("mrs.",), words=("Clinton",)), [hillary]) is hillary
+    assert match_person(NameForm(titles=("mrs.",), words=("Bennet",)), [lizzy]) is None
 
 
 def test_people_a_mans_title_never_names_a_woman():
@@ -95,12 +103,13 @@ PASSAGES = [
             ("Lucy Grey", "female", ["Miss Lucy Grey"]),
         ],
     ),
-    (  # a mother is not the daughter the text named first, even if no text says so
+    (  # a mother is not the daughter the text named first (and calls by her first name),
+        # even if no text says so
         "mrs-x-is-not-y-x",
-        "Elizabeth Bennet walked to the house, where she found her mother. Mrs. Bennet was "
-        "talking of the ball, and she would not stop.",
+        "Elizabeth Bennet walked to the house. Elizabeth found her mother there. Mrs. Bennet "
+        "was talking of the ball, and she would not stop.",
         [
-            ("Elizabeth Bennet", "female", ["Elizabeth Bennet"]),
+            ("Elizabeth Bennet", "female", ["Elizabeth", "Elizabeth Bennet"]),
             ("Bennet", "female", ["Mrs. Bennet"]),
         ],
     ),
