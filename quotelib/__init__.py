@@ -10,6 +10,7 @@ Examples:
 from __future__ import annotations
 
 from quotelib import _moved
+from quotelib.book import Character, characters
 from quotelib.core.stages import quotes_from_doc
 from quotelib.corpus.index import CorpusIndex
 from quotelib.evaluation.scores import Evaluation
@@ -43,12 +44,14 @@ __all__ = [
     "CUE_NOUNS",
     "CUE_PHRASES",
     "CUE_VERBS",
+    "Character",
     "CorpusIndex",
     "Evaluation",
     "Quotation",
     "Quote",
     "Speaker",
     "TextSpan",
+    "characters",
     "evaluate",
     "extract_quotes",
     "find_quotations",

@@ -2,7 +2,8 @@
 
 Each command lives in its own module: ``extract`` (:mod:`quotelib.cli.extract`),
 ``show`` (:mod:`quotelib.cli.show`), ``evaluate`` (:mod:`quotelib.cli.evaluate`),
-``speakers`` and ``groups`` (:mod:`quotelib.cli.corpus`); the options they
+``speakers`` and ``groups`` (:mod:`quotelib.cli.corpus`), ``characters``
+(:mod:`quotelib.cli.characters`); the options they
 share are written once in :mod:`quotelib.cli._util`.
 """
 
@@ -13,6 +14,7 @@ from typing import Annotated
 import typer
 
 from quotelib import __version__
+from quotelib.cli.characters import characters_command
 from quotelib.cli.corpus import groups_command, speakers_command
 from quotelib.cli.evaluate import evaluate_command
 from quotelib.cli.extract import extract
@@ -53,6 +55,7 @@ app.command("show")(show)
 app.command("evaluate")(evaluate_command)
 app.command("speakers")(speakers_command)
 app.command("groups")(groups_command)
+app.command("characters")(characters_command)
 
 
 def main() -> None:

@@ -23,13 +23,24 @@ import bisect
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from quotelib.document.view import DocView
 from quotelib.lexicon import FEMALE_TITLES, FEMALE_WORDS, MALE_TITLES, MALE_WORDS
 
-__all__ = ["Cast", "gender_evidence", "gender_of", "mention_genders", "new_turn"]
+__all__ = [
+    "Cast",
+    "TITLE_VOTES",
+    "gender_evidence",
+    "gender_of",
+    "mention_genders",
+    "new_turn",
+    "title_gender",
+    "votes_of",
+]
 
+#: How many votes a gendered title weighs against the pronouns (:func:`votes_of`).
+TITLE_VOTES = 3
 #: How many paragraphs back a pronoun speaker's antecedent is looked for.
 SCENE_PARAGRAPHS = 40
 # The pronouns that tell a person's gender: subjects, possessives and reflexives
@@ -39,7 +50,7 @@ _REFLEXIVES = frozenset({"himself", "herself"})
 
 
 def gender_of(votes: Counter) -> str | None:
-    """The gender a tally of evidence shows: a clear majority, else ``None``.
+    """The gender a tally of votes shows: a clear majority, else ``None``.
 
     Examples:
         >>> gender_of(Counter(male=3, female=1)), gender_of(Counter(male=1, female=1))
@@ -60,13 +71,30 @@ def title_gender(words: Sequence[str]) -> str | None:
     return None
 
 
-def gender_evidence(view: DocView, names: Sequence[Span]) -> list[Counter]:
-    """What the text says of the gender of each name mention (``PERSON`` spans), in order.
+def votes_of(words: Counter) -> Counter:
+    """The gender votes of evidence words: a title counts :data:`TITLE_VOTES` (so that one
+    stray pronoun does not outvote it), a pronoun one.
 
-    A title before or opening the name counts as strong evidence (three
-    votes, so one stray pronoun does not outvote it); each gendered subject,
-    possessive or reflexive pronoun after the name, in its sentence, outside
-    quotation marks, with no other person's name between, counts one vote.
+    Examples:
+        >>> dict(votes_of(Counter(mrs=1, his=1)))
+        {'female': 3, 'male': 1}
+    """
+    votes: Counter = Counter()
+    for word, count in words.items():
+        if word in MALE_WORDS or word in FEMALE_WORDS:
+            votes["male" if word in MALE_WORDS else "female"] += count
+        elif (gender := title_gender([word, word + "."])) is not None:
+            votes[gender] += TITLE_VOTES * count
+    return votes
+
+
+def gender_evidence(view: DocView, names: Sequence[Span]) -> list[Counter]:
+    """The words that tell the gender of each name mention (``PERSON`` spans), in order.
+
+    A gendered title before or opening the name counts once (lower-cased,
+    without its period: "mrs"); so does each gendered subject, possessive
+    or reflexive pronoun after the name, in its sentence, outside quotation
+    marks, with no other person's name between. :func:`votes_of` weighs them.
 
     Examples:
         >>> import quotelib
@@ -75,22 +103,25 @@ def gender_evidence(view: DocView, names: Sequence[Span]) -> list[Counter]:
         >>> from quotelib.entities.names import find_names
         >>> names = find_names(view)
         >>> [(n.text, dict(v)) for n, v in zip(names, gender_evidence(view, names))]
-        [('Edward Harlow', {'male': 1}), ('Mrs Harlow', {'female': 3})]
+        [('Edward Harlow', {'his': 1}), ('Mrs Harlow', {'mrs': 1})]
     """
     doc = view.doc
     evidence = [Counter() for _ in names]
     people = [n for n, span in enumerate(names) if span.label_ == "PERSON"]
     for n in people:
         span = names[n]
-        before = [doc[span.start - 1].lower_] if span.start else []
-        gender = title_gender(before + [t.lower_ for t in span])
-        if gender is not None:
-            evidence[n][gender] += 3
+        before = (
+            [doc[span.start - 1].lower_]
+            if span.start and _stands_as_title(doc[span.start - 1])
+            else []
+        )
+        title = next((w for w in before + [t.lower_ for t in span] if title_gender([w])), None)
+        if title is not None:
+            evidence[n][title.rstrip(".")] += 1
     ends = [names[n].end for n in people]
     for token in doc:
         lower = token.lower_
-        male = lower in MALE_WORDS
-        if not (male or lower in FEMALE_WORDS) or view.marks.contains(token.idx):
+        if not (lower in MALE_WORDS or lower in FEMALE_WORDS) or view.marks.contains(token.idx):
             continue
         if token.dep_ not in _TELLING_DEPS and lower not in _REFLEXIVES:
             continue
@@ -102,28 +133,34 @@ def gender_evidence(view: DocView, names: Sequence[Span]) -> list[Counter]:
         if span.start >= start and not view.marks.contains(span.start_char):
             earlier = at > 0 and names[people[at - 1]].start >= start
             if not earlier or names[people[at - 1]].text == span.text:
-                evidence[people[at]]["male" if male else "female"] += 1
+                evidence[people[at]][lower] += 1
     return evidence
 
 
+def _stands_as_title(token: Token) -> bool:
+    """A title before a name, not a verb spelled as one ("Miss Reisz"; not "I miss Robert")."""
+    return token.pos_ != "VERB"
+
+
 def mention_genders(names: Sequence[Span], evidence: Sequence[Counter]) -> list[str | None]:
-    """The gender of each name mention: its title's, else what the text says of every
-    mention written as it is (the pronoun votes of :func:`gender_evidence`, pooled over
-    the document).
+    """The gender of each name mention: its title's ("Mr. Allen" is a man, whatever
+    pronouns follow in his sentence), else what the text says of every mention written
+    as it is (the pronouns of :func:`gender_evidence`, pooled over the document).
 
     Pooling by the written form lets "Archer ... his" tell that a bare
     "Archer" is a man even when a "Mrs. Archer" is named too; a form the
     text uses for both ("Harlow ... his", "Harlow ... her") shows no clear
     majority and stays of unknown gender.
     """
+    votes = [votes_of(words) for words in evidence]
     pooled: dict[str, Counter] = {}
-    for span, votes in zip(names, evidence):
-        pooled.setdefault(span.text, Counter()).update(votes)
+    for span, said in zip(names, votes):
+        pooled.setdefault(span.text, Counter()).update(said)
     found = []
-    for span, votes in zip(names, evidence):
-        strong = votes if max(votes.values(), default=0) >= 3 else pooled[span.text]
-        found.append(gender_of(strong) if span.label_ == "PERSON" else None)
-    return found
+    for span, words in zip(names, evidence):
+        titles = [w for w in words if w not in MALE_WORDS and w not in FEMALE_WORDS]
+        found.append(title_gender(titles) if titles else gender_of(pooled[span.text]))
+    return [gender if span.label_ == "PERSON" else None for span, gender in zip(names, found)]
 
 
 class Cast:
@@ -134,6 +171,7 @@ class Cast:
         mentions: ``(offset, person, is_subject)`` of each name mention of a person.
         gender: the gender of a person as far as the caller knows (the speaker resolver's
             :meth:`~quotelib.entities.resolve.SpeakerResolver.gender`), ``None`` if unknown.
+        narrator: the narrator of a first-person story, whom no "he" or "she" stands for.
     """
 
     def __init__(
@@ -141,9 +179,11 @@ class Cast:
         view: DocView,
         mentions: Sequence[tuple[int, object, bool]],
         gender: Callable[[object], str | None],
+        narrator: object | None = None,
     ) -> None:
         self.view = view
         self.gender = gender
+        self.narrator = narrator
         self._mentions = sorted(
             (m for m in mentions if not view.marks.contains(m[0])), key=lambda m: m[0]
         )
@@ -175,6 +215,8 @@ class Cast:
         seen: list = []
         for events in (acting, named):
             for _, entity in sorted(events, key=lambda event: -event[0]):
+                if entity is self.narrator:
+                    continue
                 if fits(entity) and all(entity is not other for other in seen):
                     seen.append(entity)
                     yield entity

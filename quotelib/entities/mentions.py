@@ -8,7 +8,9 @@ are read off spaCy's named entities, or off the tagger and the parse
 recogniser, and grouped. The canonical name is the fullest proper name of
 the group without its title ("Xi Jinping"). A surname alone joins the most
 recent person whose name ends with it, so "Bill Clinton" and "Hillary
-Clinton" stay two people, and "Clinton" goes to the one named last.
+Clinton" stay two people, and "Clinton" goes to the one named last; titles
+and gender keep apart the people a surname names
+(:mod:`quotelib.entities.people`: "Mr. Darcy" is never "Miss Georgiana Darcy").
 """
 
 from __future__ import annotations
@@ -22,9 +24,11 @@ import attrs
 from spacy.tokens import Span, Token
 
 from quotelib.document.view import DocView
-from quotelib.entities.characters import gender_evidence, gender_of, mention_genders
+from quotelib.entities.characters import gender_evidence, gender_of, mention_genders, votes_of
 from quotelib.entities.names import ACRONYM, find_names
-from quotelib.lexicon import NAME_PARTICLES, ROLELESS_TITLES, TITLES
+from quotelib.entities.narrator import Narrator, find_narrator
+from quotelib.entities.people import NameForm, leading_titles, match_person, name_form
+from quotelib.lexicon import ROLELESS_TITLES
 from quotelib.lexicon.gazetteers import NAME_LINK_WORDS
 
 __all__ = ["Entities", "Entity", "NAME_FINDERS", "find_entities", "name_mentions", "slug"]
@@ -56,6 +60,8 @@ class Entity:
         gender: ``"male"`` or ``"female"`` as the text says (titles, and the pronouns that
             follow the person's names), else ``None``. What a speaker resolver learns later
             is its own (:meth:`quotelib.entities.resolve.SpeakerResolver.gender`).
+        evidence: the words that told the gender, with their counts, most first
+            (``("mrs", 12), ("her", 3)``; :func:`quotelib.entities.characters.gender_evidence`).
         mentions: the character range of each name mention, in text order.
         introductions: each name mention of a person with its number of leading titles,
             which :attr:`roles` are read off.
@@ -69,6 +75,7 @@ class Entity:
     gender: str | None = None
     mentions: tuple[tuple[int, int], ...] = ()
     introductions: tuple[tuple[Span, int], ...] = ()
+    evidence: tuple[tuple[str, int], ...] = ()
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -92,10 +99,13 @@ class Entities:
     Attributes:
         entities: the entities, in order of their first mention.
         by_token: the entity each token of a name mention belongs to, by token index.
+        narrator: the person who tells a first-person story, one of the entities
+            (:mod:`quotelib.entities.narrator`), or ``None``.
     """
 
     entities: tuple[Entity, ...] = ()
     by_token: Mapping[int, Entity] = attrs.field(factory=dict, converter=MappingProxyType)
+    narrator: Entity | None = None
 
     def at(self, token: Token) -> Entity | None:
         """The entity a token's name mention belongs to, if any."""
@@ -114,13 +124,16 @@ class _Draft:
     gender: str | None = None
     mentions: list[tuple[int, int]] = attrs.Factory(list)
     introductions: list[tuple[Span, int]] = attrs.Factory(list)
-    votes: Counter = attrs.Factory(Counter)  # what the text says of the gender of each mention
+    evidence: Counter = attrs.Factory(Counter)  # the words that told the gender of its mentions
+    classes: set[str] = attrs.Factory(set)  # the title classes a person was named with
+    forms: set[tuple[str, str]] = attrs.Factory(set)  # a person's title-and-name forms
+    familiar: bool = False  # a person the text calls by their first name alone
 
     def freeze(self) -> Entity:
         """The entity, with the gender all its mentions' evidence shows if no title gave one."""
         gender = self.gender
         if self.kind == _PERSON and gender is None:
-            gender = gender_of(self.votes)
+            gender = gender_of(votes_of(self.evidence))
         return Entity(
             key=self.key,
             kind=self.kind,
@@ -130,6 +143,7 @@ class _Draft:
             gender=gender,
             mentions=tuple(self.mentions),
             introductions=tuple(self.introductions),
+            evidence=tuple(sorted(self.evidence.items(), key=lambda item: (-item[1], item[0]))),
         )
 
 
@@ -144,6 +158,7 @@ class _Table:
     by_name: dict[tuple[str, str], _Draft] = attrs.Factory(dict)
     by_word: dict[str, list[_Draft]] = attrs.Factory(dict)
     keys: set[str] = attrs.Factory(set)
+    narrator: _Draft | None = None
 
     def freeze(self) -> Entities:
         """The entities grouped, frozen."""
@@ -151,6 +166,7 @@ class _Table:
         return Entities(
             entities=tuple(frozen.values()),
             by_token={i: frozen[draft.key] for i, draft in self.by_token.items()},
+            narrator=None if self.narrator is None else frozen[self.narrator.key],
         )
 
 
@@ -189,10 +205,36 @@ def find_entities(view: DocView, names: str = "parse") -> Entities:
             draft = _add_named(table, ent, kind)
         if draft is not None:
             draft.mentions.append((ent.start_char, ent.end_char))
-            draft.votes.update(said)
+            draft.evidence.update(said)
             for i in range(ent.start, ent.end):
                 table.by_token[i] = draft
+    narrator = find_narrator(view)
+    if narrator is not None:
+        table.narrator = _add_narrator(table, view, narrator)
     return table.freeze()
+
+
+def _add_narrator(table: _Table, view: DocView, narrator: Narrator) -> _Draft:
+    """The narrator's person: the one their name names, a new one, or one keyed
+    ``narrator`` when the text never names them."""
+    if not narrator.words:
+        entity = _Draft(key=_key(table, ["narrator"]), kind=_PERSON, name="the narrator")
+        table.drafts.append(entity)
+        return entity
+    words = list(narrator.words)
+    met = {id(p): p for word in {words[0], words[-1]} for p in table.by_word.get(word, ())}
+    form = NameForm(titles=narrator.titles, words=narrator.words)
+    entity = match_person(form, sorted(met.values(), key=lambda p: -p.mentions[-1][0]))
+    if entity is None:
+        entity = _Draft(key=_key(table, words), kind=_PERSON, name=" ".join(words))
+        entity.first, entity.last = (words[0] if len(words) > 1 else None), words[-1]
+        table.drafts.append(entity)
+    entity.mentions = sorted({*entity.mentions, *narrator.mentions})
+    for start, end in narrator.mentions:
+        span = view.doc.char_span(start, end, alignment_mode="contract")
+        for i in range(span.start, span.end) if span is not None else ():
+            table.by_token.setdefault(i, entity)
+    return entity
 
 
 def name_mentions(view: DocView, names: str) -> list[Span]:
@@ -229,61 +271,40 @@ def _is_known_surname(table: _Table, ent: Span) -> bool:
 
 
 def _add_person(table: _Table, ent: Span, gender: str | None) -> _Draft | None:
-    titles = _leading_titles(ent)
-    names = [t for t in ent[len(titles) :] if not t.is_punct and t.lower_ not in ("’s", "'s")]
-    proper = [t for t in names if t.pos_ == "PROPN" or t.lower_ in NAME_PARTICLES]
-    names = proper if proper and proper[-1].i == names[-1].i else names
-    if not names:
+    form = name_form(ent, gender)
+    if form is None:
         return None
-    words = [t.text for t in names]
-    entity = _match_person(table, words, gender)
+    words = list(form.words)
+    met = {id(p): p for word in {words[0], words[-1]} for p in table.by_word.get(word, ())}
+    recent = sorted(met.values(), key=lambda p: -p.mentions[-1][0])
+    entity = match_person(form, recent)
     if entity is None:
         entity = _Draft(key=_key(table, words), kind=_PERSON, name=" ".join(words))
         table.drafts.append(entity)
     if len(words) > 1 and len(words) >= len(entity.name.split()):
         entity.name = " ".join(words)
-    entity.first = entity.first or (words[0] if len(words) > 1 else None)
+    if len(words) > 1 and entity.first is None:
+        entity.first = words[0]
+        if entity.last == words[0]:
+            entity.last = None  # "Lydia" met alone, then "Lydia Bennet"
+            entity.familiar = not entity.forms
+    entity.familiar = entity.familiar or (
+        len(words) == 1 and not form.titles and words[0] == entity.first
+    )
     if len(words) > 1 or entity.last is None or words[-1] != entity.first:
-        entity.last = words[-1]  # a first name alone ("Bill" of "Bill Clinton") keeps the surname
+        entity.last = entity.last if len(words) == 1 and entity.first else words[-1]
+        entity.last = entity.last or words[-1]
     for word in {entity.first, entity.last} - {None}:
         indexed = table.by_word.setdefault(word, [])
         if not any(other is entity for other in indexed):  # keys differ: identity is equality
             indexed.append(entity)
-    entity.gender = entity.gender or gender
-    entity.introductions.append((ent, len(titles)))
+    entity.gender = entity.gender or form.gender
+    if form.cls is not None:
+        entity.classes.add(form.cls)
+    if form.form is not None:
+        entity.forms.add(form.form)
+    entity.introductions.append((ent, len(leading_titles(ent))))
     return entity
-
-
-def _leading_titles(ent: Span) -> list[Token]:
-    titles = []
-    for token in ent:
-        if token.lower_ not in TITLES or len(titles) == len(ent) - 1:
-            break
-        titles.append(token)
-    return titles
-
-
-def _match_person(table: _Table, words: list[str], gender: str | None) -> _Draft | None:
-    """The person these name words refer to: same full name, or a surname or first name.
-
-    Only people of a compatible gender are candidates, the most recently
-    mentioned first: a bare "Harlow" goes to whichever Harlow the text named
-    last, unless what the text says of this "Harlow" tells them apart.
-    """
-    people = sorted(table.by_word.get(words[-1], []), key=lambda e: -e.mentions[-1][0])
-    compatible = [e for e in people if gender is None or e.gender in (None, gender)]
-    if len(words) > 1:
-        for entity in compatible:
-            same_last = entity.last == words[-1]
-            if same_last and (entity.first in (None, words[0]) or entity.name == " ".join(words)):
-                return entity
-        return None
-    word = words[0]
-    by_surname = [e for e in compatible if e.last == word]
-    if by_surname:
-        return by_surname[0]
-    by_first = [e for e in compatible if e.first == word]
-    return by_first[0] if len(by_first) == 1 else None
 
 
 def _role_of(ent: Span, titles: list[Token]) -> str | None:

@@ -16,6 +16,11 @@ typed by what the words and their context say:
   (:data:`ORGANISATIONS`);
 - a person otherwise, and always after a courtesy title ("Mr. Lee").
 
+A name starts at the name: a word the tagger glued to it, where the
+document shows it is no part of it, is left out ("Dearest Jane", "Poor
+Harriet", "from London Lydia came", "by the middle of June Kitty was"; see
+:func:`_unglued`).
+
 A pipeline with an entity recogniser is used as it is: quotelib reads its
 ``doc.ents`` instead.
 """
@@ -23,6 +28,7 @@ A pipeline with an entity recogniser is used as it is: quotelib reads its
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import attrs
 from spacy.strings import get_string_id
@@ -49,6 +55,9 @@ _COMMON_NOUN_TAGS = frozenset(get_string_id(tag) for tag in ("NN", "NNS"))
 ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$|^[A-Z][A-Z&]{1,6}$")
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _MAX_PERSON_WORDS = 4
+# A word of a name: a letter first, then letters, digits, apostrophes, periods or single
+# hyphens; never a token the tokenizer left holding a quote mark or a dash ('No"--said').
+_NAME_WORD = re.compile(r"^[^\W\d_](?:[\w'’.]|-(?!-))*$")
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 
 
@@ -73,9 +82,9 @@ def find_names(view: DocView) -> list[Span]:
     name_words = frozenset(
         i
         for i, (tag, orth) in enumerate(zip(columns.tags, columns.orths))
-        if tag in _NAME_TAGS and strings[orth][:1].isupper()
+        if tag in _NAME_TAGS and strings[orth][:1].isupper() and _NAME_WORD.match(strings[orth])
     )
-    runs = _name_runs(view, name_words)
+    runs, unglued = _unglued(view, _name_runs(view, name_words))
     names = [n for run in runs for n in _split_at_title(view, name_words, *run) if not n.is_date()]
     evidence = _Evidence(places=set(), with_the=set())
     for name in names:
@@ -95,7 +104,7 @@ def find_names(view: DocView) -> list[Span]:
     spans = [
         Span(doc, name.start, name.end, label=label)
         for name, label in zip(names, labels)
-        if _is_supported(view, name, label, evidence.person_words)
+        if name.start in unglued or _is_supported(view, name, label, evidence.person_words)
     ]
     mistagged = _mistagged_surnames(view, spans)
     return sorted([*spans, *mistagged], key=lambda span: span.start)
@@ -213,6 +222,48 @@ def _name_runs(view: DocView, name_words: frozenset[int]) -> list[tuple[int, int
         else:
             runs.append((i, i + 1))
     return runs
+
+
+def _unglued(view: DocView, runs: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], set[int]]:
+    """The runs, each without a first word the tagger glued to a name, and where each name
+    so freed starts (a name the document writes alone more often, so a name kept).
+
+    "Dearest Jane", "Poor Harriet", "from London Lydia came": the first word
+    of a run of two or more is left out when the document shows it is not part
+    of the name: the run is written so at most twice, the rest of it stands
+    alone as a name more often, and the word is a common one (written in
+    lower case elsewhere in the document, or a stop word), a date word
+    ("June") or a place (a name the document writes alone after "in").
+    A title ("Mr. Lee") is never left out: it is read by :func:`_split_at_title`.
+    """
+    keys = [" ".join(view.word(i) for i in range(start, end)) for start, end in runs]
+    counts = Counter(keys)
+    columns, vocab = view.columns, view.doc.vocab
+    lower_case = {lower for orth, lower in zip(columns.orths, columns.lowers) if orth == lower}
+    places = {
+        key
+        for key, (start, end) in zip(keys, runs)
+        if end - start == 1 and start and view.word(start - 1) in PLACE_PREPOSITIONS
+    }
+    found, freed = [], set()
+    for key, (start, end) in zip(keys, runs):
+        first, _, rest = key.partition(" ")
+        glued = (
+            end - start > 1
+            and first not in TITLES
+            and counts[key] <= 2
+            and counts[rest] > counts[key]
+            and (
+                columns.lowers[start] in lower_case
+                or vocab[first].is_stop
+                or first in DATE_WORDS
+                or first in places
+            )
+        )
+        found.append((start + 1, end) if glued else (start, end))
+        if glued:
+            freed.add(start + 1)
+    return found, freed
 
 
 def _continues(doc: Doc, end: int, i: int) -> bool:

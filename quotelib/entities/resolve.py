@@ -30,6 +30,7 @@ from quotelib.entities.characters import Cast
 from quotelib.entities.mentions import Entities, Entity, slug
 from quotelib.lexicon import (
     ANONYMOUS_NOUNS,
+    FIRST_PERSON,
     HE,
     IT,
     RELATIVE_PRONOUNS,
@@ -140,7 +141,7 @@ class SpeakerResolver:
         self.speakers: list[tuple[int, Entity]] = []
         # What the resolver learns of people the text gave no gender: key -> gender.
         self._genders: dict[str, str] = dict(genders)
-        self.cast = Cast(view, _person_mentions(view, entities), self.gender)
+        self.cast = Cast(view, _person_mentions(view, entities), self.gender, entities.narrator)
 
     def gender(self, entity: Entity) -> str | None:
         """The person's gender as far as this resolver knows: what the text says
@@ -163,6 +164,10 @@ class SpeakerResolver:
         return mention, found
 
     def _resolve(self, token: Token, mention: Span) -> Resolution:
+        narrator = self.entities.narrator
+        # "I" of the narrative, not of a quotation, is the narrator of a first-person story.
+        if narrator is not None and token.lower_ in FIRST_PERSON and not self._quoted(token):
+            return Resolution(name=narrator.name, how="pronoun", entity=narrator)
         if (
             token.lower_ in RELATIVE_PRONOUNS
             and token.dep_ in NOMINAL_SUBJECTS
@@ -182,6 +187,13 @@ class SpeakerResolver:
         if token.pos_ == "NOUN":
             return self._common_noun(token, mention)
         return Resolution(name=mention.text, how="unresolved")
+
+    def _third(self, entity: Entity) -> bool:
+        """A person "he" or "she" may stand for: not the narrator, who is "I"."""
+        return entity.kind == "person" and entity is not self.entities.narrator
+
+    def _quoted(self, token: Token) -> bool:
+        return self.view.marks.contains(token.idx)
 
     def _unlisted_name(self, token: Token, mention: Span) -> Resolution:
         """A proper name the entity recogniser missed: a known person's surname, or itself."""
@@ -231,13 +243,13 @@ class SpeakerResolver:
         if not person:
             found = self._in_paragraph(token, lambda e: e.kind != "person")
             return found or self._across_paragraph(paragraph, lambda e: e.kind != "person")
-        known = self._in_paragraph(token, lambda e: e.kind == "person" and self.gender(e) == gender)
+        known = self._in_paragraph(token, lambda e: self._third(e) and self.gender(e) == gender)
         if known is not None:
             return known
         found = self._in_paragraph(
-            token, lambda e: e.kind == "person" and self.gender(e) is None
+            token, lambda e: self._third(e) and self.gender(e) is None
         ) or self._across_paragraph(
-            paragraph, lambda e: e.kind == "person" and self.gender(e) in (None, gender)
+            paragraph, lambda e: self._third(e) and self.gender(e) in (None, gender)
         )
         if found is not None:
             return found

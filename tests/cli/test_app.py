@@ -21,7 +21,9 @@ def test_cli_version_prints_quotelib_version():
 
 
 @pytest.mark.parametrize(
-    "command", [[], ["extract"], ["show"], ["evaluate"], ["speakers"], ["groups"]], ids=str
+    "command",
+    [[], ["extract"], ["show"], ["evaluate"], ["speakers"], ["groups"], ["characters"]],
+    ids=str,
 )
 @pytest.mark.parametrize("flag", ["-h", "--help"])
 def test_cli_help_with_h_or_help_everywhere(command, flag):
@@ -32,7 +34,7 @@ def test_cli_help_with_h_or_help_everywhere(command, flag):
 
 def test_cli_app_registers_every_command_in_order():
     names = [command.name for command in typer.main.get_command(app).commands.values()]
-    assert names == ["extract", "show", "evaluate", "speakers", "groups"]
+    assert names == ["extract", "show", "evaluate", "speakers", "groups", "characters"]
 
 
 def test_cli_app_main_is_the_console_script_and_python_m_quotelib():

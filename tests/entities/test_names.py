@@ -128,3 +128,40 @@ def test_names_resolution_without_ner_on_seed(seed):
     found = {(q.speaker.text, q.speaker_name) for q in quotelib.extract_quotes(text)}
     assert ("He", "Vladimir Putin") in found
     assert ("Wang", "Wang Yi") in found
+
+
+GLUED = [
+    (  # a sentence-initial word of address, which the document writes in lower case too
+        "word-of-address",
+        'Jane came in from the garden. "Dearest Jane," said her mother, "my dearest girl, '
+        'sit down." Jane sat down.',
+        "Dearest Jane",
+        "Jane",
+    ),
+    (  # a place just before the subject of the next clause
+        "place-before-name",
+        "Lydia stayed at home. Lydia asked about the officers in London. On his return "
+        "from London Lydia came to ask for news.",
+        "London Lydia",
+        "Lydia",
+    ),
+    (  # a date word before the subject
+        "date-before-name",
+        "Kitty was ill in May. Kitty stayed in bed. By the middle of June Kitty was well.",
+        "June Kitty",
+        "Kitty",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, glued, name", [g[1:] for g in GLUED], ids=[g[0] for g in GLUED])
+def test_names_start_at_the_name(nlp, text, glued, name):
+    found = [span.text for span in find_names(DocView.build(nlp(text)))]
+    assert glued not in found
+    assert found.count(name) == text.count(name)
+
+
+def test_names_a_first_name_used_again_stays_in_the_name(nlp):
+    text = "Frank Churchill came. Frank Churchill smiled. Churchill was frank with them."
+    found = [span.text for span in find_names(DocView.build(nlp(text)))]
+    assert found.count("Frank Churchill") == 2
