@@ -52,7 +52,6 @@ MOVED: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "quotelib.addressee": ("quotelib.rules.addressee", "quotelib.entities.addressees"),
         "quotelib.names": ("quotelib.entities.names",),
         "quotelib.mentions": ("quotelib.entities.mentions",),
-        "quotelib.characters": ("quotelib.entities.characters",),
         "quotelib.resolve": ("quotelib.entities.resolve", "quotelib.document.attribution"),
         "quotelib.build": ("quotelib.core.build",),
         "quotelib.confidence": ("quotelib.core.confidence",),

@@ -161,7 +161,6 @@ def test_architecture_quote_mark_characters_have_one_home():
 TAUGHT = [
     ("quotelib.attribution", "RULES"),
     ("quotelib.calibration", "calibration"),
-    ("quotelib.characters", "gender_evidence"),
     ("quotelib.chunks", "parse_chunks"),
     ("quotelib.chunks", "parsable"),
     ("quotelib.chunks", "LONG_TEXT"),
