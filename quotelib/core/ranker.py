@@ -33,7 +33,15 @@ from quotelib.document.view import DocView
 from quotelib.entities import Entities, ResolvedSpeakers
 from quotelib.rules.conversation import Conversation
 
-__all__ = ["MIN_QUOTATIONS", "MODEL", "Ranked", "SpeakerModel", "decide", "rank_speakers"]
+__all__ = [
+    "MIN_QUOTATIONS",
+    "MODEL",
+    "Ranked",
+    "SpeakerModel",
+    "decide",
+    "exchange_addressees",
+    "rank_speakers",
+]
 
 #: The fewest quotations a document ranks its speakers in: the model was fitted on whole
 #: novels, and a news story whose quote paragraphs happen to take turns (a few dozen
@@ -97,7 +105,12 @@ def rank_speakers(
         return found
     scene = Scene(view, attributions, entities, resolved)
     turns = scene.turns()
-    return _applied(scene, found, turns, decide(scene, turns, model))
+    chosen = decide(scene, turns, model)
+    speakers = [
+        key or (turn.chosen if turn.chosen in scene.people else None)
+        for turn, key in zip(turns, chosen)
+    ]
+    return _applied(scene, found, turns, chosen, exchange_addressees(turns, speakers))
 
 
 def decide(scene: Scene, turns: Sequence[Turn], model: SpeakerModel) -> list[str | None]:
@@ -120,20 +133,57 @@ def _best(scene: Scene, turn: Turn, history: History, model: SpeakerModel) -> st
     return None if best == turn.chosen else best
 
 
+def exchange_addressees(turns: Sequence[Turn], speakers: Sequence[str | None]) -> list[str | None]:
+    """The person each turn of an exchange speaks to: the other one of the exchange.
+
+    That is the speaker of the turn before, when it is in the same or the previous
+    paragraph and is someone else; else the speaker of the turn after, on the same
+    terms; else no one (``None``). ``speakers`` are the turns' speakers' keys.
+
+    Examples:
+        >>> def turn(index, paragraph):
+        ...     return Turn(index=index, start=index, end=index + 1, paragraph=paragraph,
+        ...                 opens=True, how="none", chosen=None, pronoun=None,
+        ...                 inside=frozenset(), introduced_by=frozenset())
+        >>> turns = [turn(0, 0), turn(1, 1), turn(2, 2), turn(3, 9)]
+        >>> exchange_addressees(turns, ["anna", "tom", "anna", "tom"])
+        ['tom', 'anna', 'tom', None]
+    """
+    found: list[str | None] = []
+    for n, (turn, speaker) in enumerate(zip(turns, speakers)):
+        others = [
+            speakers[m]
+            for m in (n - 1, n + 1)
+            if 0 <= m < len(turns)
+            and abs(turns[m].paragraph - turn.paragraph) <= 1
+            and speakers[m] not in (None, speaker)
+        ]
+        found.append(others[0] if others and speaker is not None else None)
+    return found
+
+
 def _applied(
-    scene: Scene, found: Ranked, turns: Sequence[Turn], chosen: Sequence[str | None]
+    scene: Scene,
+    found: Ranked,
+    turns: Sequence[Turn],
+    chosen: Sequence[str | None],
+    addressees: Sequence[str | None],
 ) -> Ranked:
     attributions = list(found.attributions)
     names = list(found.speakers.names)
-    for turn, key in zip(turns, chosen):
+    for turn, key, addressee in zip(turns, chosen, addressees):
         mention = None if key is None else scene.mention_near(key, turn)
-        if mention is None:
-            continue
-        entity = scene.entity(key)
-        names[turn.index] = SpeakerName(mention=mention, name=entity.name, key=key, how="name")
-        attributions[turn.index] = attrs.evolve(
-            attributions[turn.index], speaker=scene.head(mention)
-        )
+        if mention is not None:
+            entity = scene.entity(key)
+            names[turn.index] = SpeakerName(mention=mention, name=entity.name, key=key, how="name")
+            attributions[turn.index] = attrs.evolve(
+                attributions[turn.index], speaker=scene.head(mention)
+            )
+        spoken_to = None if addressee is None else scene.mention_near(addressee, turn)
+        if spoken_to is not None and attributions[turn.index].addressee is None:
+            attributions[turn.index] = attrs.evolve(
+                attributions[turn.index], addressee=scene.head(spoken_to)
+            )
     return Ranked(
         attributions=tuple(attributions),
         speakers=attrs.evolve(found.speakers, names=tuple(names)),

@@ -7,7 +7,8 @@ the rules resolved each speaker to) and gives, for each quotation
 (:class:`Turn`), its candidates (:meth:`Scene.candidates`): the people named
 in the narrative of the :data:`BEFORE` paragraphs before it and the
 :data:`AFTER` after it (never a name inside a quotation, which is someone
-spoken to or of), the person the rules chose, and the recent speakers. Each
+spoken to or of), the person the rules chose, and the recent speakers. The
+people are the entities of kind person and those the rules made speak. Each
 candidate carries named features, the evidence :mod:`quotelib.core.ranker`
 weighs: the rules' choice and how it was made, the distance to the
 candidate's nearest mention, a mention right before or after the quotation,
@@ -21,7 +22,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
@@ -44,6 +45,8 @@ _DISTANCES = (0, 1, 2, 4, 8)
 _TURN_RULES = frozenset({"alternation", "vocative", "carried", "narrative", "utterance"})
 # Characters close enough to a quotation for a mention to be "right" before or after it.
 _RIGHT_BEFORE, _RIGHT_AFTER = 80, 40
+# How many quotations the rules give to an entity of another kind before it counts as a person.
+_SPEAKS = 2
 # What the narrative before a turn ends with when it introduces the turn.
 _INTRODUCING = (",", ":", "--", "—")
 
@@ -101,8 +104,8 @@ class Scene:
     ) -> None:
         self.view = view
         self.attributions = attributions
-        self.people = {e.key: e for e in entities.entities if e.kind == "person"}
-        self._mentions = _person_mentions(entities)
+        self.people = _people(entities, resolved)
+        self._mentions = _mentions_of(self.people.values())
         self._starts = [offset for offset, _, _ in self._mentions]
         self._count = Counter(key for _, key, _ in self._mentions)
         self._heads: dict[int, int] = {}
@@ -308,14 +311,21 @@ def _rule_features(turn: Turn, key: str) -> dict[str, float]:
     return {f"chosen:{turn.how}": 1.0} if turn.chosen == key else {}
 
 
-def _person_mentions(entities: Entities) -> list[tuple[int, str, int]]:
-    """Each name mention of a person, as (start, key, end) character offsets, in text order."""
-    return sorted(
-        (start, entity.key, end)
+def _people(entities: Entities, resolved: ResolvedSpeakers) -> dict[str, Entity]:
+    """The people of the document, by key: the entities of kind person, and those the rules
+    resolved two quotations' speakers to or more, whatever their kind (a first name the
+    name finder took for a place, "Margaret", is someone when she speaks)."""
+    speaks = Counter(name.key for name in resolved.names if name is not None)
+    return {
+        entity.key: entity
         for entity in entities.entities
-        if entity.kind == "person"
-        for start, end in entity.mentions
-    )
+        if entity.kind == "person" or speaks[entity.key] >= _SPEAKS
+    }
+
+
+def _mentions_of(people: Iterable[Entity]) -> list[tuple[int, str, int]]:
+    """Each name mention of the people, as (start, key, end) character offsets, in order."""
+    return sorted((start, e.key, end) for e in people for start, end in e.mentions)
 
 
 def _how(view: DocView, attribution: Attribution) -> str:
