@@ -1,23 +1,29 @@
 """Who can speak: whether a mention may be the speaker of what a cue introduces.
 
-A speaker is someone (:func:`can_speak`): a proper name; a personal pronoun (he, she, I,
-we, they, you); a noun of a person, by kin, age, rank or role ("the boy", "his aunt",
-"the old doctor", "the spokesman"), or one that ends as an agent's name does
-("the carpenter", "the regulator"); a group of people ("the crowd", "officials"); an
-organisation ("the company", "the firm"); a document or medium that speaks for its authors
-("the report", "a letter", "the poll"); a share of people ("40 percent of voters", "half");
-a capitalised noun inside a sentence, as fiction names a character by its kind ("the
-Rabbit", "the Colonel"). No one is a thing, an abstraction or a place ("the thought",
-"her habit", "doubts", "a street"), a pronoun or determiner that stands for no one
-("that", "something"), nor a dummy "it" ("it seems that ...", "it is clear that ...").
-A relative pronoun is whom it stands for ("a man who said", "a look that said").
+A speaker is someone (:func:`can_speak`):
 
-The voice of someone is not someone, but its owner speaks through it
-(:func:`speaking_mention`): ``"Yes," said her faint voice`` is hers.
+- a person: a proper name; a personal pronoun (he, she, I, we, they, you); a noun of a
+  person by kin, age, rank or role ("the boy", "his aunt", "the old doctor", "the
+  spokesman"), or one that ends as an agent's name does ("the carpenter", "the
+  regulator"); a word no list knows that the text writes as a name ("the Rabbit", "the
+  Colonel", or "Trump" opening a sentence where the tagger took it for a noun);
+- a group of people ("the crowd", "officials", "40 percent of voters", "those who left");
+- an organisation ("the company", "the Kremlin", "the firm");
+- a document or medium that speaks for its authors ("the report", "a letter", "the
+  poll"), and words said ("the remarks"), whose owner, when they have one, speaks
+  through them ("her answer" is hers, :func:`speaking_mention`);
+- "it" standing for one of these ("The company said ... It added ...").
 
-The words live in :mod:`quotelib.lexicon.animacy`; the rules
-(:mod:`quotelib.rules`) ask :func:`speaking_mention` of the subject they find, and give
-way when it is no one.
+No one is a thing, an abstraction or a place ("the thought", "her habit", "doubts", "a
+street"), a pronoun or determiner that stands for no one ("that", "something"), a
+voice ("a voice called", but "her faint voice" is hers), nor a dummy "it" that stands
+for nothing ("it seems that ...", "it is clear that ...": :func:`is_dummy_subject`). A
+relative pronoun "that" or "which" is what it stands for ("a report that said", "a look
+that said"); "who" is someone.
+
+The words live in :mod:`quotelib.lexicon.animacy`; the rules ask
+:func:`speaking_mention` of the subject they find, and give way when it is no one
+(:mod:`quotelib.rules.speaking`). :mod:`quotelib.entities` may ask the same question.
 
 Examples:
     >>> import quotelib
@@ -25,14 +31,16 @@ Examples:
     >>> can_speak(doc[1]), can_speak(doc[6])
     (False, True)
     >>> doc = quotelib.load_pipeline()('"Yes," said her faint voice.')
-    >>> speaking_mention(doc[7]).text
-    'her'
+    >>> can_speak(doc[7]), speaking_mention(doc[7]).text
+    (False, 'her')
 """
 
 from __future__ import annotations
 
+import functools
+
 from spacy.attrs import ORTH
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from quotelib.lexicon import (
     FEMALE_WORDS,
@@ -44,25 +52,34 @@ from quotelib.lexicon import (
     THEY,
     base_forms,
 )
-from quotelib.lexicon.animacy import DUMMY_SUBJECT_VERBS, SPEAKING_CLASSES, animacy_class
+from quotelib.lexicon.animacy import SEEMING_VERBS, SPEAKING_CLASSES, animacy_class
 
 __all__ = ["can_speak", "is_dummy_subject", "speaking_mention"]
 
 # The personal pronouns the lists of people hold; the animacy lexicon has the others.
 _PERSONAL = SPEAKING_PRONOUNS | SECOND_PERSON | MALE_WORDS | FEMALE_WORDS | THEY
+# The relative pronouns that stand for people whatever the parse takes for their antecedent.
+_WHO = frozenset({"who", "whom"})
 # The parts of speech whose words the lists must know for the word to speak.
 _COMMON = frozenset({"NOUN", "ADJ", "DET"})
 
 
 def can_speak(token: Token) -> bool:
-    """Whether the mention headed by ``token`` may be a speaker (see the module)."""
+    """Whether the mention headed by ``token`` may be a speaker (see the module).
+
+    Examples:
+        >>> import quotelib
+        >>> doc = quotelib.load_pipeline()("Her habit and 40 percent of voters were there.")
+        >>> [(t.text, can_speak(t)) for t in doc if t.pos_ == "NOUN"]
+        [('habit', False), ('percent', True), ('voters', True)]
+    """
     lower = token.lower_
     if lower in IT:
         return not is_dummy_subject(token)
-    if lower in RELATIVE_PRONOUNS:
+    if lower in RELATIVE_PRONOUNS and lower not in _WHO:
         antecedent = _antecedent(token)
         if antecedent is not None:
-            return can_speak(antecedent)  # "a man who said", "a look that said"
+            return can_speak(antecedent)  # "a report that said", "a look that said"
     if lower in _PERSONAL or (token.dep_ == "poss" and token.pos_ == "PRON"):
         return True  # "she", "you", the "its" of "its statement"
     if _has_person_clause(token):
@@ -75,16 +92,23 @@ def can_speak(token: Token) -> bool:
         return True
     if found is None and token.pos_ not in _COMMON:
         return True  # a proper name, or a word the tagger took for a pronoun or a verb
-    return _is_name(token)
+    return _is_name(token, listed=found is not None)
 
 
 def speaking_mention(token: Token) -> Token | None:
     """The mention that speaks when ``token`` is found as a speaker: the owner of words or
     of a voice when the owner can speak (``her answer``, ``her faint voice``, ``the voice
     of the captain``), else the token itself when it can speak, else ``None``: no one
-    speaks."""
+    speaks.
+
+    Examples:
+        >>> import quotelib
+        >>> doc = quotelib.load_pipeline()("Her answer's tone was cold; a voice was colder.")
+        >>> speaking_mention(doc[3]).text, speaking_mention(doc[8])
+        ('Her', None)
+    """
     found = animacy_class(token.lower_)
-    if found in ("utterance", "voice") and not _is_name(token):
+    if found in ("utterance", "voice") and not _is_name(token, listed=True):
         owner = _owner(token, of=found == "voice")
         speaking = None if owner is None else speaking_mention(owner)
         if speaking is not None:
@@ -94,8 +118,9 @@ def speaking_mention(token: Token) -> Token | None:
 
 def is_dummy_subject(token: Token) -> bool:
     """Whether ``token`` is an "it" (or "there") that stands for no one: the subject of a
-    passive ("it was said"), of a copula or a verb of seeming ("it is clear that", "it
-    seems that"). Its clause names no source, as "reportedly" does not.
+    passive ("it was said"), of a copula with a predicate ("it is clear that", "it is a
+    shame to") or of a verb of seeming ("it seems that"). Its clause names no source, as
+    "reportedly" does not; "it was to report" is the company's.
 
     Examples:
         >>> import quotelib
@@ -112,7 +137,9 @@ def is_dummy_subject(token: Token) -> bool:
     if token.dep_ != "nsubj":
         return False
     head = token.head
-    return head.pos_ == "AUX" or any(form in DUMMY_SUBJECT_VERBS for form in base_forms(head.text))
+    if any(child.dep_ in ("acomp", "attr") for child in head.children):
+        return True  # "it is clear that", "it was suggestions that"
+    return head.pos_ != "AUX" and any(form in SEEMING_VERBS for form in base_forms(head.text))
 
 
 def _antecedent(relative: Token) -> Token | None:
@@ -153,11 +180,11 @@ def _owner(token: Token, *, of: bool) -> Token | None:
     return _of_object(token) if of else None
 
 
-def _is_name(token: Token) -> bool:
+def _is_name(token: Token, *, listed: bool) -> bool:
     """Whether a word no list lets speak is written as a name: in capitals ("PACs",
     "BOULDUAN"), capitalised inside a sentence ("the Rabbit"), or, opening a sentence, a
-    word the text never writes in lower case ("Trump said", where "Doubts assailed her"
-    has "doubts" elsewhere)."""
+    singular word that no list knows (``listed``: "That", "Doubts" are words) and the text
+    never writes in lower case ("Trump said", where the tagger took "Trump" for a noun)."""
     text = token.text
     if sum(c.isupper() for c in text) >= 2:
         return True
@@ -165,7 +192,16 @@ def _is_name(token: Token) -> bool:
         return False
     if not _opens_sentence(token):
         return True
-    return not (token.doc.to_array(ORTH) == token.lower).any()  # no token is its lower case
+    if listed or token.tag_ in ("NNS", "NNPS"):
+        return False
+    return token.lower not in _words_of(token.doc)  # no token is its lower case
+
+
+@functools.lru_cache(maxsize=1)
+def _words_of(doc: Doc) -> frozenset[int]:
+    """The words of ``doc`` as written (their ``ORTH`` ids), read once for the document
+    whose speakers are being read (a novel asks for dozens of its capitalised words)."""
+    return frozenset(doc.to_array(ORTH).tolist())
 
 
 def _opens_sentence(token: Token) -> bool:

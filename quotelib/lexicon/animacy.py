@@ -36,7 +36,7 @@ from quotelib.lexicon.sets import classed, word_set
 __all__ = [
     "AGENT_SUFFIXES",
     "ANIMACY_CLASSES",
-    "DUMMY_SUBJECT_VERBS",
+    "SEEMING_VERBS",
     "SPEAKER_CLASSES",
     "SPEAKING_CLASSES",
     "animacy_class",
@@ -164,8 +164,8 @@ SPEAKER_CLASSES: Mapping[str, str] = classed(
 AGENT_SUFFIXES = ("er", "or", "ist", "ian", "man", "eer", "crat", "ess")
 
 #: Verbs whose subject "it" is a dummy that stands for no one: "it seems that ...",
-#: "it is clear that ...", "it makes sense to ...".
-DUMMY_SUBJECT_VERBS = word_set("be seem appear become remain happen prove look sound matter")
+#: "it appears that ...", "it turns out that ...".
+SEEMING_VERBS = word_set("seem appear happen turn matter")
 
 # Plurals that no ending rule reduces.
 _IRREGULAR_PLURALS = MappingProxyType(
