@@ -121,7 +121,7 @@ SPEAKER_CLASSES: Mapping[str, str] = classed(
             film documentary clip photo photograph picture image ad advertisement commercial
             website site page tweet blog broadcast programme program release bulletin
             brochure leaflet pamphlet flyer card invitation account story average tally
-            chart graph excerpt summary overview timeline database paperwork plan decision
+            chart graph excerpt summary overview timeline database paperwork decision
             opinion return call interview count calculation copy forum show movie initiative
             disclosure communication""",
         "quantity": """

@@ -137,7 +137,8 @@ def _speaker_outside(view: DocView, attribution: Attribution) -> int | None:
     """A speaker the parser put inside the quotation: look beside the cue instead.
 
     ``"The more people know Bernie, the better," Briggs said`` parses "people"
-    as the subject of "said"; the name next to the cue is the speaker.
+    as the subject of "said"; the name next to the cue is the speaker, the nearest
+    mention that can speak (``replied the other, in a low voice``: "the other").
     """
     if attribution.cue_token is None:
         return None
@@ -149,7 +150,7 @@ def _speaker_outside(view: DocView, attribution: Attribution) -> int | None:
     for token in [*after, *reversed(before)]:
         if view.marks.contains(token.idx) or token.is_quote:
             continue
-        named = token.pos_ in ("PROPN", "NOUN", "PRON") and token.dep_ != "compound"
+        named = token.pos_ in ("PROPN", "NOUN", "PRON", "ADJ") and token.dep_ != "compound"
         if named and can_speak(token):
             return token.i
     return None
