@@ -48,11 +48,13 @@ from quotelib.lexicon import (
     MALE_WORDS,
     RELATIVE_PRONOUNS,
     SECOND_PERSON,
+    SEEMING_VERBS,
+    SPEAKING_CLASSES,
     SPEAKING_PRONOUNS,
     THEY,
+    animacy_class,
     base_forms,
 )
-from quotelib.lexicon.animacy import SEEMING_VERBS, SPEAKING_CLASSES, animacy_class
 
 __all__ = ["can_speak", "is_dummy_subject", "speaking_mention"]
 
