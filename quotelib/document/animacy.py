@@ -7,7 +7,8 @@ A speaker is someone (:func:`can_speak`):
   spokesman"), or one that ends as an agent's name does ("the carpenter", "the
   regulator"); a word no list knows that the text writes as a name ("the Rabbit", "the
   Colonel", or "Trump" opening a sentence where the tagger took it for a noun);
-- a group of people ("the crowd", "officials", "40 percent of voters", "those who left");
+- a group of people ("the crowd", "officials", "40 percent of voters", "those who left",
+  "the wounded": an adjective with a determiner stands for people);
 - an organisation ("the company", "the Kremlin", "the firm");
 - a document or medium that speaks for its authors ("the report", "a letter", "the
   poll"), and words said ("the remarks"), whose owner, when they have one, speaks
@@ -39,7 +40,8 @@ from __future__ import annotations
 
 import functools
 
-from spacy.attrs import ORTH
+import numpy
+from spacy.attrs import IS_PUNCT, IS_TITLE, ORTH, SENT_START
 from spacy.tokens import Doc, Token
 
 from quotelib.lexicon import (
@@ -94,6 +96,8 @@ def can_speak(token: Token) -> bool:
         return True
     if found is None and token.pos_ not in _COMMON:
         return True  # a proper name, or a word the tagger took for a pronoun or a verb
+    if found is None and token.pos_ == "ADJ" and _has_determiner(token):
+        return True  # "the mystic", "the wounded": an adjective that stands for people
     return _is_name(token, listed=found is not None)
 
 
@@ -165,6 +169,11 @@ def _has_person_clause(token: Token) -> bool:
     )
 
 
+def _has_determiner(token: Token) -> bool:
+    """Whether ``token`` has a determiner of its own ("the" of "the mystic")."""
+    return any(child.dep_ == "det" for child in token.lefts)
+
+
 def _of_object(token: Token) -> Token | None:
     """The object of an "of" phrase on ``token``: "voters" of "40 percent of voters"."""
     for child in token.rights:
@@ -185,8 +194,10 @@ def _owner(token: Token, *, of: bool) -> Token | None:
 def _is_name(token: Token, *, listed: bool) -> bool:
     """Whether a word no list lets speak is written as a name: in capitals ("PACs",
     "BOULDUAN"), capitalised inside a sentence ("the Rabbit"), or, opening a sentence, a
-    singular word that no list knows (``listed``: "That", "Doubts" are words) and the text
-    never writes in lower case ("Trump said", where the tagger took "Trump" for a noun)."""
+    word that no list knows (``listed``: "That" is a word) and that the text capitalises
+    inside a sentence too ("Fields said", after "Michelle Fields"), or, singular, never
+    writes in lower case ("Trump said", where the tagger took "Trump" for a noun; "Doubts
+    assailed her" is neither)."""
     text = token.text
     if sum(c.isupper() for c in text) >= 2:
         return True
@@ -194,16 +205,23 @@ def _is_name(token: Token, *, listed: bool) -> bool:
         return False
     if not _opens_sentence(token):
         return True
-    if listed or token.tag_ in ("NNS", "NNPS"):
+    if listed:
         return False
-    return token.lower not in _words_of(token.doc)  # no token is its lower case
+    words, names = _written(token.doc)
+    if token.orth in names:
+        return True
+    return token.tag_ not in ("NNS", "NNPS") and token.lower not in words
 
 
 @functools.lru_cache(maxsize=1)
-def _words_of(doc: Doc) -> frozenset[int]:
-    """The words of ``doc`` as written (their ``ORTH`` ids), read once for the document
-    whose speakers are being read (a novel asks for dozens of its capitalised words)."""
-    return frozenset(doc.to_array(ORTH).tolist())
+def _written(doc: Doc) -> tuple[frozenset[int], frozenset[int]]:
+    """How ``doc`` writes its words (``ORTH`` ids): every word as written, and the words it
+    capitalises inside a sentence. Read once for the document whose speakers are being
+    read: a novel asks about dozens of its capitalised words."""
+    orths, title, start, punct = doc.to_array([ORTH, IS_TITLE, SENT_START, IS_PUNCT]).T
+    after_punct = numpy.concatenate(([True], punct[:-1] == 1))
+    inside = (title == 1) & (start != 1) & ~after_punct  # SENT_START is 1 at a start
+    return frozenset(orths.tolist()), frozenset(orths[inside].tolist())
 
 
 def _opens_sentence(token: Token) -> bool:

@@ -45,7 +45,7 @@ __all__ = [
 #: The classes of :data:`SPEAKER_CLASSES`, each with what it holds.
 ANIMACY_CLASSES: Mapping[str, str] = MappingProxyType(
     {
-        "person": "a person, by kin, age, rank or role: the boy, his aunt, the old doctor",
+        "person": "a person, by kin, age, rank or role: the boy, his aunt, the  doctor",
         "group": "a group of people: the crowd, the family, the jury",
         "institution": "an organisation not named by an organisation word: the firm",
         "medium": "a document or medium that speaks for its authors: the report, a letter",
@@ -96,13 +96,14 @@ SPEAKER_CLASSES: Mapping[str, str] = classed(
             inhabitant occupant landlord youngster ladyship lordship majesty highness
             excellency patron host assistant champion millionaire billionaire informant
             guide associate advocate boss user respondent liberal conservative progressive
-            moderate millennial grandkid head independent evangelical denizen assailant""",
+            moderate millennial grandkid head independent evangelical denizen assailant persona""",
         "group": """
             crowd audience public populace population community family household couple pair
             trio jury crew staff mob throng gang band troop clan tribe folk electorate
             congregation gathering delegation faction establishment leadership management
             elite opposition personnel workforce citizenry peasantry gentry nobility
-            aristocracy clergy laity readership chorus camp regiment battalion squad platoon""",
+            aristocracy clergy laity readership chorus camp regiment battalion squad platoon
+            bloc""",
         "institution": """
             firm watchdog tribunal prosecution defense defence legislature judiciary
             military charity nonprofit cartel consortium syndicate conglomerate startup
@@ -132,10 +133,10 @@ SPEAKER_CLASSES: Mapping[str, str] = classed(
             anyone anybody everyone everybody nobody no-one ones another few most all both
             each either neither none other latter elder eldest younger youngest who whom me
             my mine myself us our ours ourselves their theirs themselves thou thee thy ye
-            those old young poor rich elderly wealthy""",
+            those old""",
         "utterance": """
             answer reply response retort rejoinder remark comment speech word question
-            exclamation claim contention assertion allegation""",
+            exclamation claim contention assertion allegation plan""",
         "voice": """
             voice tone accent lip tongue mouth whisper murmur laugh laughter cry""",
         "no-one": """
@@ -154,14 +155,15 @@ SPEAKER_CLASSES: Mapping[str, str] = classed(
             median meridian talisman ottoman abdomen specimen regimen acumen omen stamen
             career cheer steer veneer sneer leer address access business process success
             progress distress fortress dress stress excess mess chess recess abscess caress
-            compress express impress harness cypress mattress""",
+            compress express impress harness cypress mattress coffee toffee jubilee degree
+            pedigree  filigree jamboree marquee settee""",
     }
 )
 
 #: Endings of the nouns that name an agent: "the carpenter", "the regulator", "the chemist",
 #: "the librarian", "the policeman", "the engineer", "the democrat", "the poetess" (but
-#: not "-ness": "the darkness").
-AGENT_SUFFIXES = ("er", "or", "ist", "ian", "man", "eer", "crat", "ess")
+#: not "-ness": "the darkness"), "the employee".
+AGENT_SUFFIXES = ("er", "or", "ist", "ian", "man", "eer", "crat", "ess", "ee")
 
 #: Verbs whose subject "it" is a dummy that stands for no one: "it seems that ...",
 #: "it appears that ...", "it turns out that ...".
