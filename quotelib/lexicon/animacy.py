@@ -96,7 +96,7 @@ SPEAKER_CLASSES: Mapping[str, str] = classed(
             inhabitant occupant landlord youngster ladyship lordship majesty highness
             excellency patron host assistant champion millionaire billionaire informant
             guide associate advocate boss user respondent liberal conservative progressive
-            moderate millennial grandkid head independent evangelical denizen assailant persona""",
+            moderate millennial grandkid head independent evangelical denizen assailant persona wretch fool rascal scoundrel rogue brute coward idiot dunce blockhead whelp minx hussy knave beggar liar burglar registrar legend star celebrity""",
         "group": """
             crowd audience public populace population community family household couple pair
             trio jury crew staff mob throng gang band troop clan tribe folk electorate
@@ -156,7 +156,10 @@ SPEAKER_CLASSES: Mapping[str, str] = classed(
             career cheer steer veneer sneer leer address access business process success
             progress distress fortress dress stress excess mess chess recess abscess caress
             compress express impress harness cypress mattress coffee toffee jubilee degree
-            pedigree  filigree jamboree marquee settee""",
+            pedigree filigree jamboree marquee settee barrier prayer offer encounter shutter
+            shimmer merger forefinger calculator recorder oyster butter gutter backwater
+            steamer clapper disorder flutter cipher shiver glitter reminder metaphor shower
+            shudder flicker bulldozer bunker endeavor endeavour""",
     }
 )
 
@@ -169,6 +172,9 @@ AGENT_SUFFIXES = ("er", "or", "ist", "ian", "man", "eer", "crat", "ess", "ee")
 #: "it appears that ...", "it turns out that ...".
 SEEMING_VERBS = word_set("seem appear happen turn matter")
 
+# Person words that end many other words ("finally", "climate", "familiar", "forehead",
+# "transparent", "alternative", "ultramarine", "trouser"): no compound ends in them.
+_WORD_ENDINGS = frozenset({"ally", "mate", "liar", "head", "parent", "native", "marine", "user"})
 # Plurals that no ending rule reduces.
 _IRREGULAR_PLURALS = MappingProxyType(
     {"children": "child", "people": "person", "wives": "wife", "lives": "life", "folks": "folk"}
@@ -203,8 +209,12 @@ def _is_agent(form: str) -> bool:
 
 def _ends_in_person(form: str) -> bool:
     """Whether a noun not listed is a compound whose last word names a person:
-    "parlourmaid", "schoolgirl", "housewife", "girlfriend"."""
-    return any(SPEAKER_CLASSES.get(form[start:]) == "person" for start in range(3, len(form) - 3))
+    "parlourmaid", "schoolgirl", "goldsmith", "archbishop" (but not "forehead",
+    "climate" or "transparent", whose ends are other words' endings)."""
+    return any(
+        SPEAKER_CLASSES.get(form[start:]) == "person" and form[start:] not in _WORD_ENDINGS
+        for start in range(3, len(form) - 3)
+    )
 
 
 def _listed(form: str) -> str | None:
