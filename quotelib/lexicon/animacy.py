@@ -96,7 +96,7 @@ SPEAKER_CLASSES: Mapping[str, str] = classed(
             inhabitant occupant landlord youngster ladyship lordship majesty highness
             excellency patron host assistant champion millionaire billionaire informant
             guide associate advocate boss user respondent liberal conservative progressive
-            moderate millennial grandkid head independent evangelical denizen assailant persona wretch fool rascal scoundrel rogue brute coward idiot dunce blockhead whelp minx hussy knave beggar liar burglar registrar legend celebrity""",
+            moderate millennial grandkid head independent evangelical denizen assailant persona wretch fool rascal scoundrel rogue brute coward idiot dunce blockhead whelp minx hussy knave beggar liar burglar registrar legend celebrity god goddess deity angel devil demon ghost fairy witch wizard giant dwarf elf""",
         "group": """
             crowd audience public populace population community family household couple pair
             trio jury crew staff mob throng gang band troop clan tribe folk electorate

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 import attrs
 from spacy.tokens import Span, Token
 
-from quotelib.document.animacy import can_speak
+from quotelib.document.animacy import can_speak, is_dummy_subject
 from quotelib.document.attribution import Attribution
 from quotelib.document.cues import is_cue_verb, is_speech_verb, noun_class, verb_class
 from quotelib.document.syntax import NOMINAL_SUBJECTS, is_passive, name_head, subject_of
@@ -99,9 +99,13 @@ def _finished(
 def _subject_before(view: DocView, cue: int) -> int | None:
     """The nearest person subject before a cue verb whose subject the parse lost (``Fraulein
     Mosebach followed her, but lingered to say ...`` hung off the quotation), outside every
-    quotation and within its sentence; never for a passive ("it was said")."""
+    quotation and within its sentence; never for a passive ("it was said") or a cue whose
+    subject is a dummy that names no one ("it is hard to believe ...")."""
     verb = view.doc[cue]
     if verb.pos_ != "VERB" or is_passive(verb):
+        return None
+    subject = subject_of(verb)
+    if subject is not None and is_dummy_subject(subject):
         return None
     sentence = view.sentences.of(cue)
     for token in reversed(sentence[: cue - sentence.start]):
