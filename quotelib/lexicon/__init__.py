@@ -1,6 +1,6 @@
 """Every word list of quotelib, each concept once, each word in one class.
 
-The lists live in four modules, one concern each, and are all read from here:
+The lists live in five modules, one concern each, and are all read from here:
 
 - :mod:`quotelib.lexicon.cues`: the cue lexicon, every cue in one class of
   :data:`CUE_CLASSES` (``docs/cues.md`` tabulates them), and the word forms
@@ -10,7 +10,10 @@ The lists live in four modules, one concern each, and are all read from here:
 - :mod:`quotelib.lexicon.people`: the words of people (titles, pronouns,
   anonymous sources);
 - :mod:`quotelib.lexicon.gazetteers`: the names of places, organisations and
-  dates, which tell them from a person's name.
+  dates, which tell them from a person's name;
+- :mod:`quotelib.lexicon.animacy`: the words that tell who can speak (people,
+  groups, institutions, documents) from what is no one (a thought, a door),
+  each word in one class of :data:`ANIMACY_CLASSES`.
 
 Everything is lower-cased. The characters of quotation marks are not words:
 they live with the pairing of marks, in :mod:`quotelib.text.marks`.
@@ -23,6 +26,14 @@ Examples:
 
 from __future__ import annotations
 
+from quotelib.lexicon.animacy import (
+    AGENT_SUFFIXES,
+    ANIMACY_CLASSES,
+    SEEMING_VERBS,
+    SPEAKER_CLASSES,
+    SPEAKING_CLASSES,
+    animacy_class,
+)
 from quotelib.lexicon.cues import (
     CUE_ADJECTIVES,
     CUE_CLASSES,
@@ -86,6 +97,8 @@ from quotelib.lexicon.sets import phrase_set, word_set
 __all__ = [
     "ADDRESSED_TO_VERBS",
     "ADDRESSEE_VERBS",
+    "AGENT_SUFFIXES",
+    "ANIMACY_CLASSES",
     "ANONYMOUS_NOUNS",
     "CLITICS",
     "CONTENTLESS_OBJECTS",
@@ -122,7 +135,10 @@ __all__ = [
     "ROLELESS_TITLES",
     "RULE_CUES",
     "SECOND_PERSON",
+    "SEEMING_VERBS",
     "SHE",
+    "SPEAKER_CLASSES",
+    "SPEAKING_CLASSES",
     "SPEAKING_PRONOUNS",
     "SPEECH_CLASSES",
     "THEY",
@@ -132,6 +148,7 @@ __all__ = [
     "TOPIC_CLASSES",
     "TOPIC_PREPOSITIONS",
     "UNMARRIED_TITLES",
+    "animacy_class",
     "base_forms",
     "cue_lemma",
     "is_lexicon_noun",

@@ -24,7 +24,7 @@ import functools
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from quotelib.lexicon.sets import word_set
+from quotelib.lexicon.sets import classed, word_set
 
 __all__ = [
     "CUE_ADJECTIVES",
@@ -45,23 +45,6 @@ __all__ = [
     "is_lexicon_noun",
     "is_lexicon_verb",
 ]
-
-
-def _classed(classes: Mapping[str, str]) -> Mapping[str, str]:
-    """``{entry: class}`` from ``{class: "word word ..."}`` (or comma-separated phrases).
-
-    An entry listed under two classes, or twice under one, is an error: each
-    entry has exactly one class.
-    """
-    table: dict[str, str] = {}
-    for cls, text in classes.items():
-        entries = text.split(",") if "," in text else text.split()
-        for entry in (" ".join(entry.split()) for entry in entries):
-            if entry in table:
-                msg = f"{entry!r} is listed as {table[entry]!r} and as {cls!r}"
-                raise ValueError(msg)
-            table[entry] = cls
-    return MappingProxyType(dict(sorted(table.items())))
 
 
 #: The classes of cue: what the cue says about the speech act it reports, each with what
@@ -101,7 +84,7 @@ PROPOSITION_CLASSES = frozenset(
 )
 
 #: Verb lemmas that introduce a reported content, mapped to their class.
-CUE_VERBS: Mapping[str, str] = _classed(
+CUE_VERBS: Mapping[str, str] = classed(
     {
         "neutral": """
             add address announce answer brief call chant characterise characterize cite clarify
@@ -148,7 +131,7 @@ CUE_VERBS: Mapping[str, str] = _classed(
     }
 )
 
-_PHRASES = _classed(
+_PHRASES = classed(
     {
         "neutral": """
             joke about, lay out, point out, point to, refer to, reply to, respond to, set out,
@@ -183,7 +166,7 @@ PHRASE_VERBS = frozenset(verb for verb, _ in CUE_PHRASES)
 #: read ...", the speech verbs of fiction: '"...," returned Bitzer', '"...,"
 #: she sighed') but whose other complements are no report ("continued to rise",
 #: "returned home"), mapped to their class. None is a cue verb of :data:`CUE_VERBS`.
-QUOTE_VERBS: Mapping[str, str] = _classed(
+QUOTE_VERBS: Mapping[str, str] = classed(
     {
         "neutral": """
             begin breathe chime close continue drawl ejaculate falter finish gasp go groan
@@ -198,7 +181,7 @@ QUOTE_VERBS: Mapping[str, str] = _classed(
 )
 
 #: Nouns that name a reported content ("the claim that ...", "in a statement").
-CUE_NOUNS: Mapping[str, str] = _classed(
+CUE_NOUNS: Mapping[str, str] = classed(
     {
         "neutral": """
             announcement answer comment comments explanation interview message observation
@@ -229,7 +212,7 @@ NOUN_VERB_SPLITS: Mapping[str, str] = MappingProxyType(
 )
 
 #: Adjectives that introduce a belief or stance ("confident that ...", "critical of ...").
-CUE_ADJECTIVES: Mapping[str, str] = _classed(
+CUE_ADJECTIVES: Mapping[str, str] = classed(
     {
         "neutral": "quick",
         "assertion": "adamant",

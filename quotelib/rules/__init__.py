@@ -12,8 +12,11 @@ order (:func:`quotelib.core.attribute`):
 5. :func:`owners_speak`: a possessive speaker read as its owner;
 6. :func:`find_addressees`: the person spoken to.
 
-The rules say which token speaks, never whom it names: that is
-:mod:`quotelib.entities`, and the two never import each other.
+A rule takes a cue's subject as its speaker only when it can speak
+(:mod:`quotelib.rules.speaking`, asking :mod:`quotelib.document.animacy`):
+"the thought" or "her habit" is no one, and the rule gives way. The rules say
+which token speaks, never whom it names: that is :mod:`quotelib.entities`, and
+the two never import each other.
 """
 
 from __future__ import annotations

@@ -31,6 +31,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
+from quotelib.document.animacy import can_speak
 from quotelib.document.attribution import Attribution
 from quotelib.document.cues import noun_class
 from quotelib.document.syntax import NOMINAL_SUBJECTS, name_head
@@ -128,7 +129,11 @@ def _colon_intro(talk: Conversation, index: int) -> tuple[str, int] | None:
     for candidate in sentence:
         if candidate.i >= token.i:
             break
-        if candidate.dep_ == "poss" and noun_class(candidate.head) is not None:
+        if (
+            candidate.dep_ == "poss"
+            and noun_class(candidate.head) is not None
+            and can_speak(candidate)
+        ):
             return "colon", name_head(candidate).i  # "Abedin's reply:"
     subject = person_subject(view, sentence, speakers=True)
     if subject is None:  # the clause the colon ends, when the parse hangs it off the quotation
@@ -136,7 +141,8 @@ def _colon_intro(talk: Conversation, index: int) -> tuple[str, int] | None:
             (
                 name_head(child).i
                 for child in token.head.lefts
-                if child.dep_ in NOMINAL_SUBJECTS and (is_person(child) or child.pos_ == "NOUN")
+                if child.dep_ in NOMINAL_SUBJECTS
+                and (is_person(child) or (child.pos_ == "NOUN" and can_speak(child)))
             ),
             None,
         )

@@ -25,13 +25,15 @@ from collections.abc import Sequence
 import attrs
 from spacy.tokens import Span, Token
 
+from quotelib.document.animacy import can_speak, is_dummy_subject
 from quotelib.document.attribution import Attribution
 from quotelib.document.cues import is_cue_verb, is_speech_verb, noun_class, verb_class
 from quotelib.document.syntax import NOMINAL_SUBJECTS, is_passive, name_head, subject_of
 from quotelib.document.view import DocView
 from quotelib.rules.person import is_person
 from quotelib.rules.reported import noun_speaker
-from quotelib.rules.utterance import is_clause, opens_paragraph
+from quotelib.rules.speaking import gives_way, speaker_index
+from quotelib.rules.utterance import is_clause, is_utterance, opens_paragraph
 from quotelib.text.dashes import DASH_MARKS
 from quotelib.text.marks import Quotation
 from quotelib.text.ranges import merge
@@ -61,13 +63,15 @@ def attach_quotations(view: DocView, reported: Sequence[Attribution]) -> list[At
         if index in owner:
             continue
         cue = _cue_token(view, quotation, by_cue)
+        if cue is not None and cue.i not in by_cue and _gives_way(view, cue, quotation):
+            cue = None  # "'...,' the thought came to her": left to the conversation
         source = None if cue is not None else _dash_source(view, quotation)
         if cue is not None and cue.i in by_cue:
             owner[index] = by_cue[cue.i]
             joined.setdefault(owner[index], []).append(index)
         elif cue is not None:
             owner[index] = by_cue[cue.i] = len(found)
-            found.append(_new_attribution(cue, quotation))
+            found.append(_new_attribution(view, cue, quotation))
         elif source is not None:
             owner[index] = len(found)
             found.append(Attribution(parts=quotation.parts, rule="dash", speaker=source.i))
@@ -117,9 +121,13 @@ def _speaker_after_dash_turn(view: DocView, cue: int, starts: list[int]) -> int 
 def _subject_before(view: DocView, cue: int) -> int | None:
     """The nearest person subject before a cue verb whose subject the parse lost (``Fraulein
     Mosebach followed her, but lingered to say ...`` hung off the quotation), outside every
-    quotation and within its sentence; never for a passive ("it was said")."""
+    quotation and within its sentence; never for a passive ("it was said") or a cue whose
+    subject is a dummy that names no one ("it is hard to believe ...")."""
     verb = view.doc[cue]
     if verb.pos_ != "VERB" or is_passive(verb):
+        return None
+    subject = subject_of(verb)
+    if subject is not None and is_dummy_subject(subject):
         return None
     sentence = view.sentences.of(cue)
     for token in reversed(sentence[: cue - sentence.start]):
@@ -146,7 +154,7 @@ def _speaker_in_content(
     end = view.outer[before].end
     words = view.doc.char_span(end, last[1], alignment_mode="contract")
     head = next((t for t in words or () if not t.is_punct), None)
-    if head is None or head.pos_ not in ("PROPN", "NOUN"):
+    if head is None or head.pos_ not in ("PROPN", "NOUN") or not can_speak(name_head(head)):
         return parts, None
     return [*parts[:-1], (last[0], end)], name_head(head).i
 
@@ -155,7 +163,8 @@ def _speaker_outside(view: DocView, attribution: Attribution) -> int | None:
     """A speaker the parser put inside the quotation: look beside the cue instead.
 
     ``"The more people know Bernie, the better," Briggs said`` parses "people"
-    as the subject of "said"; the name next to the cue is the speaker.
+    as the subject of "said"; the name next to the cue is the speaker, the nearest
+    mention that can speak (``replied the other, in a low voice``: "the other").
     """
     if attribution.cue_token is None:
         return None
@@ -167,7 +176,8 @@ def _speaker_outside(view: DocView, attribution: Attribution) -> int | None:
     for token in [*after, *reversed(before)]:
         if view.marks.contains(token.idx) or token.is_quote:
             continue
-        if token.pos_ in ("PROPN", "NOUN", "PRON") and token.dep_ != "compound":
+        named = token.pos_ in ("PROPN", "NOUN", "PRON", "ADJ") and token.dep_ != "compound"
+        if named and can_speak(token):
             return token.i
     return None
 
@@ -239,15 +249,27 @@ def _covers(attribution: Attribution, quotation: Quotation) -> bool:
     return shared * 2 >= size
 
 
-def _new_attribution(cue: Token, quotation: Quotation) -> Attribution:
+def _gives_way(view: DocView, cue: Token, quotation: Quotation) -> bool:
+    """Whether a new cue leaves its quotation to the conversation: the cue's subject is no
+    one, and the quotation is an utterance the conversation reads. A noun ("his reply:
+    ...") is always someone's; a quotation that is no utterance (``"...," called a voice``
+    hangs on its cue) keeps its cue, without a speaker."""
+    if cue.pos_ == "NOUN" or not gives_way(view, subject_of(cue)):
+        return False
+    return is_utterance(view, quotation)
+
+
+def _new_attribution(view: DocView, cue: Token, quotation: Quotation) -> Attribution:
     noun = cue.pos_ == "NOUN"
-    speaker = noun_speaker(cue) if noun else subject_of(cue)
+    source = noun_speaker(cue) if noun else subject_of(cue)
+    if not noun and gives_way(view, source):
+        source = None  # no one speaks, and the quotation is no utterance of a conversation
     return Attribution(
         parts=quotation.parts,
         rule="direct-noun" if noun else "direct",
         cue=(cue.idx, cue.idx + len(cue)),
         cue_token=cue.i,
-        speaker=None if speaker is None else speaker.i,
+        speaker=speaker_index(view, source),
         cue_class=noun_class(cue) if noun else verb_class(cue, quoting=True),
     )
 

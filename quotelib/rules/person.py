@@ -32,6 +32,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from quotelib.document.animacy import can_speak
 from quotelib.document.syntax import name_head
 from quotelib.document.view import DocView
 from quotelib.lexicon import SPEAKING_PRONOUNS
@@ -41,10 +42,12 @@ __all__ = ["is_one_of", "is_person", "known_same", "people", "person_key", "same
 
 def is_person(token: Token) -> bool:
     """Whether a token may name a person: a proper name, a pronoun that speaks, a
-    capitalised noun ("the Colonel")."""
+    capitalised noun ("the Colonel"), never a word that is no one capitalised at the start of
+    a sentence ("Doubts", :func:`~quotelib.document.animacy.can_speak`)."""
     if token.pos_ == "PRON":
         return token.lower_ in SPEAKING_PRONOUNS
-    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title)
+    named = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title)
+    return named and can_speak(token)
 
 
 def person_key(token: Token) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 
+import attrs
 from spacy.tokens import Doc, Span, Token
 
 from quotelib.document.attribution import Attribution
@@ -35,6 +36,7 @@ from quotelib.lexicon import (
     cue_lemma,
 )
 from quotelib.rules.content import char_parts, subtree_parts, without_speaker
+from quotelib.rules.speaking import gives_way, speaker_index
 
 __all__ = ["find_attributions", "noun_speaker"]
 
@@ -47,7 +49,9 @@ def find_attributions(view: DocView) -> list[Attribution]:
     """Every attribution that a cue outside the quotations introduces, in cue order.
 
     A cue inside a quotation is someone's quoted words, not the narrator's,
-    and is skipped.
+    and is skipped. A cue whose subject is no one reports no one's words ("her habit
+    suggested calm") and is skipped too, unless it is a noun, which is always someone's
+    ("the suggestion that ...": :func:`quotelib.rules.speaking.gives_way`).
     """
     # A colon inside a quotation is someone's words; one outside may introduce a quotation
     # ("Kasich: 'We are going all the way'").
@@ -59,7 +63,18 @@ def find_attributions(view: DocView) -> list[Attribution]:
         attribution = _attribution_for(token)
         if attribution is not None:
             found.append(attribution)
-    return found
+    return [spoken for spoken in (_speaking(view, a) for a in found) if spoken is not None]
+
+
+def _speaking(view: DocView, attribution: Attribution) -> Attribution | None:
+    """The attribution with the mention that speaks as its speaker, or ``None`` when its
+    rule gives way."""
+    if attribution.speaker is None:
+        return attribution
+    subject = view.doc[attribution.speaker]
+    if attribution.rule != "noun" and gives_way(view, subject):
+        return None
+    return attrs.evolve(attribution, speaker=speaker_index(view, subject))
 
 
 def _new(

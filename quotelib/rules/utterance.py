@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from quotelib.document.animacy import can_speak
 from quotelib.document.syntax import NOMINAL_SUBJECTS, name_head
 from quotelib.document.view import DocView
 from quotelib.rules.person import is_person, people
@@ -87,11 +88,12 @@ def sentences_between(view: DocView, start: int, end: int) -> list[Span]:
 def person_subject(view: DocView, sentence: Span, *, speakers: bool = False) -> int | None:
     """The subject of a narrative sentence's main verb, outside every quotation, when it is
     a person: a proper name, a personal pronoun, a capitalised noun (with ``speakers``, any
-    noun, as "the report" or "his letter" speak for someone)."""
+    noun that can speak, as "the report" or "his letter" speak for someone:
+    :func:`~quotelib.document.animacy.can_speak`)."""
     for token in sentence:
         if view.marks.contains(token.idx):
             continue
-        speaks = is_person(token) or (speakers and token.pos_ == "NOUN")
+        speaks = is_person(token) or (speakers and token.pos_ == "NOUN" and can_speak(token))
         if token.dep_ in NOMINAL_SUBJECTS and token.head.dep_ == "ROOT" and speaks:
             return name_head(token).i
     return None

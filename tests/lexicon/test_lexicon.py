@@ -148,11 +148,11 @@ def test_lexicon_base_forms_reach_the_lemma(word, base):
 
 
 def test_lexicon_each_entry_has_exactly_one_class():
-    # The class tables are built by _classed, which refuses an entry listed twice, under
+    # The class tables are built by classed, which refuses an entry listed twice, under
     # two classes or under one; so each lemma, phrase, noun and adjective has one class.
-    from quotelib.lexicon.cues import _classed
+    from quotelib.lexicon.sets import classed
 
     with pytest.raises(ValueError, match="'report' is listed as 'speech' and as 'evidence'"):
-        _classed({"speech": "say report", "evidence": "show report"})
+        classed({"speech": "say report", "evidence": "show report"})
     with pytest.raises(ValueError, match="listed as 'speech' and as 'speech'"):
-        _classed({"speech": "say add say"})
+        classed({"speech": "say add say"})
