@@ -114,12 +114,17 @@ def rank_speakers(
 
 
 def decide(scene: Scene, turns: Sequence[Turn], model: SpeakerModel) -> list[str | None]:
-    """The key of the speaker of each turn, in order (``None``: the rules' choice stays)."""
+    """The key of the speaker of each turn, in order (``None``: the rules' choice stays).
+
+    The turns are read in order, each with the speakers chosen for the turns before
+    it as its history (what alternation and "the last speaker" features read).
+    """
     history: list[tuple[Turn, str | None]] = []
     chosen = []
     for turn in turns:
-        chosen.append(_best(scene, turn, history, model))
-        history.append((turn, turn.chosen))
+        key = _best(scene, turn, history, model)
+        chosen.append(key)
+        history.append((turn, key or turn.chosen))
     return chosen
 
 
