@@ -79,3 +79,45 @@ def test_ranker_a_long_conversation_keeps_taking_turns(monkeypatch):
     assert names == ["Anna Price", "Tom Hale"] * (len(names) // 2)
     for quote in quotes:  # every ranked speaker is a mention in the text, on its offsets
         assert text[quote.speaker.start : quote.speaker.end] == quote.speaker.text
+
+
+def test_ranker_each_turn_of_an_exchange_speaks_to_the_other_one():
+    quotes = quotelib.extract_quotes(_dialogue(2 * MIN_QUOTATIONS))
+    pairs = {(q.speaker_name, q.addressee_name) for q in quotes}
+    assert pairs == {("Anna Price", "Tom Hale"), ("Tom Hale", "Anna Price")}
+
+
+def test_ranker_reads_its_own_choices_as_the_history(monkeypatch):
+    turns = [_turn(n) for n in range(3)]
+    for pick, history_of_last in (
+        (lambda n: f"pick-{n}", ["pick-0", "pick-1"]),
+        (lambda n: None, ["rules-0", "rules-1"]),
+    ):
+        histories = []
+
+        def best(scene, turn, history, model, pick=pick, histories=histories):
+            histories.append([key for _, key in history])
+            return pick(turn.index)
+
+        monkeypatch.setattr(ranker, "_best", best)
+        assert decide(_FakeScene(), turns, ranker.MODEL) == [pick(n) for n in range(3)]
+        assert histories[-1] == history_of_last
+
+
+class _FakeScene:
+    people: dict = {}
+
+
+def _turn(index: int) -> Turn:
+    return Turn(
+        index=index,
+        start=index * 10,
+        end=index * 10 + 5,
+        paragraph=index,
+        opens=True,
+        how="none",
+        chosen=f"rules-{index}",
+        pronoun=None,
+        inside=frozenset(),
+        introduced_by=frozenset(),
+    )

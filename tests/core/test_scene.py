@@ -3,12 +3,14 @@ passages."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 import quotelib
 import quotelib.core.stages
 from quotelib.core.ranker import Ranked
-from quotelib.core.scene import Scene
+from quotelib.core.scene import Scene, _people
 
 THREE = (
     "Anna Price came into the kitchen, where Tom Hale and Mary Lunt sat by the fire.\n\n"
@@ -97,3 +99,31 @@ def test_scene_a_pronoun_cue_is_checked_against_the_candidates_gender(scene_of):
         if genders[key] == "male":
             assert found.get("gender_conflict") == 1.0, key
     assert keys["Anna Price"] in features
+
+
+def test_scene_a_woman_named_long_before_is_not_in_the_scene(scene_of):
+    # "she" has no candidate named only far before the scene: Clara left many
+    # paragraphs ago; the woman present is Anna.
+    text = (
+        "Clara Webb said goodbye at the door and went home.\n\n"
+        + "The rain fell on the empty road.\n\n" * 14
+        + THREE
+    )
+    scene = scene_of(text)
+    keys = _keys_by_name(scene)
+    second = scene.turns()[1]  # "... she answered."
+    candidates = {c.key for c in scene.candidates(second, [])}
+    assert keys["Clara Webb"] not in candidates and keys["Anna Price"] in candidates
+
+
+def test_scene_someone_the_rules_make_speak_twice_is_one_of_the_people():
+    # The name finder took "Margaret" for a place; she speaks twice, so she is someone.
+    def entity(key, kind):
+        return SimpleNamespace(key=key, kind=kind, mentions=((0, 1),))
+
+    entities = SimpleNamespace(
+        entities=[entity("anna", "person"), entity("margaret", "place"), entity("paris", "place")]
+    )
+    said = [SimpleNamespace(key=key) for key in ("margaret", "paris", "margaret", None)]
+    resolved = SimpleNamespace(names=[n if n.key else None for n in said])
+    assert set(_people(entities, resolved)) == {"anna", "margaret"}
