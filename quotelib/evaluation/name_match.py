@@ -1,8 +1,9 @@
 """When two speaker names name the same person: the scorer's test of a speaker's name.
 
-Names are compared as sets of case-folded words, without titles
-(:data:`TITLES`) and a possessive ``'s``; a pronoun alone never makes two
-names match (:data:`PRONOUNS`). :func:`quotelib.evaluate` asks this of each
+Names are compared as sets of case-folded words, without articles, titles
+(:data:`TITLES`) and a possessive ``'s``; two names that are titles alone
+("the Secretary", "Secretary") are compared by their titles; a pronoun alone
+never makes two names match (:data:`PRONOUNS`). :func:`quotelib.evaluate` asks this of each
 predicted speaker name and the gold speaker's names (see
 :mod:`quotelib.evaluation.scoring`).
 """
@@ -32,6 +33,7 @@ PRONOUNS = frozenset({
 })
 # fmt: on
 
+_ARTICLES = frozenset({"the", "a", "an"})
 _WORD = re.compile(r"\w+")
 _POSSESSIVE = re.compile(r"['\u2019]s\b", re.IGNORECASE)
 
@@ -39,9 +41,11 @@ _POSSESSIVE = re.compile(r"['\u2019]s\b", re.IGNORECASE)
 def names_match(predicted: str, gold: str) -> bool:
     """Whether two speaker names refer to the same person by their words.
 
-    Words are case-folded ``\\w+`` matches, without titles (:data:`TITLES`)
-    and a possessive ``'s``. The names match when one word set contains the
-    other and they share at least one word that is not a pronoun.
+    Words are case-folded ``\\w+`` matches, without articles, titles
+    (:data:`TITLES`) and a possessive ``'s``; when neither name has a word
+    left, their titles are the words (a character known by a title alone,
+    "the President"). The names match when one word set contains the other
+    and they share at least one word that is not a pronoun.
 
     Examples:
         >>> names_match("Mr. Putin", "Vladimir Putin")
@@ -52,11 +56,17 @@ def names_match(predicted: str, gold: str) -> bool:
         False
         >>> names_match("Bill Clinton", "Hillary Clinton")
         False
+        >>> names_match("Secretary", "The Secretary"), names_match("the Secretary", "President")
+        (True, False)
+        >>> names_match("Professor", "Professor De Worms")
+        False
     """
     a, b = _name_words(predicted), _name_words(gold)
+    if not a and not b:
+        a, b = _name_words(predicted, TITLES), _name_words(gold, TITLES)
     return (a <= b or b <= a) and bool((a & b) - PRONOUNS)
 
 
-def _name_words(name: str) -> frozenset[str]:
+def _name_words(name: str, kept: frozenset[str] = frozenset()) -> frozenset[str]:
     words = _WORD.findall(_POSSESSIVE.sub("", name).casefold())
-    return frozenset(words) - TITLES
+    return frozenset(words) - (TITLES - kept) - _ARTICLES
