@@ -78,6 +78,9 @@ class Turn:
         inside: the keys of the people named inside it.
         introduced_by: the keys of the subjects of a narrative paragraph right before it
             that ends as an introduction does (``Charlotte said,``).
+        named_ahead: the keys of the speakers that the cues of the next turns resolve to
+            (by a name, a pronoun or a noun), one paragraph after another (``None`` for a
+            turn without one): a two-person exchange read backwards.
     """
 
     index: int
@@ -90,6 +93,7 @@ class Turn:
     pronoun: str | None
     inside: frozenset[str]
     introduced_by: frozenset[str]
+    named_ahead: tuple[str | None, ...] = ()
 
 
 class Scene:
@@ -119,7 +123,22 @@ class Scene:
             for n, a in enumerate(self.attributions)
             if any(quoted.overlapping(s, e) for s, e in a.parts)
         ]
-        return sorted(found, key=lambda turn: (turn.start, turn.index))
+        found.sort(key=lambda turn: (turn.start, turn.index))
+        return [
+            attrs.evolve(turn, named_ahead=self._named_ahead(turn, found[n + 1 : n + 3]))
+            for n, turn in enumerate(found)
+        ]
+
+    def _named_ahead(self, turn: Turn, after: Sequence[Turn]) -> tuple[str | None, ...]:
+        found: list[str | None] = []
+        paragraph = turn.paragraph
+        for later in after:
+            if later.paragraph != paragraph + 1 or not later.opens:
+                break
+            paragraph = later.paragraph
+            cued = later.how in ("name", "pronoun", "noun") and later.chosen in self.people
+            found.append(later.chosen if cued else None)
+        return tuple(found)
 
     def candidates(self, turn: Turn, history: History) -> list[Candidate]:
         """The people ``turn`` may be said by, each with its features; ``history`` holds the
@@ -225,6 +244,9 @@ class Scene:
             features["introduced"] = 1.0
         if key in turn.inside:
             features["named_inside"] = 1.0
+        for ahead, named in enumerate(turn.named_ahead, 1):
+            if named == key:
+                features[f"named_ahead_{ahead}"] = 1.0
         if turn.pronoun is not None:
             gender = self.people[key].gender
             agree = "agree" if gender == turn.pronoun else "conflict" if gender else "unknown"

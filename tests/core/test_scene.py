@@ -127,3 +127,14 @@ def test_scene_someone_the_rules_make_speak_twice_is_one_of_the_people():
     said = [SimpleNamespace(key=key) for key in ("margaret", "paris", "margaret", None)]
     resolved = SimpleNamespace(names=[n if n.key else None for n in said])
     assert set(_people(entities, resolved)) == {"anna", "margaret"}
+
+
+def test_scene_the_speakers_cued_in_the_next_turns_read_the_exchange_backwards(scene_of):
+    scene = scene_of(THREE)
+    first, second, third = scene.turns()
+    assert second.how == "pronoun" and second.chosen in scene.people  # '"...," she answered.'
+    assert first.named_ahead == (second.chosen,)  # the narrative paragraph ends the chain
+    assert third.named_ahead == ()  # the last turn
+    features = {c.key: c.features for c in scene.candidates(first, [])}
+    assert features[second.chosen].get("named_ahead_1") == 1.0
+    assert not any("named_ahead_1" in f for key, f in features.items() if key != second.chosen)
