@@ -68,6 +68,7 @@ GROUPS = {
     "introduction": ("introduced",),
     "named inside": ("named_inside",),
     "turns before": ("spoke_back", "adjacent_back", "same_paragraph_before", "addressed_before"),
+    "turns after": ("named_ahead",),
     "gender": ("gender_",),
     "frequency": ("book_count",),
 }

@@ -203,7 +203,11 @@ def _verb_content(
     objects += [
         c for c in children if objects and c.dep_ == "prep" and c.lower_ in OBJECT_PREPOSITIONS
     ]
-    if objects and _object_is_content(lemma, objects[0]):
+    if (
+        objects
+        and _object_is_content(lemma, objects[0])
+        and not _inverted_speaker(verb, objects[0])
+    ):
         return subtree_parts(objects + _trailing(verb, objects[-1]), exclude=verb)
     topics = [
         p
@@ -253,6 +257,17 @@ def _trailing(verb: Token, last: Token) -> list[Token]:
             break
         found.append(child)
     return found
+
+
+def _inverted_speaker(verb: Token, obj: Token) -> bool:
+    """Whether the object is the speaker of an inverted cue after a quotation that the
+    parser took for the subject: ``"Oh dear!" cried Catherine.``"""
+    if obj.i < verb.i or obj.pos_ not in ("PROPN", "PRON"):
+        return False
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and any(t.is_quote for t in c.subtree)
+        for c in verb.children
+    )
 
 
 def _object_is_content(lemma: str, obj: Token) -> bool:

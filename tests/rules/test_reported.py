@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+import quotelib
 from quotelib.rules.reported import find_attributions
 from tests.docs_by_hand import hand_view, texts
 
@@ -320,3 +321,12 @@ def test_reported_attributions_in_cue_order():
         ("verb", "said", "Xi", ["ties grew"], "neutral"),
         ("verb", "warned", "Putin", ["talks failed"], "directive"),
     ]
+
+
+def test_reported_the_speaker_after_an_exclamation_is_no_content():
+    # The parser takes the quotation for the subject of "cried" and the name after it
+    # for its object: the cue is inverted, and the name is who speaks.
+    text = 'He came in.\n\n"Oh dear!" cried Catherine. "What is that?"\n'
+    [quote] = quotelib.extract_quotes(text)
+    assert quote.kind == "direct" and quote.speaker.text == "Catherine"
+    assert [text[p.start : p.end] for p in quote.content_parts] == ["Oh dear!", "What is that?"]
