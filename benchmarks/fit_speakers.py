@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import json
 import sys
 import time
@@ -85,14 +86,24 @@ class Reading:
 
 
 def parse(novel: dict[str, Any], nlp: Any, cache: Path | None) -> Any:
-    if cache is not None and (cache / f"{novel['id']}.spacy").exists():
-        [doc] = DocBin().from_disk(cache / f"{novel['id']}.spacy").get_docs(nlp.vocab)
+    """The novel's parse, read from ``cache`` when it holds one made by this pipeline
+    (its name, version, components and tokenizer rules) of this text."""
+    path = None if cache is None else cache / f"{novel['id']}-{_parse_key(novel, nlp)}.spacy"
+    if path is not None and path.exists():
+        [doc] = DocBin().from_disk(path).get_docs(nlp.vocab)
         return doc
     doc = parse_text(novel["text"], nlp)
-    if cache is not None:
-        cache.mkdir(parents=True, exist_ok=True)
-        DocBin(docs=[doc]).to_disk(cache / f"{novel['id']}.spacy")
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        DocBin(docs=[doc]).to_disk(path)
     return doc
+
+
+def _parse_key(novel: dict[str, Any], nlp: Any) -> str:
+    infixes = getattr(getattr(nlp.tokenizer.infix_finditer, "__self__", None), "pattern", "")
+    said = [nlp.meta.get("name"), nlp.meta.get("version"), nlp.pipe_names, infixes]
+    said.append(novel["text"])
+    return hashlib.sha256(json.dumps(said).encode("utf-8")).hexdigest()[:12]
 
 
 def read(novel: dict[str, Any], doc: Any) -> Reading:

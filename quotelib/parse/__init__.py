@@ -2,7 +2,8 @@
 
 :func:`load_pipeline` loads an installed pipeline or a folder
 (:mod:`quotelib.parse.model`, which also holds the ``quotelib_paragraphs``
-component), and :func:`parse_text` parses a text of any length, in
+component; its tokenizer splits dashes glued to quote marks:
+:mod:`quotelib.parse.tokenizer`), and :func:`parse_text` parses a text of any length, in
 paragraph-aligned chunks when it is long (:mod:`quotelib.parse.chunks`).
 """
 

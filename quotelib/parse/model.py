@@ -33,6 +33,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from quotelib.parse.tokenizer import split_dashed_quotes
 from quotelib.text.layout import find_layout
 
 logger = logging.getLogger(__name__)
@@ -333,7 +334,7 @@ def _read_folder(folder: Path) -> Language:
 @functools.lru_cache(maxsize=4)
 def _load_cached(folder: str) -> Language:
     logger.info("loading spaCy pipeline from %s", folder)
-    nlp = require_parser(_read_folder(Path(folder)))
+    nlp = split_dashed_quotes(require_parser(_read_folder(Path(folder))))
     if "parser" in nlp.pipe_names and "quotelib_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("quotelib_paragraphs", before="parser")
     return nlp
