@@ -3,14 +3,14 @@
 Rules find a novel's speakers where a cue names them ("said Elizabeth") and
 reach a ceiling where it does not: "she said", a cue-less turn, a scene of
 three people. For each quotation, :class:`~quotelib.core.scene.Scene` gives
-the candidates and their features; a learned linear model
-(:class:`SpeakerModel`, its weights in :mod:`quotelib.core.speaker_model`,
+the candidates and their features; a learned model, linear with a small
+hidden layer (:class:`SpeakerModel`, its weights in :mod:`quotelib.core.speaker_model`,
 fitted by ``benchmarks/fit_speakers.py`` with the leave-one-novel-out score
 in its docstring) scores them, and the best one speaks. The rules stay: their
 choice is the strongest feature, and a speaker the cue names by a proper name
 is kept as the rules resolved it. The quotations are read in text order, the
-rules' speakers of the turns before standing as their history (the same at
-training and at reading). Inference is numpy alone.
+speakers chosen for the turns before standing as their history. Inference is
+numpy alone.
 
 Ranking applies to the quotations of a conversation (content in quotation
 marks) in documents of :data:`MIN_QUOTATIONS` quotations or more whose quote
@@ -52,7 +52,9 @@ MIN_QUOTATIONS = 50
 
 @attrs.frozen(kw_only=True)
 class SpeakerModel:
-    """A linear scorer of candidates: one weight per named feature (absent features are 0).
+    """A scorer of candidates over their named features (an absent feature is 0): a
+    linear part, one weight per feature, and a small hidden layer that weighs features
+    together, ``score = weights · x + output · tanh(hidden · x + bias)``.
 
     Examples:
         >>> from quotelib.core.scene import Candidate
@@ -60,24 +62,52 @@ class SpeakerModel:
         >>> model.scores([Candidate(key="a", features={"named_here": 1.0}),
         ...               Candidate(key="b", features={"named_inside": 1.0})]).tolist()
         [2.0, -1.5]
+        >>> both = SpeakerModel(weights={"a": 1.0}, hidden={"a": (2.0,), "b": (-2.0,)},
+        ...                     bias=(0.0,), output=(1.0,))
+        >>> np.round(both.scores([Candidate(key="x", features={"a": 1.0, "b": 1.0})]), 3)
+        array([1.])
     """
 
     weights: Mapping[str, float]
+    hidden: Mapping[str, Sequence[float]] = attrs.field(factory=dict)
+    bias: Sequence[float] = ()
+    output: Sequence[float] = ()
+    _names: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
+    _linear: np.ndarray = attrs.field(init=False, repr=False, eq=False)
+    _into: np.ndarray = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        names = tuple(dict.fromkeys([*self.weights, *self.hidden]))
+        units = len(self.bias)
+        into = np.array([self.hidden.get(n, (0.0,) * units) for n in names], dtype=float)
+        into = into.reshape(len(names), units)
+        object.__setattr__(self, "_names", names)
+        object.__setattr__(self, "_linear", np.array([self.weights.get(n, 0.0) for n in names]))
+        object.__setattr__(self, "_into", into)
 
     def scores(self, candidates: Sequence[Candidate]) -> np.ndarray:
         """Each candidate's score, in order."""
-        names = list(self.weights)
-        index = {name: n for n, name in enumerate(names)}
-        matrix = np.zeros((len(candidates), len(names)))
+        index = {name: n for n, name in enumerate(self._names)}
+        matrix = np.zeros((len(candidates), len(self._names)))
         for row, candidate in enumerate(candidates):
             for name, value in candidate.features.items():
                 if name in index:
                     matrix[row, index[name]] = value
-        return matrix @ np.array([self.weights[name] for name in names])
+        found = matrix @ self._linear
+        if len(self.bias):
+            found = found + np.tanh(matrix @ self._into + np.array(self.bias)) @ np.array(
+                self.output
+            )
+        return found
 
 
 #: The model quotelib ships (:mod:`quotelib.core.speaker_model`).
-MODEL = SpeakerModel(weights=speaker_model.WEIGHTS)
+MODEL = SpeakerModel(
+    weights=speaker_model.WEIGHTS,
+    hidden=speaker_model.HIDDEN,
+    bias=speaker_model.BIAS,
+    output=speaker_model.OUTPUT,
+)
 
 
 @attrs.frozen(kw_only=True)

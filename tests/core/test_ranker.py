@@ -31,8 +31,21 @@ def test_ranker_shipped_weights_are_plain_numbers_not_a_pickle():
     assert speaker_model.WEIGHTS and all(
         isinstance(k, str) and isinstance(v, float) for k, v in speaker_model.WEIGHTS.items()
     )
+    units = len(speaker_model.BIAS)
+    assert units == len(speaker_model.OUTPUT) and set(speaker_model.HIDDEN) <= set(
+        speaker_model.WEIGHTS
+    )
+    for row in (*speaker_model.HIDDEN.values(), speaker_model.BIAS, speaker_model.OUTPUT):
+        assert all(isinstance(w, float) for w in row) and len(row) == units
     assert ranker.MODEL.weights == speaker_model.WEIGHTS
-    assert speaker_model.WEIGHTS["named_inside"] < 0 < speaker_model.WEIGHTS["chosen:pronoun"]
+    assert ranker.MODEL.hidden == speaker_model.HIDDEN
+    inside, chosen = ranker.MODEL.scores(
+        [
+            Candidate(key="a", features={"named_inside": 1.0}),
+            Candidate(key="b", features={"chosen:pronoun": 1.0}),
+        ]
+    )
+    assert inside < chosen
 
 
 def test_ranker_scores_are_the_weighted_features():
@@ -42,6 +55,12 @@ def test_ranker_scores_are_the_weighted_features():
         Candidate(key="y", features={"a": 0.5, "b": 1.0}),
     ]
     assert model.scores(candidates).tolist() == [2.0, 0.0]
+    # a hidden unit weighs features together: "a" and "b" alone score, both cancel out
+    joint = SpeakerModel(weights={}, hidden={"a": (3.0,), "b": (-3.0,)}, bias=(0.0,), output=(1.0,))
+    alone, both = joint.scores(
+        [Candidate(key="x", features={"a": 1.0}), Candidate(key="y", features={"a": 1, "b": 1})]
+    )
+    assert alone > 0.99 and both == 0.0
 
 
 def test_ranker_keeps_the_speaker_a_cue_names_by_name():
