@@ -16,6 +16,7 @@ from quotelib.parse.model import load_pipeline
 ROOT = Path(__file__).resolve().parent
 SEEDS = ROOT / "seeds"
 DEV_DATA = ROOT.parent / "shared" / "data" / "polnear-dev.jsonl"
+DEV_NOVELS = ROOT.parent / "shared" / "data" / "pdnc-dev.jsonl"
 
 #: What a doctest example needs beyond the core dependencies: the optional
 #: modules it imports, and quotelib's faces that import one themselves.
@@ -76,6 +77,15 @@ def dev_articles():
     if not DEV_DATA.is_file():
         pytest.skip(f"annotated corpus not found at {DEV_DATA}")
     with DEV_DATA.open(encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def dev_novels():
+    """The annotated novels (their chunks) read from ../shared; the test skips without them."""
+    if not DEV_NOVELS.is_file():
+        pytest.skip(f"annotated novels not found at {DEV_NOVELS}")
+    with DEV_NOVELS.open(encoding="utf-8") as lines:
         return [json.loads(line) for line in lines if line.strip()]
 
 

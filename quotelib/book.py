@@ -21,7 +21,15 @@ from spacy.tokens import Doc
 from quotelib.core.stages import attribute
 from quotelib.entities.characters import gender_of, votes_of
 from quotelib.extract import parse
-from quotelib.lexicon import FEMALE_WORDS, MALE_WORDS
+from quotelib.lexicon import (
+    COURTESY_TITLES,
+    FEMALE_TITLES,
+    FEMALE_WORDS,
+    MALE_TITLES,
+    MALE_WORDS,
+    MARRIED_TITLES,
+    UNMARRIED_TITLES,
+)
 from quotelib.records import Quote
 
 __all__ = ["Character", "characters"]
@@ -56,6 +64,32 @@ class Character:
     mentions: int
     quotes: int
     narrator: bool = False
+
+    def title_conflicts(self) -> tuple[str, ...]:
+        """The titles among the aliases that say two people, sorted: a man's beside a
+        woman's ("mr", "mrs"), or a married woman's beside an unmarried one's ("miss",
+        "mrs"); ``()`` when they agree. A grouping never makes one, so this is a check.
+
+        Examples:
+            >>> one = Character(key="a", name="A", aliases=[("Mr. A", 1), ("Sir A", 1)],
+            ...                 gender="male", gender_evidence=[], mentions=2, quotes=0)
+            >>> one.title_conflicts(), attrs.evolve(one, aliases=[("Mr. A", 1),
+            ...                                                    ("Mrs. A", 1)]).title_conflicts()
+            ((), ('mr', 'mrs'))
+        """
+        titles = {
+            word.lower().rstrip(".")
+            for alias, _ in self.aliases
+            for word in alias.split()[:1]
+            if word.lower() in COURTESY_TITLES or word.lower() in MALE_TITLES | FEMALE_TITLES
+        }
+        male = {t for t in titles if t in MALE_TITLES}
+        female = {t for t in titles if t in FEMALE_TITLES}
+        married = {t for t in female if t in MARRIED_TITLES}
+        unmarried = {t for t in female if t in UNMARRIED_TITLES}
+        if male and female:
+            return tuple(sorted(male | female))
+        return tuple(sorted(married | unmarried)) if married and unmarried else ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data: aliases and evidence as objects of counts."""

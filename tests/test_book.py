@@ -9,6 +9,7 @@ import pytest
 
 import quotelib
 from quotelib.book import Character, characters
+from quotelib.evaluation.name_match import names_match
 from tests.entities.test_narrator import THIRD_PERSON, UNNAMED, VOCATIVE
 
 STORY = """Mr. Harlow came home at six. Clara Harlow was reading by the fire, and she did not \
@@ -89,3 +90,30 @@ def test_book_characters_of_a_doc_and_bad_input(nlp):
 
 def test_book_characters_is_the_public_name():
     assert quotelib.characters is characters and quotelib.Character is Character
+
+
+def test_book_characters_of_a_dev_novel_keep_titles_apart_and_invent_no_narrator(dev_novels):
+    # The shortest dev novel, rebuilt whole from its chunks (benchmarks/characters.py reads
+    # all eight): told in the third person, its people never grouped across titles.
+    novels: dict[str, list[dict]] = {}
+    for chunk in dev_novels:
+        novels.setdefault(chunk["meta"]["novel"], []).append(chunk)
+    chunks = min(novels.values(), key=lambda parts: sum(len(p["text"]) for p in parts))
+    chunks.sort(key=lambda part: part["meta"]["chunk"])
+    text = "".join(part["text"] for part in chunks)
+    assert [p["meta"]["novel_offset"] for p in chunks[1:2]] == [len(chunks[0]["text"])]
+    found = characters(text)
+    assert len(found) >= 20
+    assert not [(c.name, c.title_conflicts()) for c in found if c.title_conflicts()]
+    assert not [c.name for c in found if c.narrator]
+    said = [
+        [q["speaker_text"], *(q.get("speaker_aliases") or ())]
+        for part in chunks
+        for q in part["quotes"]
+        if q["speaker_text"]
+    ]
+    known = [[c.name, *(alias for alias, _ in c.aliases)] for c in found]
+    spoken_by_one = [
+        any(names_match(a, b) for names in known for a in names for b in gold) for gold in said
+    ]
+    assert sum(spoken_by_one) >= 0.9 * len(said)  # the speakers of most quotations are found

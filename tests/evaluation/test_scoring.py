@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 import json
 import re
-from pathlib import Path
 
 import attrs
 import pytest
@@ -23,8 +22,6 @@ from quotelib.evaluation.scoring import (
     names_match,
 )
 from quotelib.records import Quote, TextSpan
-
-NOVELS = Path(__file__).resolve().parents[3] / "shared" / "data" / "pdnc-dev.jsonl"
 
 TEXT = (
     "Vladimir Putin said on Friday that the plan would cut taxes for working families next "
@@ -711,15 +708,6 @@ def test_evaluate_kinds_scores_only_the_chosen_predictions():
 def test_evaluate_rejects_unusable_kinds(kinds, found, error, message):
     with pytest.raises(error, match=re.escape(message)):
         evaluate(_novel(DANCE), {"pp-0001": found}, kinds=kinds)
-
-
-@pytest.fixture(scope="module")
-def dev_novels():
-    """The annotated novels read from ../shared; the test skips without them."""
-    if not NOVELS.is_file():
-        pytest.skip(f"annotated novels not found at {NOVELS}")
-    with NOVELS.open(encoding="utf-8") as lines:
-        return [json.loads(line) for line in lines if line.strip()]
 
 
 def test_evaluate_accepts_the_annotated_novels_as_they_are(dev_novels):
