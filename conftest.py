@@ -74,18 +74,19 @@ def seed():
 @pytest.fixture(scope="session")
 def dev_articles():
     """The annotated dev corpus read from ../shared; the test skips without it."""
-    if not DEV_DATA.is_file():
-        pytest.skip(f"annotated corpus not found at {DEV_DATA}")
-    with DEV_DATA.open(encoding="utf-8") as lines:
-        return [json.loads(line) for line in lines if line.strip()]
+    return _annotated(DEV_DATA, "annotated corpus")
 
 
 @pytest.fixture(scope="session")
 def dev_novels():
     """The annotated novels (their chunks) read from ../shared; the test skips without them."""
-    if not DEV_NOVELS.is_file():
-        pytest.skip(f"annotated novels not found at {DEV_NOVELS}")
-    with DEV_NOVELS.open(encoding="utf-8") as lines:
+    return _annotated(DEV_NOVELS, "annotated novels")
+
+
+def _annotated(path: Path, what: str) -> list[dict]:
+    if not path.is_file():
+        pytest.skip(f"{what} not found at {path}")
+    with path.open(encoding="utf-8") as lines:
         return [json.loads(line) for line in lines if line.strip()]
 
 

@@ -27,7 +27,7 @@ from typing import IO, Any
 
 from quotelib.io.partial import PartialFile, lock_path, partial_path, take_lock, writing
 from quotelib.io.resume import Answered
-from quotelib.io.safe_write import FileLock, open_existing, write_atomically
+from quotelib.io.safe_write import FileLock, open_existing, remove_leftovers, write_atomically
 from quotelib.records import Quote
 from quotelib.render import page_end, page_start, render_article
 from quotelib.text.safe_text import json_line, valid_unicode
@@ -95,6 +95,8 @@ class PageWriter:
                 path.mkdir(parents=True, exist_ok=True)
             self.lock = take_lock(path / "index.html", what=path)
         try:
+            if not self.single:
+                remove_leftovers(path)  # the half-written page of a run that was killed
             if resumed is not None and self.single:
                 self._keep = self._earlier_page(len(resumed))
             elif resumed is not None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import errno
 import logging
 import os
+import re
 import secrets
 from pathlib import Path
 from typing import IO
@@ -23,13 +24,22 @@ try:
 except ImportError:  # pragma: no cover - not POSIX: a lock file created exclusively
     fcntl = None  # type: ignore[assignment]
 
-__all__ = ["FileLock", "LockedError", "create_file", "open_existing", "write_atomically"]
+__all__ = [
+    "FileLock",
+    "LockedError",
+    "create_file",
+    "open_existing",
+    "remove_leftovers",
+    "write_atomically",
+]
 
 logger = logging.getLogger(__name__)
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC
+# The temporary file of write_atomically: ".<name>.<8 hex digits>.tmp".
+_TEMPORARY = re.compile(r"\..+\.[0-9a-f]{8}\.tmp")
 
 
 class LockedError(OSError):
@@ -85,6 +95,30 @@ def write_atomically(path: Path, text: str) -> None:
         if temporary.exists():
             temporary.unlink()
         raise
+
+
+def remove_leftovers(folder: Path) -> list[Path]:
+    """Remove the temporary files that a :func:`write_atomically` killed mid-write left
+    in ``folder`` (only names of its own shape, ``.<name>.<8 hex digits>.tmp``, and
+    never through a link); returns them. Call it while holding the folder's lock.
+
+    Examples:
+        >>> import tempfile
+        >>> folder = Path(tempfile.mkdtemp())
+        >>> _ = (folder / ".0001-a.html.0a1b2c3d.tmp").write_text("half a page")
+        >>> _ = (folder / "notes.tmp").write_text("the user's own")
+        >>> [p.name for p in remove_leftovers(folder)], sorted(p.name for p in folder.iterdir())
+        (['.0001-a.html.0a1b2c3d.tmp'], ['notes.tmp'])
+    """
+    found = [
+        path
+        for path in sorted(folder.iterdir())
+        if _TEMPORARY.fullmatch(path.name) and not path.is_symlink() and path.is_file()
+    ]
+    for path in found:
+        logger.info("removing %s, left by a run that was stopped while writing it", path)
+        path.unlink()
+    return found
 
 
 class FileLock:

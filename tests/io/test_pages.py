@@ -39,6 +39,20 @@ def test_pages_writer_keeps_a_partial_page_when_interrupted(tmp_path):
     assert not (tmp_path / "all.html.lock").exists()
 
 
+def test_pages_writer_removes_the_half_page_a_killed_run_left_and_nothing_else(tmp_path):
+    pages = tmp_path / "pages"
+    first = PageWriter(pages)
+    first.write("a1", "Xi said it.", [], None)
+    first.close(complete=False)
+    (pages / ".0002-a2.html.0a1b2c3d.tmp").write_text("<!DOCTYPE html> half", encoding="utf-8")
+    (pages / "notes.tmp").write_text("the user's", encoding="utf-8")
+    resumed = PageWriter(pages, resumed=[Answered(id="a1", n_quotes=0, error=None)])
+    resumed.write("a2", "Li said it.", [], None)
+    resumed.close()
+    names = sorted(p.name for p in pages.iterdir())
+    assert names == ["0001-a1.html", "0002-a2.html", "index.html", "notes.tmp"]
+
+
 def test_pages_writer_resumes_the_sections_of_the_answers_kept(tmp_path):
     first = PageWriter(tmp_path / "all.html")
     first.write("a1", "Xi said it.", [], None)
