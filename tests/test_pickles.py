@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import copyreg
+import importlib
+import io
+import json
 import pickle
+from collections import Counter
 from pathlib import Path
 
 import quotelib
@@ -11,14 +16,69 @@ from quotelib.corpus.index import CorpusIndex
 from quotelib.corpus.records import DocumentSpeaker, GroupedQuote, NamedSpeaker, Speaker, Tally
 from tests.corpus_articles import ARTICLES
 
-# Written by quotelib 0.1.0.dev0 when its modules were one flat folder (before the
-# subpackages): a Quote list of TEXT and a CorpusIndex of the golden articles.
-OLD = Path(__file__).resolve().parent / "data" / "quotelib-0.1.0.dev0.pickle"
+# What quotelib 0.1.0.dev0 pickled when its modules were one flat folder (before the
+# subpackages), kept as data: a Quote list of TEXT and a CorpusIndex of the golden articles.
+OLD = Path(__file__).resolve().parent / "data" / "quotelib-0.1.0.dev0.json"
+# The classes as the current layout names them, and as the flat layout's pickles did.
+RENAMED = {
+    b"cquotelib.corpus.records\nTally\n": b"cquotelib.corpus\n_Tally\n",
+    b"cquotelib.corpus.index\nCorpusIndex\n": b"cquotelib.corpus\nCorpusIndex\n",
+}
+
+
+class _Object:
+    """An object of the flat layout: the class at its old path, and its pickled state."""
+
+    def __init__(self, path: str, state: object) -> None:
+        module, name = path.split(":")
+        self.cls = getattr(importlib.import_module(module), name)
+        self.state = state
+
+
+class _FlatPickler(pickle.Pickler):
+    def reducer_override(self, obj: object) -> object:
+        if isinstance(obj, _Object):  # a new object of the class, then BUILD with the state
+            return copyreg._reconstructor, (obj.cls, object, None), obj.state
+        return NotImplemented
+
+
+def _decoded(data: object) -> object:
+    if isinstance(data, list):
+        return [_decoded(item) for item in data]
+    if not isinstance(data, dict):
+        return data
+    if "$object" in data:
+        return _Object(data["$object"], _decoded(data["state"]))
+    if "$tuple" in data:
+        return tuple(_decoded(item) for item in data["$tuple"])
+    if "$set" in data:
+        return {_decoded(item) for item in data["$set"]}
+    if "$counter" in data:
+        return Counter({_decoded(key): count for key, count in data["$counter"]})
+    if "$dict" in data:
+        return {_decoded(key): _decoded(value) for key, value in data["$dict"]}
+    return {key: _decoded(value) for key, value in data.items()}
+
+
+def _old_stream() -> bytes:
+    """The pickle stream the flat layout wrote: its classes under their old paths."""
+    objects = _decoded(json.loads(OLD.read_text(encoding="utf-8"))["objects"])
+    buffer = io.BytesIO()
+    _FlatPickler(buffer, protocol=2).dump(objects)
+    stream = buffer.getvalue()
+    for new, old in RENAMED.items():
+        assert new in stream
+        stream = stream.replace(new, old)
+    return stream
 
 
 def _old() -> dict:
-    with OLD.open("rb") as stream:
-        return pickle.load(stream)  # the project's own test file, written by the lines above
+    return pickle.loads(_old_stream())  # the project's own test data, built above
+
+
+def test_pickles_the_stream_names_the_classes_of_the_flat_layout():
+    stream = _old_stream()
+    assert b"cquotelib.corpus\n_Tally\n" in stream and b"quotelib.corpus.records" not in stream
 
 
 def test_pickles_quotes_of_the_flat_layout_load_as_found_now():
