@@ -30,6 +30,7 @@ from typing import Any
 
 import attrs
 from accuracy_systems import bad_offsets, digest, load_extract_quotes, textacy_quotes
+from throughput_novel import shifted
 
 logger = logging.getLogger("benchmarks.accuracy")
 
@@ -83,7 +84,7 @@ class PerChunk:
                 logger.debug("textacy failed on %s at %d: %s", novel_id, start, error)
                 self.raised[novel_id] += 1
                 continue
-            quotes += [_moved(quote, start) for quote in found]
+            quotes += [shifted(quote, start) for quote in found]
         return quotes
 
     @property
@@ -94,16 +95,6 @@ class PerChunk:
     def failures(self) -> str:
         """The line that says on how many chunks it raised."""
         return f"raised on {self.exceptions} of {sum(self.chunks.values())} chunks"
-
-
-def _moved(quote: dict[str, Any], offset: int) -> dict[str, Any]:
-    """A prediction dict with its spans moved by ``offset`` characters."""
-    moved = dict(quote)
-    for field in ("content", "speaker", "cue"):
-        if quote.get(field) is not None:
-            moved[field] = [quote[field][0] + offset, quote[field][1] + offset]
-    moved["content_parts"] = [[s + offset, e + offset] for s, e in quote["content_parts"]]
-    return moved
 
 
 def whole_text(extract_quotes: Callable[..., list[Any]], nlp: Any) -> NovelExtract:

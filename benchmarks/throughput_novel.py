@@ -54,12 +54,12 @@ def _joined(name: str, parts: list[dict[str, Any]]) -> dict[str, Any]:
             )
             raise ValueError(msg)
         texts.append(doc["text"])
-        quotes += [_shifted(quote, offset) for quote in doc["quotes"]]
+        quotes += [shifted(quote, offset) for quote in doc["quotes"]]
     return {"id": name, "text": "".join(texts), "quotes": quotes}
 
 
-def _shifted(quote: dict[str, Any], offset: int) -> dict[str, Any]:
-    """A gold quote with its spans moved by ``offset`` characters."""
+def shifted(quote: dict[str, Any], offset: int) -> dict[str, Any]:
+    """A quote dict (gold or predicted) with its spans moved by ``offset`` characters."""
     moved = dict(quote)
     for field in ("content", "speaker", "cue"):
         if quote.get(field) is not None:

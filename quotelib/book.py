@@ -22,7 +22,6 @@ from quotelib.core.stages import attribute
 from quotelib.entities.characters import gender_of, votes_of
 from quotelib.extract import parse
 from quotelib.lexicon import (
-    COURTESY_TITLES,
     FEMALE_TITLES,
     FEMALE_WORDS,
     MALE_TITLES,
@@ -77,16 +76,13 @@ class Character:
             ...                                                    ("Mrs. A", 1)]).title_conflicts()
             ((), ('mr', 'mrs'))
         """
-        titles = {
-            word.lower().rstrip(".")
-            for alias, _ in self.aliases
-            for word in alias.split()[:1]
-            if word.lower() in COURTESY_TITLES or word.lower() in MALE_TITLES | FEMALE_TITLES
-        }
-        male = {t for t in titles if t in MALE_TITLES}
-        female = {t for t in titles if t in FEMALE_TITLES}
-        married = {t for t in female if t in MARRIED_TITLES}
-        unmarried = {t for t in female if t in UNMARRIED_TITLES}
+        first = {alias.split()[0].lower() for alias, _ in self.aliases if alias.split()}
+
+        def among(titles: frozenset[str]) -> set[str]:
+            return {word.rstrip(".") for word in first if word in titles}
+
+        male, female = among(MALE_TITLES), among(FEMALE_TITLES)
+        married, unmarried = among(MARRIED_TITLES), among(UNMARRIED_TITLES)
         if male and female:
             return tuple(sorted(male | female))
         return tuple(sorted(married | unmarried)) if married and unmarried else ()

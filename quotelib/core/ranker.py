@@ -72,7 +72,7 @@ class SpeakerModel:
     hidden: Mapping[str, Sequence[float]] = attrs.field(factory=dict)
     bias: Sequence[float] = ()
     output: Sequence[float] = ()
-    _names: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
+    _index: dict[str, int] = attrs.field(init=False, repr=False, eq=False)
     _linear: np.ndarray = attrs.field(init=False, repr=False, eq=False)
     _into: np.ndarray = attrs.field(init=False, repr=False, eq=False)
 
@@ -81,14 +81,14 @@ class SpeakerModel:
         units = len(self.bias)
         into = np.array([self.hidden.get(n, (0.0,) * units) for n in names], dtype=float)
         into = into.reshape(len(names), units)
-        object.__setattr__(self, "_names", names)
+        object.__setattr__(self, "_index", {name: n for n, name in enumerate(names)})
         object.__setattr__(self, "_linear", np.array([self.weights.get(n, 0.0) for n in names]))
         object.__setattr__(self, "_into", into)
 
     def scores(self, candidates: Sequence[Candidate]) -> np.ndarray:
         """Each candidate's score, in order."""
-        index = {name: n for n, name in enumerate(self._names)}
-        matrix = np.zeros((len(candidates), len(self._names)))
+        index = self._index
+        matrix = np.zeros((len(candidates), len(index)))
         for row, candidate in enumerate(candidates):
             for name, value in candidate.features.items():
                 if name in index:
