@@ -8,9 +8,9 @@ MinHash LSH index over each quote's set of pairs of adjacent words (`datasketch
 <https://ekzhu.com/datasketch/>`_); a candidate is kept when the words of the
 shorter quote appear, in order, in the longer one for at least
 :data:`MIN_OVERLAP` of them: the matching blocks of :class:`difflib.SequenceMatcher`
-(what :func:`textacy.similarity.matching_subsequences_ratio` measures, here
-counted against the shorter quote, so a trimmed end costs nothing; textacy
-itself is not imported, which takes 2 s a process). Quotes of fewer than
+(what :func:`textacy.similarity.matching_subsequences_ratio` reads too, but
+normalised by both quotes' lengths: here they are counted against the shorter
+quote, so that a trimmed end costs nothing). Quotes of fewer than
 :data:`MIN_WORDS` words are grouped only with the same words.
 
 Kept pairs are joined into groups (union-find), and a group whose members
